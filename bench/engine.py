@@ -1,0 +1,109 @@
+"""Persisted turns per second on one core, and the per-turn cost with 100 and 100,000 sessions.
+
+A turn is what the bot does for one message: load the state, run the engine (crisis detection
+included), save the state, record the countable events. Run: ``python bench/engine.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.crypto import Box, Pseudonymizer, derive_keys  # noqa: E402
+from bot.engine import Command, SessionState, Text  # noqa: E402
+from bot.service import Conversations  # noqa: E402
+from bot.storage import Database  # noqa: E402
+from tests.auxil.engine import make_engine  # noqa: E402
+
+SECRET = "benchmark-secret-that-is-long-enough-0123456789"
+# What people type: answers, typos, small talk, commands. The mix decides the cost per turn.
+MESSAGES = ["hoi", "1", "goed", "niet zo goed", "gaat wl", "👍", "weet ik niet", "ok"]
+
+
+def _populate(path: Path, count: int, box: Box, pseudonymize: Pseudonymizer) -> None:
+    """Write `count` realistic sessions straight into the table: fast, same bytes as the bot."""
+    now = int(time.time())
+    rows = []
+    for n in range(count):
+        key = pseudonymize("telegram", n)
+        state = SessionState(conversation=f"{n:016x}", status="active", step="checkin")
+        blob = box.seal(
+            json.dumps(state.to_json(), separators=(",", ":")).encode(),
+            key.encode(),
+        )
+        rows.append((key, blob, now))
+    with sqlite3.connect(path) as conn:
+        conn.executemany("INSERT INTO sessions (key, state, last_active) VALUES (?, ?, ?)", rows)
+
+
+async def _measure(stored: int, turns: int) -> tuple[float, list[float]]:
+    keys = derive_keys(SECRET)
+    box = Box(keys.box_key)
+    pseudonymize = Pseudonymizer(keys.pseudonym_key)
+    engine = make_engine(ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.sqlite3"
+        async with Database.open(path):
+            pass  # creates the schema
+        _populate(path, stored, box, pseudonymize)
+        async with Database.open(path) as db:
+            conversations = Conversations(
+                engine, db.sessions(box), db.stats(), pseudonymize, lambda: datetime.now(UTC)
+            )
+            rng = random.Random(7)
+            users = [rng.randrange(stored) for _ in range(turns)]
+            # Warm up caches and the worker thread, then measure.
+            for user in users[:200]:
+                await conversations.handle("telegram", user, Text("hoi"))
+            per_turn: list[float] = []
+            start = time.perf_counter()
+            for n, user in enumerate(users):
+                t0 = time.perf_counter()
+                event = Command("opnieuw") if n % 50 == 0 else Text(MESSAGES[n % len(MESSAGES)])
+                await conversations.handle("telegram", user, event)
+                per_turn.append(time.perf_counter() - t0)
+            elapsed = time.perf_counter() - start
+    return turns / elapsed, per_turn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=5000)
+    parser.add_argument("--large", type=int, default=100_000)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
+    print(f"engine benchmark: {args.turns} turns per run, pinned to one core")
+    results: dict[int, float] = {}
+    rates: list[float] = []
+    for stored in (100, args.large):
+        rate, per_turn = asyncio.run(_measure(stored, args.turns))
+        median = statistics.median(per_turn) * 1e6
+        p99 = statistics.quantiles(per_turn, n=100)[98] * 1e6
+        results[stored] = median
+        rates.append(rate)
+        print(
+            f"{stored:>7} stored sessions: {rate:8.0f} persisted turns/s, "
+            f"median {median:6.0f} µs, p99 {p99:6.0f} µs per turn"
+        )
+    ratio = results[args.large] / results[100]
+    print(f"cost at {args.large} sessions / cost at 100: {ratio:.3f} (target ≤ 1.10)")
+    verdict = "met" if min(rates) >= 2000 else "NOT met"
+    print(f"slowest run {min(rates):.0f} persisted turns/s: target ≥ 2000 {verdict}")
+
+
+if __name__ == "__main__":
+    main()

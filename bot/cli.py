@@ -1,0 +1,169 @@
+"""The command line and composition root: settings → storage → engine → channel."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot import __version__
+from bot.check import check
+from bot.crypto import Box, Pseudonymizer, derive_keys
+from bot.engine import Engine
+from bot.engine.engine import ACTIONS
+from bot.i18n import CatalogError, Catalogs
+from bot.loader import LoadError, load_content, load_flow
+from bot.paths import data_root
+from bot.safety import detect
+from bot.service import Conversations
+from bot.settings import Settings, SettingsError, load_environ, local_secret
+from bot.storage import Database
+
+__all__ = ["build_engine", "main"]
+
+log = logging.getLogger("omarmt")
+
+EXIT_PROBLEMS = 1
+EXIT_CONFIG = 2
+
+
+def build_engine(root: Path, *, retention_days: int) -> tuple[Engine, Catalogs]:
+    """Loads flows, content and catalogs from `root`; raises LoadError or CatalogError."""
+    catalogs = Catalogs.load(root / "locales")
+    flow = load_flow(root / "flows", actions=ACTIONS, languages=catalogs.languages)
+    content = load_content(root / "content")
+    return Engine(flow, content, catalogs, detect, retention_days=retention_days), catalogs
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="omarmt", description="Omarmt: a chatbot for lonely young adults in Utrecht."
+    )
+    parser.add_argument("--version", action="version", version=f"omarmt {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the Telegram bot")
+    run.add_argument("--webhook", action="store_true", help="serve Telegram webhooks")
+
+    chat = sub.add_parser("chat", help="chat in the terminal (try-out mode, no token needed)")
+    chat.add_argument("--lang", help="language to start in (nl, en); /taal still switches")
+    chat.add_argument("--db", type=Path, help="SQLite file (default: OMARMT_DB or omarmt.sqlite3)")
+
+    stats = sub.add_parser("stats", help="the anonymous statistics report")
+    stats.add_argument("--since")
+    stats.add_argument("--until")
+    stats.add_argument("--by", choices=("day", "week", "month"), default="week")
+    stats.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    stats.add_argument("--output", type=Path)
+    stats.add_argument("--min-cell", type=int, default=10)
+
+    chk = sub.add_parser("check", help="validate flows, content and catalogs")
+    chk.add_argument("--root", type=Path, help="folder with flows/, content/ and locales/")
+
+    purge = sub.add_parser("purge", help="apply the retention period now")
+    purge.add_argument(
+        "--db", type=Path, help="SQLite file (default: OMARMT_DB or omarmt.sqlite3)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; exit 0 ok, 1 problems found, 2 configuration error."""
+    args = _parser().parse_args(argv)
+    try:
+        environ = load_environ(Path.cwd(), os.environ)
+        settings = Settings.from_env(environ, need_telegram=args.command == "run")
+    except SettingsError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if args.command == "check":
+        return _check(args.root)
+    if args.command == "chat":
+        return _chat(settings, args.lang, args.db)
+    if args.command == "purge":
+        return asyncio.run(_purge(args.db or settings.db, settings.retention_days))
+    print(
+        f"omarmt {args.command}: not available yet in this version. "
+        "Try `omarmt chat` to talk to Omarmt in the terminal.",
+        file=sys.stderr,
+    )
+    return EXIT_PROBLEMS
+
+
+def _check(root: Path | None) -> int:
+    base = root or data_root()
+    problems = check(base, Path(__file__).resolve().parent)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"omarmt check: {len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("omarmt check: flows, content and catalogs are fine")
+    return 0
+
+
+def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
+    from bot.channels.terminal import run_terminal  # noqa: PLC0415 - only chat needs it
+
+    path = db or settings.db
+    try:
+        engine, catalogs = build_engine(data_root(), retention_days=settings.retention_days)
+        secret = settings.secret
+        if secret is None:
+            secret, created = local_secret(path)
+            note = "created" if created else "using"
+            print(
+                f"omarmt chat: {note} a local secret in {path.name}.secret; "
+                "this is for trying out only (set OMARMT_SECRET for real use).",
+                file=sys.stderr,
+            )
+    except (LoadError, CatalogError, SettingsError) as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    banner_lang = lang if lang in catalogs.languages else catalogs.languages[0]
+
+    def banner(interactive: bool) -> str:  # noqa: FBT001 - the terminal's callback shape
+        def _(message: str) -> str:
+            return catalogs.gettext(banner_lang, message)
+
+        text = _("Omarmt in the terminal, for trying out. Type a message to begin.")
+        if interactive:
+            text += "\n" + _("Stop with Ctrl-D.")
+        return text
+
+    async def go() -> int:
+        keys = derive_keys(secret)
+        async with Database.open(path) as database:
+            conversations = Conversations(
+                engine,
+                database.sessions(Box(keys.box_key)),
+                database.stats(),
+                Pseudonymizer(keys.pseudonym_key),
+            )
+            return await run_terminal(
+                conversations, lang_hint=lang, stdin=sys.stdin, stdout=sys.stdout, banner=banner
+            )
+
+    try:
+        return asyncio.run(go())
+    except KeyboardInterrupt:
+        print(file=sys.stdout)
+        return 0
+
+
+async def _purge(path: Path, days: int) -> int:
+    before = datetime.now(UTC) - timedelta(days=days)
+    async with Database.open(path) as database:
+        erased = await database.sessions(Box(bytes(32))).purge_inactive(before)
+    print(f"omarmt purge: erased {erased} conversation(s) inactive for more than {days} days")
+    return 0

@@ -1,0 +1,469 @@
+"""The conversation engine: one inbound event plus the state in, new state and replies out."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Protocol
+
+from bot.engine import texts
+from bot.engine.content import Content
+from bot.engine.flow import ANY_LANGUAGE, Flow, Step
+from bot.engine.matching import Candidate, match_answer
+from bot.engine.model import (
+    Choice,
+    Command,
+    DomainEvent,
+    Inbound,
+    Link,
+    Media,
+    OptionView,
+    Outbound,
+    SessionState,
+    Text,
+    Turn,
+)
+from bot.engine.texts import CONTINUE, HELP, RESTART, STOP, TALK, Gettext
+
+__all__ = ["ACTIONS", "COMMANDS", "LANGUAGE_STEP", "Detector", "Engine", "Sign", "Translator"]
+
+#: Command names (with English aliases) mapped to what they do.
+COMMANDS = {
+    "start": "start",
+    "hulp": "help", "help": "help",
+    "praat": "talk", "talk": "talk",
+    "stop": "stop",
+    "opnieuw": "restart", "restart": "restart",
+    "taal": "language", "language": "language",
+    "privacy": "privacy",
+    "vergeet": "forget", "forget": "forget",
+}  # fmt: skip
+
+#: The named actions a flow step may run (``kind: action``).
+ACTIONS = frozenset({"help_lines", "talk_to_person"})
+
+#: The step id of the language question, which is not part of any flow.
+LANGUAGE_STEP = "_language"
+#: What a question offers besides its options once someone is stuck (after two misses).
+WAYS_OUT = (HELP, TALK, STOP)
+#: A flow that chains more messages than this without a question is broken; stop, don't hang.
+MAX_HOPS = 50
+
+
+class Sign(Protocol):
+    """What the crisis detector found: its category is all the engine needs."""
+
+    @property
+    def category(self) -> str: ...
+
+
+Detector = Callable[[str], Sign | None]
+
+
+class Translator(Protocol):
+    """Catalog look-up: the engine needs nothing else of gettext."""
+
+    @property
+    def languages(self) -> tuple[str, ...]: ...
+
+    def gettext(self, lang: str, message: str) -> str: ...
+
+    def language_name(self, lang: str) -> str: ...
+
+
+def _new_conversation_id() -> str:
+    return secrets.token_hex(8)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    lang: str
+    _: Gettext
+
+
+class Engine:
+    """Pure: no I/O, no clock, no channel. Safety runs before anything else, in every state."""
+
+    def __init__(
+        self,
+        flow: Flow,
+        content: Content,
+        translator: Translator,
+        detector: Detector,
+        *,
+        retention_days: int = 30,
+        new_id: Callable[[], str] = _new_conversation_id,
+    ) -> None:
+        self._flow = flow
+        self._content = content
+        self._tr = translator
+        self._detect = detector
+        self._retention_days = retention_days
+        self._new_id = new_id
+        self._default_lang = translator.languages[0]
+
+    @property
+    def flow(self) -> Flow:
+        """The conversation graph this engine runs."""
+        return self._flow
+
+    # --- entry points ------------------------------------------------------------------------
+
+    def handle(self, state: SessionState | None, event: Inbound) -> Turn:
+        """Run one inbound event. Never raises for any input; unknown input gets a kind reply."""
+        if state is None:
+            state = SessionState(conversation=self._new_id())
+        ctx = self._ctx(state, event.lang_hint)
+        said = _said(event)
+        if said:
+            sign = self._detect(said)
+            if sign is not None:
+                return self._crisis(state, ctx, sign.category)
+        if isinstance(event, Command):
+            return self._command(state, ctx, event)
+        if isinstance(event, Media):
+            return self._media(state, ctx)
+        if isinstance(event, Choice) and event.option.startswith("_"):
+            return self._system_choice(state, ctx, event)
+        if state.choosing_language:
+            return self._language_answer(state, ctx, event)
+        if state.status == "new":
+            return self._start(state, ctx)
+        if state.status == "ended":
+            return self._after_end(state, ctx)
+        step = self._flow.step(state.step)
+        if step is None or step.kind != "question":
+            # The flow changed under a stored conversation: begin again rather than guess.
+            return self._start(replace(state, answers=MappingProxyType({}), history=()), ctx)
+        return self._answer(state, ctx, step, event)
+
+    def resume(self, state: SessionState, lang_hint: str | None = None) -> Turn:
+        """Greets someone coming back and shows where they were, without changing anything."""
+        ctx = self._ctx(state, lang_hint)
+        _ = ctx._
+        step = self._flow.step(state.step)
+        if state.status == "active" and step is not None and step.kind == "question":
+            back = Outbound(_("Welcome back! This is where we were:"))
+            return Turn(state, (back, self._question(ctx, step)))
+        return Turn(state, (self._ended_message(ctx, _("Welcome back!")),))
+
+    # --- language ----------------------------------------------------------------------------
+
+    def _ctx(self, state: SessionState, hint: str | None) -> _Ctx:
+        lang = state.lang or self._supported(hint) or self._default_lang
+        return _Ctx(lang, lambda message: self._tr.gettext(lang, message))
+
+    def _supported(self, hint: str | None) -> str | None:
+        if not hint:
+            return None
+        base = hint.replace("_", "-").split("-")[0].strip().lower()
+        return base if base in self._tr.languages else None
+
+    def _language_question(self, ctx: _Ctx) -> Outbound:
+        options = tuple(
+            OptionView(lang, self._tr.language_name(lang), n)
+            for n, lang in enumerate(self._tr.languages, start=1)
+        )
+        return Outbound(ctx._("Which language do you want?"), options, step=LANGUAGE_STEP)
+
+    def _language_answer(self, state: SessionState, ctx: _Ctx, event: Inbound) -> Turn:
+        langs = self._tr.languages
+        chosen: str | None = None
+        if isinstance(event, Choice) and event.step == LANGUAGE_STEP and event.option in langs:
+            chosen = event.option
+        elif isinstance(event, Text):
+            candidates = [Candidate(lang, lang) for lang in langs]
+            candidates += [Candidate(lang, self._tr.language_name(lang)) for lang in langs]
+            candidates += [Candidate("en", w) for w in ("engels", "english", "eng")]
+            candidates += [Candidate("nl", w) for w in ("dutch", "nederlands", "ned")]
+            candidates = [c for c in candidates if c.option in langs]
+            chosen = match_answer(event.text, langs, candidates).option
+        if chosen is None:
+            return Turn(state, (self._language_question(ctx),))
+        return self._switch_language(replace(state, choosing_language=False), chosen)
+
+    def _switch_language(self, state: SessionState, lang: str) -> Turn:
+        state = replace(state, lang=lang, choosing_language=False)
+        ctx = self._ctx(state, None)
+        done = Outbound(ctx._("Okay, I'll talk English with you now."))
+        event = DomainEvent("language_chosen", MappingProxyType({"language": lang}))
+        rest = self._where_we_were(state, ctx)
+        if state.status == "new":
+            turn = self._start(state, ctx)
+            return Turn(turn.state, (done, *turn.messages), (event, *turn.events))
+        return Turn(state, (done, *rest), (event,))
+
+    # --- safety ------------------------------------------------------------------------------
+
+    def _crisis(self, state: SessionState, ctx: _Ctx, category: str) -> Turn:
+        _ = ctx._
+        intro = texts.crisis_intro(_, category)
+        lines = texts.crisis_lines(_, self._content, category)
+        person = _(
+            "You can also talk to a person. And you can carry on with me whenever you want. "
+            "Type /hulp to see all help lines again."
+        )
+        options = [texts.system_option(_, TALK, 1)]
+        question = self._flow.step(state.step)
+        if state.status == "active" and question is not None and question.kind == "question":
+            options.append(texts.system_option(_, CONTINUE, 2))
+        message = Outbound(
+            f"{intro}\n\n{lines}\n\n{person}", tuple(options), step=state.step, urgent=True
+        )
+        # A crisis sign is remembered so nothing ever closes this conversation on a timer.
+        new_state = replace(state, crisis=True, misses=0)
+        if new_state.status == "new":
+            new_state = replace(new_state, status="active")
+        event = DomainEvent("crisis", MappingProxyType({"category": category}))
+        return Turn(new_state, (message,), (event,))
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def _command(self, state: SessionState, ctx: _Ctx, event: Command) -> Turn:
+        _ = ctx._
+        action = COMMANDS.get(event.name.lower())
+        if action == "start":
+            if state.status == "new":
+                return self._start(state, ctx)
+            return Turn(state, self._where_we_were(state, ctx))
+        if action == "help":
+            return self._help(state, ctx)
+        if action == "talk":
+            return self._talk(state, ctx)
+        if action == "stop":
+            return self._stop(state, ctx)
+        if action == "restart":
+            return self._restart(state, ctx)
+        if action == "language":
+            chosen = self._supported(event.arg)
+            if chosen is not None:
+                return self._switch_language(state, chosen)
+            return Turn(replace(state, choosing_language=True), (self._language_question(ctx),))
+        if action == "privacy":
+            text = texts.privacy(_).format(days=self._retention_days)
+            return Turn(state, (Outbound(text), *self._where_we_were(state, ctx)))
+        if action == "forget":
+            gone = Outbound(
+                _(
+                    "Done. I have erased everything about you. "
+                    "If you send me a message, we start fresh."
+                )
+            )
+            return Turn(None, (gone,), (DomainEvent("forgotten"),))
+        unknown = Outbound(
+            _(
+                "I don't know that command. These work: "
+                "/hulp, /praat, /stop, /opnieuw, /taal, /privacy, /vergeet."
+            )
+        )
+        return Turn(state, (unknown, *self._where_we_were(state, ctx)))
+
+    def _help(self, state: SessionState, ctx: _Ctx) -> Turn:
+        message = Outbound(texts.help_lines(ctx._, self._content))
+        return Turn(
+            state, (message, *self._where_we_were(state, ctx)), (DomainEvent("help_shown"),)
+        )
+
+    def _talk(self, state: SessionState, ctx: _Ctx) -> Turn:
+        text, links = texts.talk_to_person(ctx._, self._content)
+        return Turn(
+            state,
+            (Outbound(text, links=links), *self._where_we_were(state, ctx)),
+            (DomainEvent("talk_requested"),),
+        )
+
+    def _stop(self, state: SessionState, ctx: _Ctx) -> Turn:
+        _ = ctx._
+        text = _(
+            "Okay, we'll stop here. Thanks for chatting with me. "
+            "Type /opnieuw to start again, or /hulp for help lines. "
+            "Type /vergeet to erase everything about you."
+        )
+        events = (DomainEvent("stopped"),) if state.status == "active" else ()
+        stopped = replace(state, status="ended", step=None, misses=0, choosing_language=False)
+        return Turn(stopped, (self._ended_message(ctx, text),), events)
+
+    def _restart(self, state: SessionState, ctx: _Ctx) -> Turn:
+        fresh = SessionState(
+            conversation=self._new_id(), lang=state.lang, crisis=state.crisis, source=state.source
+        )
+        return self._start(fresh, ctx)
+
+    def _system_choice(self, state: SessionState, ctx: _Ctx, event: Choice) -> Turn:
+        if event.option == HELP:
+            return self._help(state, ctx)
+        if event.option == TALK:
+            return self._talk(state, ctx)
+        if event.option == STOP:
+            return self._stop(state, ctx)
+        if event.option == RESTART:
+            return self._restart(state, ctx)
+        if event.option == CONTINUE:
+            return Turn(state, self._where_we_were(state, ctx))
+        return self._not_understood(state, ctx)
+
+    def _media(self, state: SessionState, ctx: _Ctx) -> Turn:
+        sorry = Outbound(ctx._("Sorry, I can only read text. Could you type it?"))
+        return Turn(state, (sorry, *self._where_we_were(state, ctx)))
+
+    # --- the flow ----------------------------------------------------------------------------
+
+    def _start(self, state: SessionState, ctx: _Ctx) -> Turn:
+        state = replace(state, status="active", step=None, misses=0)
+        started = DomainEvent("conversation_started")
+        return self._run(state, ctx, self._flow.start, (), (started,))
+
+    def _run(
+        self,
+        state: SessionState,
+        ctx: _Ctx,
+        step_id: str | None,
+        messages: tuple[Outbound, ...],
+        events: tuple[DomainEvent, ...],
+    ) -> Turn:
+        out = list(messages)
+        for _hop in range(MAX_HOPS):
+            step = self._flow.step(step_id)
+            if step is None:
+                break
+            if step.kind == "question":
+                out.append(self._question(ctx, step))
+                return Turn(replace(state, step=step.id, misses=0), tuple(out), events)
+            if step.kind == "end":
+                text = ctx._(step.text) if step.text else ctx._("That's all for now.")
+                out.append(self._ended_message(ctx, text, self._links(ctx, step)))
+                ended = replace(state, status="ended", step=None, misses=0)
+                return Turn(ended, tuple(out), (*events, DomainEvent("flow_ended")))
+            if step.kind == "action":
+                out += self._action(ctx, step.action or "")
+            elif step.text:
+                out.append(Outbound(ctx._(step.text), links=self._links(ctx, step)))
+            step_id = step.next
+        # Only a broken flow gets here (`omarmt check` refuses those); never leave a dead end.
+        out.append(self._ended_message(ctx, ctx._("That's all for now.")))
+        return Turn(replace(state, status="ended", step=None), tuple(out), events)
+
+    def _action(self, ctx: _Ctx, name: str) -> tuple[Outbound, ...]:
+        if name == "help_lines":
+            return (Outbound(texts.help_lines(ctx._, self._content)),)
+        if name == "talk_to_person":
+            text, links = texts.talk_to_person(ctx._, self._content)
+            return (Outbound(text, links=links),)
+        return ()
+
+    def _links(self, ctx: _Ctx, step: Step) -> tuple[Link, ...]:
+        return tuple(Link(ctx._(link.label), link.url) for link in step.links)
+
+    def _question(
+        self, ctx: _Ctx, step: Step, prefix: str = "", *, ways_out: bool = False
+    ) -> Outbound:
+        options = [
+            OptionView(opt.id, ctx._(opt.label), n) for n, opt in enumerate(step.options, 1)
+        ]
+        if ways_out:
+            options += [
+                texts.system_option(ctx._, opt, len(options) + n)
+                for n, opt in enumerate(WAYS_OUT, 1)
+            ]
+        text = ctx._(step.text) if step.text else ""
+        return Outbound(f"{prefix}{text}", tuple(options), step=step.id)
+
+    def _ended_message(self, ctx: _Ctx, text: str, links: tuple[Link, ...] = ()) -> Outbound:
+        options = tuple(
+            texts.system_option(ctx._, opt, n) for n, opt in enumerate((RESTART, HELP, TALK), 1)
+        )
+        return Outbound(text, options, links, step=None)
+
+    def _where_we_were(self, state: SessionState, ctx: _Ctx) -> tuple[Outbound, ...]:
+        """The pending question again, so nobody is left without a way forward."""
+        if state.choosing_language:
+            return (self._language_question(ctx),)
+        step = self._flow.step(state.step)
+        if state.status == "active" and step is not None and step.kind == "question":
+            return (self._question(ctx, step, ways_out=state.misses >= 2),)
+        if state.status == "new":
+            return (Outbound(ctx._("Send me a message to begin."), (), step=None),)
+        return (self._ended_message(ctx, ctx._("What would you like to do?")),)
+
+    def _after_end(self, state: SessionState, ctx: _Ctx) -> Turn:
+        text = ctx._("We're done for now. Do you want to start again?")
+        return Turn(state, (self._ended_message(ctx, text),))
+
+    # --- answers -----------------------------------------------------------------------------
+
+    def _answer(self, state: SessionState, ctx: _Ctx, step: Step, event: Inbound) -> Turn:
+        _ = ctx._
+        option_id: str | None = None
+        typed = False
+        if isinstance(event, Choice):
+            if event.step != step.id:
+                stale = Outbound(_("That button belongs to an earlier question. We are here now:"))
+                return Turn(state, (stale, self._question(ctx, step)))
+            option_id = event.option if step.option(event.option) is not None else None
+        elif isinstance(event, Text):
+            typed = True
+            ids = [o.id for o in step.options]
+            candidates = list(self._candidates(ctx, step))
+            if state.misses >= 2:
+                # The ways out were shown numbered after the options: their numbers count too.
+                ids += list(WAYS_OUT)
+                candidates += [Candidate(w, texts.system_option(_, w, 0).label) for w in WAYS_OUT]
+            option_id = match_answer(event.text, ids, candidates).option
+        if option_id is None:
+            return self._not_understood(state, ctx)
+        if option_id in WAYS_OUT:
+            return self._system_choice(state, ctx, Choice(step.id, option_id))
+        option = step.option(option_id)
+        assert option is not None
+        answers = dict(state.answers)
+        answers[step.id] = option.id
+        state = replace(
+            state,
+            answers=MappingProxyType(answers),
+            history=(*state.history, step.id)[-50:],
+            misses=0,
+        )
+        noted = (Outbound(_("Noted: {answer}").format(answer=_(option.label))),) if typed else ()
+        answered = DomainEvent("answered", MappingProxyType({"step": step.id}))
+        return self._run(state, ctx, option.next or step.next, noted, (answered,))
+
+    def _candidates(self, ctx: _Ctx, step: Step) -> Sequence[Candidate]:
+        out: list[Candidate] = []
+        for opt in step.options:
+            for lang in self._tr.languages:
+                primary = lang == ctx.lang
+                out.append(
+                    Candidate(opt.id, self._tr.gettext(lang, opt.label), primary, is_label=True)
+                )
+                out += [Candidate(opt.id, w, primary) for w in opt.synonyms.get(lang, ())]
+            out += [Candidate(opt.id, w) for w in opt.synonyms.get(ANY_LANGUAGE, ())]
+        return out
+
+    def _not_understood(self, state: SessionState, ctx: _Ctx) -> Turn:
+        _ = ctx._
+        misses = state.misses + 1
+        state = replace(state, misses=misses)
+        step = self._flow.step(state.step)
+        if state.status != "active" or step is None or step.kind != "question":
+            return Turn(state, self._where_we_were(state, ctx))
+        if misses == 1:
+            prefix = _("Sorry, I didn't quite get that. Tap an option or type its number.")
+            return Turn(state, (self._question(ctx, step, f"{prefix}\n\n"),))
+        prefix = _(
+            "I still don't understand, sorry. That's my fault, not yours. "
+            "You can also look at help lines, talk to a person, or stop."
+        )
+        return Turn(state, (self._question(ctx, step, f"{prefix}\n\n", ways_out=True),))
+
+
+def _said(event: Inbound) -> str:
+    """The free text an event carries, if any: all of it goes through crisis detection."""
+    if isinstance(event, Text):
+        return event.text
+    if isinstance(event, Command):
+        return event.arg
+    if isinstance(event, Media):
+        return event.caption
+    return ""

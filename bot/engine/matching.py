@@ -1,0 +1,194 @@
+"""Maps a typed answer to one of a question's options, or says it could not."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+__all__ = ["Candidate", "MatchResult", "match_answer", "normalise"]
+
+How = Literal["exact", "synonym", "number", "emoji", "phrase", "fuzzy"]
+
+#: Fuzzy matches must score at least this (rapidfuzz 0-100) ...
+FUZZY_CUTOFF = 80.0
+#: ... and beat the best other option by this much, or the answer counts as ambiguous.
+FUZZY_MARGIN = 6.0
+#: Longer answers are not guessed at: a sentence is not a typo of "ja".
+MAX_FUZZY_LENGTH = 40
+#: Only this much of a message is looked at; answers are short, and huge input stays cheap.
+MAX_ANSWER_LENGTH = 200
+
+_NUMBER = re.compile(
+    r"^(?:nr|nummer|optie|keuze|antwoord|option|number|no|choice)?\s*#?\s*(\d{1,2})\s*[.):]?$"
+)
+_NUMBER_WORDS = {
+    "een": 1, "eén": 1, "één": 1, "eerste": 1, "one": 1, "first": 1,
+    "twee": 2, "tweede": 2, "two": 2, "second": 2,
+    "drie": 3, "derde": 3, "three": 3, "third": 3,
+    "vier": 4, "vierde": 4, "four": 4, "fourth": 4,
+    "vijf": 5, "vijfde": 5, "five": 5, "fifth": 5,
+    "zes": 6, "zesde": 6, "six": 6, "sixth": 6,
+}  # fmt: skip
+_NEGATIONS = frozenset({"niet", "nie", "niets", "geen", "nooit", "not", "no", "never", "nt"})
+#: How many words before a phrase a negation still counts.
+NEGATION_REACH = 2
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACE = re.compile(r"\s+")
+_REPEAT = re.compile(r"(\w)\1{2,}")
+# Variation selectors and skin tones change how an emoji looks, not what it means.
+_EMOJI_MODIFIERS = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A word or phrase that picks `option`; `primary` marks words in the user's language."""
+
+    option: str
+    term: str
+    primary: bool = True
+    is_label: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """The chosen option (None if none or ambiguous), how it was found, and the near misses."""
+
+    option: str | None
+    how: How | None = None
+    ambiguous: tuple[str, ...] = ()
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents or punctuation, single spaces; 'jaaaa' becomes 'jaa'."""
+    text = unicodedata.normalize("NFKD", text[:MAX_ANSWER_LENGTH].casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NON_WORD.sub(" ", text)
+    text = _REPEAT.sub(r"\1\1", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def _emoji_key(text: str) -> str:
+    return _EMOJI_MODIFIERS.sub("", text).strip()
+
+
+def _is_emoji_term(term: str) -> bool:
+    return not normalise(term)
+
+
+def match_answer(
+    text: str, option_ids: Sequence[str], candidates: Sequence[Candidate]
+) -> MatchResult:
+    """Find the option a typed answer means.
+
+    Order: the label or a synonym typed exactly; a number ("2", "nr 2", "twee"); an emoji; one
+    option's phrase inside a longer answer ("ja hoor"); then a fuzzy match for typos. Words of
+    the user's own language win over words of another language at each stage.
+    """
+    raw = text[:MAX_ANSWER_LENGTH]
+    norm = normalise(raw)
+
+    for primary_only in (True, False):
+        for how in ("exact", "synonym"):
+            hits = {
+                c.option
+                for c in candidates
+                if (c.primary or not primary_only)
+                and (c.is_label == (how == "exact"))
+                and normalise(c.term) == norm
+                and norm
+            }
+            if len(hits) == 1:
+                return MatchResult(hits.pop(), how)  # type: ignore[arg-type]
+            if len(hits) > 1:
+                return MatchResult(None, None, tuple(sorted(hits)))
+
+    number = _number(norm)
+    if number is not None:
+        if 1 <= number <= len(option_ids):
+            return MatchResult(option_ids[number - 1], "number")
+        return MatchResult(None)
+
+    emoji_text = _emoji_key(raw)
+    emoji_hits = {
+        c.option
+        for c in candidates
+        if _is_emoji_term(c.term) and _emoji_key(c.term) and _emoji_key(c.term) in emoji_text
+    }
+    if len(emoji_hits) == 1 and not norm:
+        return MatchResult(emoji_hits.pop(), "emoji")
+
+    phrase = _phrase(norm, candidates)
+    if phrase is not None:
+        return phrase
+
+    if len(emoji_hits) == 1:
+        return MatchResult(emoji_hits.pop(), "emoji")
+    if len(emoji_hits) > 1:
+        return MatchResult(None, None, tuple(sorted(emoji_hits)))
+    return _fuzzy(norm, candidates)
+
+
+def _number(norm: str) -> int | None:
+    if norm in _NUMBER_WORDS:
+        return _NUMBER_WORDS[norm]
+    found = _NUMBER.match(norm)
+    return int(found.group(1)) if found else None
+
+
+def _phrase(norm: str, candidates: Sequence[Candidate]) -> MatchResult | None:
+    """Options whose words stand whole inside the answer; a longer phrase hides a shorter one."""
+    if not norm:
+        return None
+    padded = f" {norm} "
+    spans: list[tuple[int, int, str]] = []
+    for c in candidates:
+        term = normalise(c.term)
+        if not term:
+            continue
+        start = padded.find(f" {term} ")
+        while start != -1:
+            spans.append((start, start + len(term) + 1, c.option))
+            start = padded.find(f" {term} ", start + 1)
+    if not spans:
+        return None
+    kept = {
+        option
+        for (s, e, option) in spans
+        if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for (s2, e2, _) in spans)
+        and not _negated(padded, s)
+    }
+    if not kept:
+        return None
+    if len(kept) == 1:
+        return MatchResult(kept.pop(), "phrase")
+    return MatchResult(None, None, tuple(sorted(kept)))
+
+
+def _negated(padded: str, start: int) -> bool:
+    """A negation just before a phrase turns it around: "niet goed" is not "goed"."""
+    before = padded[:start].split()[-NEGATION_REACH:]
+    return any(word in _NEGATIONS for word in before)
+
+
+def _fuzzy(norm: str, candidates: Sequence[Candidate]) -> MatchResult:
+    if len(norm) < 2 or len(norm) > MAX_FUZZY_LENGTH:
+        return MatchResult(None)
+    terms = [normalise(c.term) for c in candidates]
+    scored = process.extract(
+        norm, terms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 20, limit=None
+    )
+    best: dict[str, float] = {}
+    for _term, score, index in scored:
+        option = candidates[index].option
+        best[option] = max(best.get(option, 0.0), score)
+    ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < FUZZY_CUTOFF:
+        return MatchResult(None)
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
+        return MatchResult(None, None, tuple(option for option, _ in ranked[:2]))
+    return MatchResult(ranked[0][0], "fuzzy")

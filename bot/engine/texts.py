@@ -1,0 +1,102 @@
+"""The engine's own texts (help lines, crisis replies, privacy, re-asks) rendered per language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.engine.content import Content, HelpLine
+from bot.engine.model import Link, OptionView
+
+__all__ = [
+    "Gettext",
+    "crisis_intro",
+    "help_lines",
+    "privacy",
+    "system_option",
+    "talk_to_person",
+]
+
+Gettext = Callable[[str], str]
+
+#: Ids of options the engine adds itself; flow option ids can never start with "_".
+HELP, TALK, STOP, RESTART, CONTINUE = "_help", "_talk", "_stop", "_restart", "_continue"
+
+
+def system_option(_: Gettext, option_id: str, number: int) -> OptionView:
+    """A way out that every question can offer, labelled in the user's language."""
+    labels = {
+        HELP: _("Help lines"),
+        TALK: _("Talk to a person"),
+        STOP: _("Stop"),
+        RESTART: _("Start again"),
+        CONTINUE: _("Carry on"),
+    }
+    return OptionView(option_id, labels[option_id], number)
+
+
+def _line(_: Gettext, line: HelpLine) -> str:
+    parts = [line.name]
+    if line.phones:
+        phones = " / ".join(line.phones)
+        call = _("Call {phones} (free)") if line.free else _("Call {phones}")
+        parts.append(call.format(phones=phones))
+    if line.chat:
+        parts.append(_("Chat: {url}").format(url=line.chat))
+    parts.append(f"{_(line.when)} {_(line.hours)}")
+    return "\n".join(parts)
+
+
+def help_lines(_: Gettext, content: Content) -> str:
+    """All help lines with their hours, for /hulp."""
+    intro = _("You can always contact these lines. They are real people.")
+    body = "\n\n".join(_line(_, line) for line in content.help_lines)
+    return f"{intro}\n\n{body}"
+
+
+def crisis_intro(_: Gettext, category: str) -> str:
+    """The first, warm words of a crisis reply; never a detail, never a label."""
+    if category == "abuse":
+        return _(
+            "Thank you for telling me. That takes courage. What happens to you is not okay, "
+            "and it is not your fault. You deserve to be safe."
+        )
+    if category == "danger":
+        return _("This sounds like you need help right now. Please call 112 now.")
+    return _(
+        "Thank you for telling me. I'm worried about you. You don't have to carry this alone. "
+        "Please talk to someone about it now."
+    )
+
+
+def crisis_lines(_: Gettext, content: Content, category: str) -> str:
+    """The lines for this category, most urgent first."""
+    return "\n\n".join(_line(_, line) for line in content.lines_for(category))
+
+
+def talk_to_person(_: Gettext, content: Content) -> tuple[str, tuple[Link, ...]]:
+    """How to reach a youth worker, until the in-chat handoff exists."""
+    orgs = "\n".join(f"{org.name}: {_(org.description)}" for org in content.organisations)
+    text = _("You can talk to a youth worker. It's free, and you don't have to give your name.")
+    luisterlijn = content.line("luisterlijn")
+    now = (
+        "\n\n"
+        + _("Want to talk to someone right now? {name} is there day and night: {phone}.").format(
+            name=luisterlijn.name, phone=" / ".join(luisterlijn.phones)
+        )
+        if luisterlijn is not None
+        else ""
+    )
+    links = tuple(Link(org.name, org.url) for org in content.organisations)
+    return f"{text}\n\n{orgs}{now}", links
+
+
+def privacy(_: Gettext) -> str:
+    """What Omarmt keeps and for how long; `{days}` is filled in by the caller."""
+    return _(
+        "Your privacy:\n"
+        "- I don't know your name or phone number. I only keep a code instead.\n"
+        "- I keep your answers only while we chat, and at most {days} days after your last "
+        "message.\n"
+        "- Counts without names help the municipality to improve help for young people.\n"
+        "- Type /vergeet and I erase everything about you at once."
+    )

@@ -1,0 +1,485 @@
+"""Reads flows/ and content/ YAML into engine data, naming file and line for every problem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from bot.engine.content import Content, HelpLine, Organisation
+from bot.engine.flow import ANY_LANGUAGE, Flow, LinkSpec, Option, Step, StepKind
+
+__all__ = ["LoadError", "Problem", "load_content", "load_flow"]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_KINDS: tuple[StepKind, ...] = ("message", "question", "action", "end")
+_STEP_KEYS = {"kind", "text", "options", "next", "action", "links"}
+_OPTION_KEYS = {"id", "label", "next", "synonyms"}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong in a data file, printed as ``file:line: message``."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class LoadError(Exception):
+    """The data files have problems; `problems` lists them all, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class _Reader:
+    """Walks composed YAML nodes, collecting problems instead of stopping at the first."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        self.problems.append(Problem(self.file, line, message))
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping")
+            return {}
+        out: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"{what} has a key that is not text")
+            elif key in out:
+                self.problem(key_node, f"{what} has '{key}' twice")
+            else:
+                out[key] = value_node
+        return out
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list")
+            return []
+        return list(node.value)
+
+    def text(self, node: yaml.Node | None, what: str) -> str | None:
+        if node is None:
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+            if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+                return str(node.value)
+            self.problem(node, f"{what} must be text")
+            return None
+        value = str(node.value)
+        if not value.strip():
+            self.problem(node, f"{what} is empty")
+            return None
+        return value
+
+    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        return tuple(
+            t for item in self.sequence(node, what) if (t := self.text(item, what)) is not None
+        )
+
+    def integer(self, node: yaml.Node | None, what: str) -> int | None:
+        if node is None:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            return int(node.value)
+        self.problem(node, f"{what} must be a whole number")
+        return None
+
+    def boolean(self, node: yaml.Node | None, what: str) -> bool:
+        if node is None:
+            return False
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return str(node.value).lower() in ("true", "yes", "on")
+        self.problem(node, f"{what} must be true or false")
+        return False
+
+
+def _compose(path: Path, display: str) -> tuple[yaml.Node | None, list[Problem]]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.compose(fh, Loader=yaml.SafeLoader), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        return None, [Problem(display, line, f"not valid YAML: {exc.problem or exc}")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(display, 1, f"cannot read: {exc.__class__.__name__}")]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# --- flows -----------------------------------------------------------------------------------
+
+
+def load_flow(flow_dir: Path, *, actions: Collection[str], languages: Collection[str]) -> Flow:
+    """All ``*.yaml`` in `flow_dir` as one graph, checked; raises LoadError listing problems."""
+    problems: list[Problem] = []
+    steps: dict[str, Step] = {}
+    starts: list[tuple[str, Problem]] = []
+    files = sorted(flow_dir.glob("*.yaml"))
+    if not files:
+        raise LoadError([Problem(_display(flow_dir), 1, "no flow files (*.yaml) found")])
+    for path in files:
+        problems += _load_flow_file(path, steps, starts, actions, languages)
+    if not starts:
+        problems.append(Problem(_display(flow_dir), 1, "no flow file names a 'start' step"))
+    elif len(starts) > 1:
+        problems += [
+            Problem(p.file, p.line, "'start' is named in more than one file") for _, p in starts
+        ]
+    start = starts[0][0] if starts else ""
+    flow = Flow(start=start, steps=MappingProxyType(steps))
+    if starts and len(starts) == 1:
+        problems += _graph_problems(flow, starts[0][1])
+    if problems:
+        raise LoadError(problems)
+    return flow
+
+
+def _load_flow_file(
+    path: Path,
+    steps: dict[str, Step],
+    starts: list[tuple[str, Problem]],
+    actions: Collection[str],
+    languages: Collection[str],
+) -> list[Problem]:
+    """Adds one file's steps (and its start, if it names one); returns its problems."""
+    display = _display(path)
+    root, errors = _compose(path, display)
+    if root is None:
+        return errors or [Problem(display, 1, "file is empty")]
+    reader = _Reader(display)
+    top = reader.mapping(root, "a flow file")
+    for key in top.keys() - {"start", "steps"}:
+        reader.problem(top[key], f"unknown key '{key}' (expected start, steps)")
+    if "start" in top and (start := reader.text(top["start"], "start")):
+        starts.append((start, Problem(display, top["start"].start_mark.line + 1, "")))
+    for step in _read_steps(reader, top.get("steps"), actions, languages):
+        if step.id in steps:
+            other = steps[step.id]
+            reader.problems.append(
+                Problem(
+                    display,
+                    step.line,
+                    f"step '{step.id}' is defined twice (also at {other.file}:{other.line})",
+                )
+            )
+        else:
+            steps[step.id] = step
+    return reader.problems
+
+
+def _read_steps(
+    reader: _Reader,
+    node: yaml.Node | None,
+    actions: Collection[str],
+    languages: Collection[str],
+) -> Iterator[Step]:
+    if node is None:
+        reader.problem(None, "a flow file needs 'steps'")
+        return
+    for key_node, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        step_id = str(key_node.value)
+        if not _ID.match(step_id):
+            reader.problem(key_node, f"step id '{step_id}' must be lower_snake_case")
+            continue
+        step = _read_step(reader, step_id, value, actions, languages, key_node.start_mark.line + 1)
+        if step is not None:
+            yield step
+    if not isinstance(node, yaml.MappingNode):
+        reader.problem(node, "'steps' must be a mapping of step ids to steps")
+
+
+def _read_step(
+    reader: _Reader,
+    step_id: str,
+    node: yaml.Node,
+    actions: Collection[str],
+    languages: Collection[str],
+    line: int,
+) -> Step | None:
+    fields = reader.mapping(node, f"step '{step_id}'")
+    for key in fields.keys() - _STEP_KEYS:
+        reader.problem(fields[key], f"step '{step_id}': unknown key '{key}'")
+    kind = reader.text(fields.get("kind"), f"step '{step_id}': kind")
+    if kind not in _KINDS:
+        reader.problem(
+            fields.get("kind", node),
+            f"step '{step_id}': kind must be one of {', '.join(_KINDS)}",
+        )
+        return None
+    text = reader.text(fields.get("text"), f"step '{step_id}': text")
+    nxt = reader.text(fields.get("next"), f"step '{step_id}': next")
+    action = reader.text(fields.get("action"), f"step '{step_id}': action")
+    options = tuple(
+        opt
+        for opt_node in (
+            reader.sequence(fields["options"], "options") if "options" in fields else []
+        )
+        if (opt := _read_option(reader, step_id, opt_node, languages)) is not None
+    )
+    links = tuple(_read_links(reader, step_id, fields.get("links")))
+    step = Step(
+        id=step_id,
+        kind=kind,  # type: ignore[arg-type]  # narrowed by the membership test above
+        text=text,
+        options=options,
+        next=nxt,
+        action=action,
+        links=links,
+        file=reader.file,
+        line=line,
+    )
+    _shape_problems(reader, step, fields, actions)
+    return step
+
+
+def _shape_problems(
+    reader: _Reader,
+    step: Step,
+    fields: dict[str, yaml.Node],
+    actions: Collection[str],
+) -> None:
+    """What each kind of step needs to have a way forward."""
+    name = f"step '{step.id}'"
+
+    def at_step(message: str) -> None:
+        reader.problems.append(Problem(reader.file, step.line, message))
+
+    if step.kind in ("message", "question") and step.text is None:
+        at_step(f"{name}: a {step.kind} needs a text")
+    if step.kind == "question":
+        if len(step.options) < 2:
+            at_step(f"{name}: a question needs at least two options")
+        ids = [o.id for o in step.options]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            at_step(f"{name}: option id '{dup}' is used twice")
+        reader.problems += [
+            Problem(reader.file, opt.line, f"option '{opt.id}' leads nowhere (no next)")
+            for opt in step.options
+            if opt.next is None and step.next is None
+        ]
+    elif step.options:
+        reader.problem(fields["options"], f"{name}: only a question has options")
+    if step.kind in ("message", "action") and step.next is None:
+        at_step(f"{name}: a {step.kind} needs 'next' (no way forward)")
+    if step.kind == "end" and step.next is not None:
+        reader.problem(fields["next"], f"{name}: an end step has no 'next'")
+    if step.kind == "action":
+        if step.action is None:
+            at_step(f"{name}: an action step needs 'action'")
+        elif step.action not in actions:
+            known = ", ".join(sorted(actions))
+            reader.problem(fields["action"], f"{name}: unknown action '{step.action}' ({known})")
+
+
+def _read_option(
+    reader: _Reader, step_id: str, node: yaml.Node, languages: Collection[str]
+) -> Option | None:
+    fields = reader.mapping(node, f"an option of '{step_id}'")
+    for key in fields.keys() - _OPTION_KEYS:
+        reader.problem(fields[key], f"option of '{step_id}': unknown key '{key}'")
+    opt_id = reader.text(fields.get("id"), f"option of '{step_id}': id")
+    label = reader.text(fields.get("label"), f"option of '{step_id}': label")
+    if opt_id is None or label is None:
+        if opt_id is None and "id" not in fields:
+            reader.problem(node, f"an option of '{step_id}' needs an 'id'")
+        if label is None and "label" not in fields:
+            reader.problem(node, f"an option of '{step_id}' needs a 'label'")
+        return None
+    if not _ID.match(opt_id):
+        reader.problem(fields["id"], f"option id '{opt_id}' must be lower_snake_case")
+    synonyms: dict[str, tuple[str, ...]] = {}
+    if "synonyms" in fields:
+        for lang, words in reader.mapping(fields["synonyms"], "synonyms").items():
+            if lang != ANY_LANGUAGE and lang not in languages:
+                reader.problem(
+                    words, f"synonyms for unknown language '{lang}' (known: {sorted(languages)})"
+                )
+            synonyms[lang] = reader.texts(words, f"synonyms.{lang}")
+    return Option(
+        id=opt_id,
+        label=label,
+        next=reader.text(fields.get("next"), f"option '{opt_id}': next"),
+        synonyms=MappingProxyType(synonyms),
+        line=node.start_mark.line + 1,
+    )
+
+
+def _read_links(reader: _Reader, step_id: str, node: yaml.Node | None) -> Iterator[LinkSpec]:
+    if node is None:
+        return
+    for item in reader.sequence(node, f"links of '{step_id}'"):
+        fields = reader.mapping(item, "a link")
+        label = reader.text(fields.get("label"), "link label")
+        url = reader.text(fields.get("url"), "link url")
+        if url is not None and not url.startswith("https://"):
+            reader.problem(fields.get("url"), "a link url must start with https://")
+        if label is not None and url is not None:
+            yield LinkSpec(label=label, url=url)
+
+
+def _graph_problems(flow: Flow, start_at: Problem) -> list[Problem]:
+    problems: list[Problem] = []
+    if flow.start not in flow.steps:
+        problems.append(
+            Problem(start_at.file, start_at.line, f"start step '{flow.start}' does not exist")
+        )
+        return problems
+    for step in flow.steps.values():
+        for target, line in _targets(step):
+            if target not in flow.steps:
+                problems.append(
+                    Problem(
+                        step.file,
+                        line,
+                        f"step '{step.id}' leads to '{target}', which does not exist",
+                    )
+                )
+    seen = {flow.start}
+    todo = [flow.start]
+    while todo:
+        step = flow.steps[todo.pop()]
+        for target, _ in _targets(step):
+            if target in flow.steps and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    problems += [
+        Problem(step.file, step.line, f"step '{step.id}' cannot be reached from the start")
+        for step in flow.steps.values()
+        if step.id not in seen
+    ]
+    problems += [
+        Problem(step.file, step.line, f"step '{step.id}' loops without ever asking a question")
+        for step in flow.steps.values()
+        if step.kind in ("message", "action") and _loops_without_question(flow, step)
+    ]
+    return problems
+
+
+def _targets(step: Step) -> Iterator[tuple[str, int]]:
+    if step.next is not None:
+        yield step.next, step.line
+    for opt in step.options:
+        if opt.next is not None:
+            yield opt.next, opt.line
+
+
+def _loops_without_question(flow: Flow, step: Step) -> bool:
+    seen: set[str] = set()
+    current: Step | None = step
+    while current is not None and current.kind in ("message", "action"):
+        if current.id in seen:
+            return True
+        seen.add(current.id)
+        current = flow.step(current.next)
+    return False
+
+
+# --- content ---------------------------------------------------------------------------------
+
+
+def load_content(content_dir: Path) -> Content:
+    """Help lines and organisations from `content_dir`; raises LoadError listing problems."""
+    problems: list[Problem] = []
+    lines, crisis = _help_lines(content_dir / "helplines.yaml", problems)
+    orgs, default_org = _organisations(content_dir / "organisations.yaml", problems)
+    if problems:
+        raise LoadError(problems)
+    return Content(
+        help_lines=tuple(lines),
+        crisis_lines=MappingProxyType(crisis),
+        organisations=tuple(orgs),
+        default_organisation=default_org,
+    )
+
+
+def _help_lines(
+    path: Path, problems: list[Problem]
+) -> tuple[list[HelpLine], dict[str, tuple[str, ...]]]:
+    lines: list[HelpLine] = []
+    crisis: dict[str, tuple[str, ...]] = {}
+    root, errors = _compose(path, _display(path))
+    problems += errors
+    if root is None:
+        return lines, crisis
+    reader = _Reader(_display(path))
+    top = reader.mapping(root, "helplines.yaml")
+    _require_checked(reader, top, root)
+    for item in reader.sequence(top.get("lines", root), "lines"):
+        f = reader.mapping(item, "a help line")
+        key = reader.text(f.get("key"), "key")
+        name = reader.text(f.get("name"), "name")
+        when = reader.text(f.get("when"), "when")
+        hours = reader.text(f.get("hours"), "hours")
+        phones = reader.texts(f["phones"], "phones") if "phones" in f else ()
+        chat = reader.text(f.get("chat"), "chat")
+        if not phones and chat is None:
+            reader.problem(item, "a help line needs phones or a chat link")
+        if key and name and when and hours:
+            free = reader.boolean(f.get("free"), "free")
+            lines.append(HelpLine(key, name, phones, free, when, hours, chat))
+        else:
+            reader.problem(item, "a help line needs key, name, when and hours")
+    known = {line.key for line in lines}
+    for category, keys_node in reader.mapping(top.get("crisis", root), "crisis").items():
+        keys = reader.texts(keys_node, f"crisis.{category}")
+        for key in set(keys) - known:
+            reader.problem(keys_node, f"crisis.{category} names unknown line '{key}'")
+        crisis[category] = keys
+    problems += reader.problems
+    return lines, crisis
+
+
+def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisation], str | None]:
+    orgs: list[Organisation] = []
+    root, errors = _compose(path, _display(path))
+    problems += errors
+    if root is None:
+        return orgs, None
+    reader = _Reader(_display(path))
+    top = reader.mapping(root, "organisations.yaml")
+    _require_checked(reader, top, root)
+    for item in reader.sequence(top.get("organisations", root), "organisations"):
+        f = reader.mapping(item, "an organisation")
+        key = reader.text(f.get("key"), "key")
+        name = reader.text(f.get("name"), "name")
+        url = reader.text(f.get("url"), "url")
+        description = reader.text(f.get("description"), "description")
+        if key and name and url and description:
+            min_age = reader.integer(f.get("min_age"), "min_age")
+            max_age = reader.integer(f.get("max_age"), "max_age")
+            orgs.append(Organisation(key, name, url, description, min_age, max_age))
+        else:
+            reader.problem(item, "an organisation needs key, name, url and description")
+    default_org = reader.text(top.get("default"), "default")
+    if default_org is not None and default_org not in {o.key for o in orgs}:
+        reader.problem(top.get("default"), f"default '{default_org}' is not an organisation")
+    problems += reader.problems
+    return orgs, default_org
+
+
+def _require_checked(reader: _Reader, top: dict[str, yaml.Node], root: yaml.Node) -> None:
+    for key in ("checked", "source"):
+        if key not in top:
+            reader.problem(root, f"content needs '{key}' (when and where it was last checked)")

@@ -1,0 +1,109 @@
+"""Idioms to blank out before matching, and the topic and negation cues that overrule bare words.
+
+Idioms are masked (replaced by a placeholder) rather than used to veto the whole message, so
+"ik verveel me dood en wil eigenlijk gewoon dood" still reaches the rule for "wil dood".
+"""
+
+from __future__ import annotations
+
+from bot.safety.patterns import compile_rule
+
+__all__ = ["is_negated", "mask_idioms", "on_topic"]
+
+_MASK = " _ "
+_FEELINGS = (
+    r"(?:lachen|honger|dorst|verveling|hitte|warmte|kou|stress|schaamte|schrik|spanning|zenuwen|"
+    r"vermoeidheid|moeheid|slaap|gamen|leren|school|examens|toetsen|huiswerk|cringe|plezier|"
+    r"ongeduld|nieuwsgierigheid|de pijn in mijn buik|jaloezie|benieuwdheid|die les|dat college|"
+    r"die docent|de muziek|verlangen|de zenuwen|de hitte|de kou|heimwee)"
+)
+
+_IDIOMS = compile_rule(
+    "|".join(
+        (
+            # Dutch: "ik verveel me dood", "ik lach me dood", "ik schrok me dood".
+            r"\b(?:verveel|verveelde|vervelen|verveelt|lach|lachte|lachen|lacht|schrok|schrik|"
+            r"schrikt|schrokken|schaam|schaamde|werk|werkte|werken|zoek|zocht|zoeken|erger|"
+            r"ergerde|zuip|dans|fiets|loop|liep|ren|rende|wacht|wachtte|stress|schaamt) "
+            r"(?:me|mij|mezelf|ons|je|zich) (?:<any>)(?:dood|rot|ongeluk|kapot|een ongeluk)\b",
+            # "dood van de honger", "doodgaan van het lachen", "ik ga dood van de stress".
+            r"\bdood ?(?:gaan|ga|gaat|ging|gingen|gegaan)? (?:<any>)(?:van|door|vanwege|aan) "
+            r"(?:het |de |die |dat |al die |mijn |zo n |zoveel )?" + _FEELINGS + r"\b",
+            # Split compounds: "dood moe", "dood eng", "dood normaal", "op sterven na dood".
+            r"\bdood (?:moe|eng|normaal|gewoon|ziek|saai|bang|stil|simpel|zonde|leuk|serieus|"
+            r"jammer|op|nerveus|eenvoudig|stom|kalm|chill|lekker|graag)\b|\bop sterven na dood\b",
+            r"\b(?:zou|kan|kon) (?:er )?(?:wel )?(?:dood )?(?:voor )?(?:gaan )?sterven voor\b",
+            # Parents "killing" you over grades: hyperbole, not a threat.
+            r"\b(?:me|mij|ons) (?:vermoordt|vermoord|vermoorden|afmaakt) (?:als|wanneer|zodra)\b",
+            r"\b(?:vermoordt|vermoord|vermoorden|maakt|maken) (?:me|mij|ons) (?:echt |"
+            r"gewoon )?(?:af )?(?:als|wanneer|want|omdat|zodra)\b",
+            r"\bkill (?:me|us) (?:if|when|for|because|lol|haha)\b|\bgoing to kill me if\b",
+            # English: "this homework is killing me", "killing it", "i'm dead", "dying of".
+            r"\b(?:is|was|are|its|it is|this|that|these|those|thats) (?:so |literally |actually |"
+            r"really |lowkey |just )*killing (?:me|us)\b",
+            r"\bkill(?:ing|ed|s)? (?:it|that|the game|time|the vibe|the mood|the lights)\b",
+            r"(?<!wish )(?<!hope )\b(?:i am|i was) (?:so |literally |actually |lowkey |absolutely "
+            r")*(?:dead|ded|"
+            r"dying|deceased)\b",
+            r"\b(?:dying|die|died|dead) (?:of|from) (?:laughter|laughing|embarrassment|boredom|"
+            r"hunger|thirst|the heat|cringe|cuteness|shame)\b",
+            r"\bto die for\b|\bdead (?:tired|serious|inside lol|funny)\b|\bwould die for\b",
+            r"\bbeat (?:me|us) (?:at|in)\b|\b(?:hit|hits) me up\b|\bhit (?:me )?by (?:a|the) (?:ca"
+            r"r|bus|ball|bike)\b",
+            # Accidents and sport are not self-harm.
+            r"\b(?:me|mezelf|myself) (?:<any>)(?:gesneden|bezeerd|pijn gedaan|geblesseerd|hurt|"
+            r"cut|burned) (?:aan|bij|met|in|tijdens|while|when|playing|at|on) (?:een |het |de |"
+            r"mijn |a |the |my )?(?:blikje|papier|glas|scherf|koken|keuken|vinger|duim|sport|"
+            r"sporten|voetbal|voetballen|training|gym|fitness|hockey|hardlopen|vallen|football|"
+            r"soccer|cooking|kitchen|paper|glass|finger|thumb|oven|stove|strijkijzer|bike|fiets)",
+            r"\b(?:hurt|injured|cut|burned|burnt) myself (?:playing|during|while (?:cooking|shavin"
+            r"g|"
+            r"playing|running|skating|working)|at (?:the gym|work|practice|training|football)|on "
+            r"(?:a|the) (?:stove|oven|pan|glass|nail))\b",
+            r"\b(?:gesneden|sneed|snij) (?:me |mezelf )?(?:aan|in) (?:een |het |de |mijn )?(?:blik"
+            r"je|"
+            r"papier|glas|scherf|vinger|duim)\b",
+            # Topic compounds: a news word, not a personal sign.
+            r"\bzelf ?moord ?(?:aanslag|aanslagen|terrorist|terroristen|actie|commando|missie|"
+            r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest)\w*"
+            r"|\bzelf ?doding ?s?(?:preventie|cijfers)\w*",
+            r"\bsuicide (?:squad|mission|doors|door|bomber|bombing|bombings|attack|attacks|rate|"
+            r"rates|prevention|hotline|awareness|statistics|run|pact film)\b",
+            r"\b(?:dood|dead) (?:in|bij|op) (?:de |het |een )?(?:game|fortnite|minecraft|level|"
+            r"spel|among us|roblox|valorant|fifa|gta|cod)\b",
+        )
+    )
+)
+
+# Words that put a bare key word in a topic (film, lesson, news) instead of in a life.
+_TOPIC = compile_rule(
+    r"\b(?:film|films|serie|series|boek|boeken|roman|documentaire|docu|nieuws|artikel|krant|"
+    r"werkstuk|spreekbeurt|presentatie|les|lessen|opdracht|essay|scriptie|onderzoek|podcast|"
+    r"aflevering|liedje|nummer|songtekst|game|movie|show|episode|book|novel|article|news|"
+    r"documentary|homework|assignment|class|lecture|research|paper|statistics|statistieken|"
+    r"cijfers|preventie|prevention|awareness|voorlichting|thema|campagne|personage|hoofdpersoon|"
+    r"character|netflix|song|lyrics|college|tentamen|toets|wiki|wikipedia|gedicht|poem|"
+    r"museum|geschiedenis|history|politie onderzoek|rechtszaak|dader|daders|verdachte|"
+    r"tiktok video|youtube|vak|biologie|maatschappijleer|psychologie|filosofie|debat|"
+    r"discussie|theater|toneel|schrijver|auteur|journalist|tv|televisie|radio|album|"
+    r"onderwerp|topic|quiz|vraag over)\b"
+)
+_NEGATION = compile_rule(r"\b<neg>\b")
+_NEGATION_WINDOW = 4
+
+
+def mask_idioms(text: str) -> str:
+    """The text with every known idiom or topic compound replaced by a placeholder."""
+    return _IDIOMS.sub(_MASK, text)
+
+
+def on_topic(text: str) -> bool:
+    """Whether the message talks about a film, lesson or the news rather than about a life."""
+    return _TOPIC.search(text) is not None
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Whether one of the few words right before `start` negates what follows."""
+    # Only a short stretch is read back, so a long message never costs more than a short one.
+    before = text[max(0, start - 60) : start].split()[-_NEGATION_WINDOW:]
+    return any(_NEGATION.fullmatch(word) for word in before)

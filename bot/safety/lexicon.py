@@ -1,0 +1,140 @@
+"""Word lists the normaliser uses: look-alike letters, chat abbreviations, fuzzy key terms."""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+__all__ = ["CONFUSABLES", "EXPANSIONS", "FUZZY_STEMS", "FUZZY_TERMS", "K_VERBS", "PROTECTED"]
+
+_REPEAT = re.compile(r"([a-z])\1+")
+
+
+def _fold(word: str) -> str:
+    # The same letter-run folding the normaliser applies, so keys and text always agree.
+    return _REPEAT.sub(r"\1", word)
+
+
+# Cyrillic and Greek letters that look Latin, and Latin letters NFKD does not decompose.
+_LOOKALIKES = (
+    "\u0430\u0432\u0435\u0451\u0437\u0456\u0457\u0458\u043a\u043c\u043d\u043e"
+    "\u0440\u0441\u0442\u0443\u0445\u0455\u0501\u0261\u0578\u03b1\u03b2\u03b5"
+    "\u03b9\u03ba\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7\u00f8\u0142\u0111\u00f0"
+    "\u0131"
+)
+_LATIN = "abee3iijkmhopctyxsdgnabeikvoptuxolddi"
+CONFUSABLES = str.maketrans(
+    {
+        **dict(zip(_LOOKALIKES, _LATIN, strict=True)),
+        "\u00e6": "ae",
+        "\u0153": "oe",
+        "\u00fe": "th",
+    }
+)
+
+# Whole-token abbreviations and chat spellings, expanded to the words the rules are written in.
+# "zm" is left out on purpose: in chat Dutch it mostly means "zo meteen"; the rules read it only
+# next to words like "gedachten" or "plegen".
+_EXPANSIONS = {
+    "kms": "kill myself",
+    "kmss": "kill myself",
+    "kys": "kill yourself",
+    "zmd": "zelfmoord",
+    "zelfmoor": "zelfmoord",
+    "unalive": "kill",
+    "unalived": "killed",
+    "unaliving": "killing",
+    "sewerslide": "suicide",
+    "selfharm": "self harm",
+    "zelfharm": "self harm",
+    "wanna": "want to",
+    "wana": "want to",
+    "wanne": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "im": "i am",
+    "ima": "i am going to",
+    "imma": "i am going to",
+    "ive": "i have",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "isnt": "is not",
+    "wouldnt": "would not",
+    "u": "you",
+    "ur": "your",
+    "ppl": "people",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "stepdad": "stepfather",
+    "tis": "het is",
+    "mn": "mijn",
+    "mijne": "mijn",
+    "min": "mijn",
+    "zn": "zijn",
+    "der": "er",
+    "nie": "niet",
+    "ni": "niet",
+    "nimeer": "niet meer",
+    "niemeer": "niet meer",
+    "nietmeer": "niet meer",
+    "meej": "meer",
+    "ikke": "ik",
+    "kwee": "ik weet",
+    "kweet": "ik weet",
+    "ofzo": "ofz",
+    "levn": "leven",
+    "pyn": "pijn",
+    "pein": "pijn",
+    "t": "het",
+    "unaliven": "doden",
+    "doodgaan": "dood gaan",
+    "dodgaan": "dood gaan",
+    "doodwillen": "dood willen",
+    "zelfmoordplegen": "zelfmoord plegen",
+    "vankant": "van kant",
+}
+EXPANSIONS = MappingProxyType({_fold(key): _fold(value) for key, value in _EXPANSIONS.items()})
+
+# Verbs that chat Dutch glues to a leading "k" (= "ik"): "kwil", "kben", "ksnij".
+K_VERBS = frozenset(
+    _fold(verb)
+    for verb in (
+        "wil", "wou", "ben", "heb", "had", "ga", "zie", "denk", "dacht", "hoop", "snij", "kras",
+        "voel", "moet", "weet", "doe", "word", "werd", "sla", "zit", "trek", "hou", "kan", "ken",
+        "durf", "mis", "haat", "zou", "wordt",
+    )
+)  # fmt: skip
+
+# Long key words a misspelling should still reach ("zelfmorod", "suiside", "verkragt").
+FUZZY_TERMS = tuple(
+    _fold(term)
+    for term in (
+        "zelfmoord", "zelfdoding", "suicide", "suicidaal", "suicidal", "zelfbeschadiging",
+        "automutilatie", "verkracht", "verkrachting", "aangerand", "aanranding", "mishandeld",
+        "mishandeling", "misbruikt", "overdosis", "overdose", "sterven", "zelfmoordgedachten",
+        "zelfmoordpoging", "myself", "mezelf", "molested", "abused", "raped",
+    )
+)  # fmt: skip
+
+# Stems that start long compounds: "zelfmoortgedachten" is read as "zelfmoord" + "gedachten".
+FUZZY_STEMS = tuple(_fold(stem) for stem in ("zelfmoord", "zelfdoding", "suicide"))
+
+# Everyday words one or two letters from a key term; they must never be "corrected" into one.
+PROTECTED = frozenset(
+    _fold(word)
+    for word in (
+        "zelfzorg", "zelfbeeld", "zelfmedicatie", "zelfmoordpreventie", "verwacht", "verkocht",
+        "verdacht", "verkrampt", "verbracht", "verracht", "aangeraden", "aangerend", "aanrading",
+        "aanraden", "mishandelen", "misbruiken", "suiker", "suikers", "decide", "decided",
+        "outside", "inside", "beside", "besides", "suite", "suites", "strerven", "sterren",
+        "sterker", "sterven", "ervaren", "himself", "herself", "yourself", "itself", "zichzelf",
+        "mezelf", "mijzelf", "jezelf", "hemzelf", "haarzelf", "ourself", "abuse", "amused",
+        "accused", "abusive", "paused", "caused", "refused", "raised", "rapper", "rated",
+        "roped", "overdosed", "molest", "verkrachter", "verkrachters", "gezelschap",
+        "vertrouwd", "vertrouwen", "mismatch", "misbruik",
+    )
+)  # fmt: skip

@@ -1,0 +1,116 @@
+"""Fold any message into one plain, lower-case, letter-collapsed form the crisis rules can read."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.safety.fuzzy import correct
+from bot.safety.lexicon import CONFUSABLES, EXPANSIONS, K_VERBS
+
+__all__ = ["MAX_CHARS", "Normalised", "collapse", "collapse_pattern", "normalise"]
+
+# A hard bound on the work for one call; the detector reads longer texts in windows first.
+MAX_CHARS = 16_384
+_TAIL_CHARS = 4_096
+
+# Zero-width and direction marks, soft hyphens, and the combining-mark blocks (diacritics and the
+# "zalgo" stacks) that NFKD leaves behind: deleting them is what "strip accents" means here.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff"
+    "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\U000e0000-\U000e007f]"
+)
+_LAUGH = re.compile(
+    r"[\U0001f602\U0001f923\U0001f639\U0001f606]|\b(?:a?ha(?:ha)+h?|hihi+|lo+l+|lmf?ao+|xd+|jk)\b"
+)
+# Leet symbols between letters ("k!ll", "zelf|moord") stand for an i or an l.
+_INNER_BANG = re.compile(r"(?<=[a-z0-9])[!|](?=[a-z])")
+_LEET_TOKEN = re.compile(r"[a-z0-9@$]*[a-z][a-z0-9@$]*")
+_LEET_CHARS = re.compile(r"[0-9@$]")
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g", "@": "a", "$": "s"}
+)
+# Numbers with a unit or ordinal ("10x", "2e", "3am") are not leet.
+_NOT_LEET = re.compile(r"\d{2,}[a-z]*|\d+(?:e|de|ste|x|st|nd|rd|th|am|pm|km|kg|mg|min|uur|jr)")
+# Joiners inside a word are obfuscation or compounding ("zelf-moord", "z.e.l.f", "m'n").
+_JOINER = re.compile(r"(?<=[a-z])[-_*.'`\u2019\u00b4]+(?=[a-z])")
+_APOSTROPHE = re.compile(r"['`\u2019\u00b4]")
+# Sentence ends and emoji become a boundary token "." so a phrase never spans two sentences.
+_BOUNDARY = re.compile(r"[.!?;:\n\r]+|[\u2190-\u2bff\U0001f000-\U0001faff]+")
+_OTHER = re.compile(r"[^a-z0-9.]+")
+_SPACES = re.compile(r" {2,}")
+_DOTS = re.compile(r"(?: ?\.)+")
+# Three or more lone letters in a row are a spaced-out word: "z e l f m o o r d", "k m s".
+_SPACED = re.compile(r"\b[a-z](?: [a-z]){2,}\b")
+_REPEAT = re.compile(r"([a-z])\1+")
+_PATTERN_REPEAT = re.compile(r"(?<!\\)([a-z])\1+")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """The folded text plus the one signal folding removes: whether the writer was laughing."""
+
+    text: str
+    laughing: bool
+
+
+def collapse(text: str) -> str:
+    """Fold every run of one letter to a single letter ("doooood" and "dood" both read "dod")."""
+    return _REPEAT.sub(r"\1", text)
+
+
+def collapse_pattern(source: str) -> str:
+    """Collapse the letters of a regex source the same way, leaving escapes such as \\bb alone."""
+    return _PATTERN_REPEAT.sub(r"\1", source)
+
+
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    return text[: MAX_CHARS - _TAIL_CHARS] + "\n" + text[-_TAIL_CHARS:]
+
+
+def _unleet(match: re.Match[str]) -> str:
+    token = match.group()
+    if _LEET_CHARS.search(token) is None or _NOT_LEET.fullmatch(token):
+        return token
+    return token.translate(_LEET)
+
+
+def _expand(match: re.Match[str]) -> str:
+    token = match.group()
+    expanded = EXPANSIONS.get(token)
+    if expanded is not None:
+        return expanded
+    # Chat Dutch glues the "ik" onto the verb: "kwil", "kben", "ksnij".
+    if len(token) > 2 and token[0] == "k" and token[1:] in K_VERBS:
+        return "ik " + token[1:]
+    if len(token) > 3 and token[:2] == "ik" and token[2:] in K_VERBS:
+        return "ik " + token[2:]
+    return correct(token)
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    return match.group().replace(" ", "")
+
+
+def normalise(text: str) -> Normalised:
+    """Fold case, accents, look-alike letters, leet, spacing, repeats and chat abbreviations."""
+    folded = unicodedata.normalize("NFKD", _bounded(text).casefold())
+    folded = _INVISIBLE.sub("", folded).translate(CONFUSABLES)
+    laughing = _LAUGH.search(folded) is not None
+    folded = _INNER_BANG.sub("i", folded)
+    folded = _LEET_TOKEN.sub(_unleet, folded)
+    folded = _JOINER.sub("", folded)
+    folded = _APOSTROPHE.sub("", folded)
+    folded = _BOUNDARY.sub(" . ", folded)
+    folded = _OTHER.sub(" ", folded)
+    folded = _SPACED.sub(_join_spaced, folded)
+    folded = _REPEAT.sub(r"\1", folded)
+    folded = _WORD.sub(_expand, folded)
+    folded = _DOTS.sub(" .", folded)
+    folded = _SPACES.sub(" ", folded).strip(" .")
+    return Normalised(folded, laughing)

@@ -1,0 +1,308 @@
+"""Operator settings: the OMARMT_* environment, checked once at start-up."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from dotenv import dotenv_values
+
+__all__ = [
+    "MIN_SECRET_LENGTH",
+    "PREFIX",
+    "Settings",
+    "SettingsError",
+    "load_environ",
+    "local_secret",
+    "unknown_variables",
+]
+
+PREFIX = "OMARMT_"
+#: Shortest accepted OMARMT_SECRET: HMAC and key derivation need real entropy.
+MIN_SECRET_LENGTH = 32
+
+_TOKEN = "OMARMT_TELEGRAM_TOKEN"  # noqa: S105 - the name of a variable, not a secret
+_API_URL = "OMARMT_TELEGRAM_API_URL"
+_RATE_LIMIT = "OMARMT_TELEGRAM_RATE_LIMIT"
+_SECRET = "OMARMT_SECRET"  # noqa: S105 - the name of a variable, not a secret
+_DB = "OMARMT_DB"
+_STAFF_CHAT = "OMARMT_STAFF_CHAT_"
+_WEBHOOK_URL = "OMARMT_WEBHOOK_URL"
+_WEBHOOK_SECRET = "OMARMT_WEBHOOK_SECRET"  # noqa: S105 - the name of a variable, not a secret
+_WEBHOOK_LISTEN = "OMARMT_WEBHOOK_LISTEN"
+_RETENTION_DAYS = "OMARMT_RETENTION_DAYS"
+_LOG_LEVEL = "OMARMT_LOG_LEVEL"
+_KNOWN = frozenset(
+    {
+        _TOKEN,
+        _API_URL,
+        _RATE_LIMIT,
+        _SECRET,
+        _DB,
+        _WEBHOOK_URL,
+        _WEBHOOK_SECRET,
+        _WEBHOOK_LISTEN,
+        _RETENTION_DAYS,
+        _LOG_LEVEL,
+    }
+)
+# Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret_token.
+_WEBHOOK_SECRET_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+)
+_SHOWN_VALUE_LENGTH = 40
+
+
+class SettingsError(Exception):
+    """A missing or malformed setting: the one line the operator sees before the program stops."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        self.variable = variable
+        self.problem = problem
+        # One line, always: the message ends up in a terminal or a container log.
+        super().__init__(" ".join(f"{variable}: {problem}".split()))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the operator configures, validated; built once by the composition root.
+
+    The token and the secrets are left out of ``repr`` so a logged ``Settings`` leaks nothing.
+    `secret` is None only when no Telegram was needed and none was set: the terminal try-out
+    then uses `local_secret`.
+    """
+
+    telegram_token: str | None = field(default=None, repr=False)
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_rate_limit: bool = True
+    secret: str | None = field(default=None, repr=False)
+    db: Path = Path("omarmt.sqlite3")
+    #: Organisation key (lower case, as in content/) → Telegram chat id of its staff group.
+    staff_chats: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    webhook_host: str = "0.0.0.0"  # noqa: S104 - the contract's default: listen on all interfaces
+    webhook_port: int = 8443
+    retention_days: int = 30
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], *, need_telegram: bool) -> Settings:
+        """Read and check the OMARMT_* variables; raise `SettingsError` on the first problem.
+
+        `need_telegram` is true for ``omarmt run``: the token and the secret are then required.
+        """
+        host, port = _listen(environ)
+        return cls(
+            telegram_token=_token(environ, need_telegram=need_telegram),
+            telegram_api_url=_url(environ, _API_URL, "https://api.telegram.org/bot"),
+            telegram_rate_limit=_on_off(environ, _RATE_LIMIT, default=True),
+            secret=_secret(environ, need_telegram=need_telegram),
+            db=Path(_get(environ, _DB) or "omarmt.sqlite3").expanduser(),
+            staff_chats=_staff_chats(environ),
+            webhook_url=_webhook_url(environ),
+            webhook_secret=_webhook_secret(environ),
+            webhook_host=host,
+            webhook_port=port,
+            retention_days=_positive_int(environ, _RETENTION_DAYS, default=30),
+            log_level=_log_level(environ),
+        )
+
+    def require_webhook(self) -> str:
+        """Return the webhook URL for ``omarmt run --webhook``, or raise `SettingsError`."""
+        if self.webhook_url is None:
+            raise SettingsError(
+                _WEBHOOK_URL, "is not set; webhook mode needs the public https URL"
+            )
+        return self.webhook_url
+
+
+def load_environ(cwd: Path, environ: Mapping[str, str]) -> dict[str, str]:
+    """Merge a ``.env`` file in `cwd` under `environ`: a variable set in `environ` wins.
+
+    Values are taken literally: no ``${VAR}`` expansion, since a secret may contain ``$``.
+    """
+    path = cwd / ".env"
+    merged: dict[str, str] = {}
+    if path.is_file():
+        try:
+            values = dotenv_values(path, interpolate=False, encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError(str(path), f"cannot be read ({type(exc).__name__})") from None
+        # A bare ``NAME`` line without ``=`` has no value; it sets nothing.
+        merged.update({name: value for name, value in values.items() if value is not None})
+    merged.update(environ)
+    return merged
+
+
+def local_secret(db_path: Path) -> tuple[str, bool]:
+    """Return the try-out secret kept beside the database, creating it on first use.
+
+    For ``omarmt chat`` only, so trying the bot needs no configuration. The file is
+    ``<db_path>.secret`` with mode 0600; the flag says whether it was just created.
+    """
+    path = db_path.with_name(db_path.name + ".secret")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    try:
+        # O_EXCL: two processes starting at once must not each write their own secret.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_local_secret(path), False
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(secret + "\n")
+    return secret, True
+
+
+def unknown_variables(environ: Mapping[str, str]) -> tuple[str, ...]:
+    """Return the OMARMT_* names no setting reads: most likely typing errors, worth a warning."""
+    return tuple(
+        sorted(
+            name
+            for name in environ
+            if name.startswith(PREFIX) and name not in _KNOWN and not name.startswith(_STAFF_CHAT)
+        )
+    )
+
+
+def _read_local_secret(path: Path) -> str:
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        # Others could read the key to every pseudonym; close that before using it.
+        path.chmod(0o600)
+    secret = path.read_text(encoding="utf-8").strip()
+    if len(secret) < MIN_SECRET_LENGTH:
+        raise SettingsError(
+            str(path), f"holds no valid secret (under {MIN_SECRET_LENGTH} characters)"
+        )
+    return secret
+
+
+def _get(environ: Mapping[str, str], name: str) -> str | None:
+    # An empty value counts as unset: ``NAME=`` in a .env file or compose file means "not given".
+    value = environ.get(name, "").strip()
+    return value or None
+
+
+def _show(value: str) -> str:
+    """Quote a non-secret value for an error line, shortened so the line stays readable."""
+    if len(value) > _SHOWN_VALUE_LENGTH:
+        value = value[:_SHOWN_VALUE_LENGTH] + "…"
+    return repr(value)
+
+
+def _token(environ: Mapping[str, str], *, need_telegram: bool) -> str | None:
+    token = _get(environ, _TOKEN)
+    if token is None:
+        if need_telegram:
+            raise SettingsError(_TOKEN, "is not set; get a bot token from @BotFather")
+        return None
+    if any(char.isspace() for char in token):
+        raise SettingsError(_TOKEN, "contains whitespace; a bot token has none")
+    return token
+
+
+def _secret(environ: Mapping[str, str], *, need_telegram: bool) -> str | None:
+    secret = _get(environ, _SECRET)
+    if secret is None:
+        if need_telegram:
+            raise SettingsError(
+                _SECRET, f"is not set; use at least {MIN_SECRET_LENGTH} random characters"
+            )
+        return None
+    if len(secret) < MIN_SECRET_LENGTH:
+        raise SettingsError(_SECRET, f"is too short; use at least {MIN_SECRET_LENGTH} characters")
+    return secret
+
+
+def _url(environ: Mapping[str, str], name: str, default: str) -> str:
+    url = _get(environ, name) or default
+    if not url.startswith(("https://", "http://")):
+        raise SettingsError(name, f"must be an http(s) URL, got {_show(url)}")
+    return url
+
+
+def _webhook_url(environ: Mapping[str, str]) -> str | None:
+    url = _get(environ, _WEBHOOK_URL)
+    if url is not None and not url.startswith("https://"):
+        # Telegram delivers webhooks over HTTPS only.
+        raise SettingsError(_WEBHOOK_URL, f"must start with https://, got {_show(url)}")
+    return url
+
+
+def _webhook_secret(environ: Mapping[str, str]) -> str | None:
+    value = _get(environ, _WEBHOOK_SECRET)
+    if value is not None and (len(value) > 256 or not set(value) <= _WEBHOOK_SECRET_CHARS):
+        raise SettingsError(
+            _WEBHOOK_SECRET, "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)"
+        )
+    return value
+
+
+def _listen(environ: Mapping[str, str]) -> tuple[str, int]:
+    value = _get(environ, _WEBHOOK_LISTEN) or "0.0.0.0:8443"
+    host, colon, port_text = value.rpartition(":")
+    # "[::]:8443" is how an IPv6 host is written; the brackets are not part of the address.
+    host = host.removeprefix("[").removesuffix("]")
+    if not colon or not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise SettingsError(_WEBHOOK_LISTEN, f"must be host:port, got {_show(value)}")
+    return host, int(port_text)
+
+
+def _on_off(environ: Mapping[str, str], name: str, *, default: bool) -> bool:
+    value = _get(environ, name)
+    if value is None:
+        return default
+    if value.lower() not in {"on", "off"}:
+        raise SettingsError(name, f"must be on or off, got {_show(value)}")
+    return value.lower() == "on"
+
+
+def _positive_int(environ: Mapping[str, str], name: str, *, default: int) -> int:
+    value = _get(environ, name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingsError(name, f"must be a whole number, got {_show(value)}") from None
+    if number < 1:
+        raise SettingsError(name, f"must be at least 1, got {number}")
+    return number
+
+
+def _log_level(environ: Mapping[str, str]) -> str:
+    value = (_get(environ, _LOG_LEVEL) or "INFO").upper()
+    if value not in logging.getLevelNamesMapping():
+        raise SettingsError(
+            _LOG_LEVEL, f"must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got {_show(value)}"
+        )
+    return value
+
+
+def _staff_chats(environ: Mapping[str, str]) -> Mapping[str, int]:
+    chats: dict[str, int] = {}
+    for name in sorted(environ):
+        if not name.startswith(_STAFF_CHAT):
+            continue
+        key = name.removeprefix(_STAFF_CHAT).lower()
+        value = _get(environ, name)
+        if not key:
+            raise SettingsError(name, "needs an organisation key, as in OMARMT_STAFF_CHAT_JOU")
+        if value is None:
+            continue
+        try:
+            chat_id = int(value)
+        except ValueError:
+            raise SettingsError(
+                name, f"must be a Telegram chat id such as -1001234567890, got {_show(value)}"
+            ) from None
+        if chat_id == 0:
+            raise SettingsError(name, "must be a Telegram chat id, not 0")
+        chats[key] = chat_id
+    return MappingProxyType(chats)

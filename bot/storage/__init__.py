@@ -1,0 +1,15 @@
+"""Persistence: the storage seams and their SQLite implementation."""
+
+from bot.storage.base import SessionStore, StatsSink
+from bot.storage.migrations import MIGRATIONS, SchemaTooNewError
+from bot.storage.sqlite import Database, SqliteSessionStore, SqliteStatsSink
+
+__all__ = [
+    "MIGRATIONS",
+    "Database",
+    "SchemaTooNewError",
+    "SessionStore",
+    "SqliteSessionStore",
+    "SqliteStatsSink",
+    "StatsSink",
+]

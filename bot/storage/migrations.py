@@ -1,0 +1,101 @@
+"""The database schema as an ordered list of migrations, and the code that applies them."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+
+import aiosqlite
+
+__all__ = ["MIGRATIONS", "SchemaTooNewError", "migrate", "schema_version", "split_statements"]
+
+logger = logging.getLogger(__name__)
+
+# Append only: migration i (0-based) takes the schema from version i to i + 1, and a released
+# migration is never edited, because databases in the field have already applied it.
+MIGRATIONS: Sequence[str] = (
+    # 1: sessions and stats. The two tables share no column, so stats cannot be joined to a user.
+    """
+    CREATE TABLE sessions (
+        key TEXT PRIMARY KEY,
+        state BLOB NOT NULL,
+        last_active INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_last_active ON sessions (last_active);
+    CREATE TABLE stats_events (
+        id INTEGER PRIMARY KEY,
+        conversation TEXT NOT NULL,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX stats_events_day ON stats_events (day);
+    """,
+)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer Omarmt; running older code on it could corrupt it."""
+
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(
+            f"the database has schema version {found}, but this version of Omarmt knows only up "
+            f"to {known}: upgrade Omarmt or point OMARMT_DB at another file"
+        )
+        self.found = found
+        self.known = known
+
+
+def split_statements(script: str) -> list[str]:
+    """Cut a migration script into single statements, so they can run in our own transaction.
+
+    ``executescript`` would commit any open transaction first, which is why it is not used.
+    """
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        msg = "a migration ends with an incomplete SQL statement"
+        raise ValueError(msg)
+    return statements
+
+
+async def schema_version(conn: aiosqlite.Connection) -> int:
+    """The migration count recorded in the database file."""
+    [(version,)] = await conn.execute_fetchall("PRAGMA user_version")
+    assert isinstance(version, int)
+    return version
+
+
+async def migrate(conn: aiosqlite.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Bring the schema up to date, one transaction per migration; return the final version.
+
+    The connection must be in autocommit mode (``isolation_level=None``). The version is read
+    again inside each write transaction, so two processes opening a new file at once do not
+    apply the same migration twice.
+    """
+    known = len(migrations)
+    while True:
+        await conn.execute_fetchall("BEGIN IMMEDIATE")
+        try:
+            version = await schema_version(conn)
+            if version > known:
+                raise SchemaTooNewError(version, known)
+            if version == known:
+                await conn.execute_fetchall("COMMIT")
+                return version
+            for statement in split_statements(migrations[version]):
+                await conn.execute_fetchall(statement)
+            # PRAGMA takes no parameters; the value is an int we computed, never input.
+            await conn.execute_fetchall(f"PRAGMA user_version = {version + 1:d}")
+            await conn.execute_fetchall("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                await conn.execute_fetchall("ROLLBACK")
+            raise
+        logger.info("applied database migration %d", version + 1)

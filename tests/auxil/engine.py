@@ -1,0 +1,63 @@
+"""Builds engines and plays conversations against them, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.engine import Engine, Inbound, Outbound, SessionState, Text, Turn
+from bot.engine.engine import ACTIONS, Detector
+from bot.i18n import Catalogs
+from bot.loader import load_content, load_flow
+from bot.safety import detect
+
+__all__ = ["Chat", "make_engine", "sequential_ids"]
+
+
+def sequential_ids() -> Callable[[], str]:
+    """Conversation ids c1, c2, ... so tests can see when a new conversation began."""
+    counter = itertools.count(1)
+    return lambda: f"c{next(counter)}"
+
+
+def make_engine(
+    root: Path, *, detector: Detector = detect, new_id: Callable[[], str] | None = None
+) -> Engine:
+    """An engine over `root`'s flows, content and compiled catalogs."""
+    catalogs = Catalogs.load(root / "locales")
+    flow = load_flow(root / "flows", actions=ACTIONS, languages=catalogs.languages)
+    content = load_content(root / "content")
+    return Engine(flow, content, catalogs, detector, new_id=new_id or sequential_ids())
+
+
+class Chat:
+    """One young person talking to an engine: keeps the state between turns like storage does."""
+
+    def __init__(self, engine: Engine, lang_hint: str | None = None) -> None:
+        self.engine = engine
+        self.state: SessionState | None = None
+        self.lang_hint = lang_hint
+        self.last: Turn | None = None
+
+    def send(self, event: Inbound | str) -> tuple[Outbound, ...]:
+        """Send one event (a str is typed text); returns the replies."""
+        if isinstance(event, str):
+            event = Text(event, self.lang_hint)
+        self.last = self.engine.handle(self.state, event)
+        self.state = self.last.state
+        return self.last.messages
+
+    def text(self, event: Inbound | str) -> str:
+        """Send one event and return all reply texts joined, options included."""
+        return render(self.send(event))
+
+
+def render(messages: tuple[Outbound, ...]) -> str:
+    """The replies as one string, each option on its own line as the terminal shows it."""
+    parts: list[str] = []
+    for message in messages:
+        parts.append(message.text)
+        parts += [f"{o.number}. {o.label}" for o in message.options]
+        parts += [f"{link.label}: {link.url}" for link in message.links]
+    return "\n".join(parts)

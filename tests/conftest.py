@@ -1,0 +1,31 @@
+"""Shared fixtures: the real flows, content and catalogs of this repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.i18n import Catalogs
+from tests.auxil.engine import make_engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The repository root, with flows/, content/ and locales/."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def catalogs(root: Path) -> Catalogs:
+    """The compiled catalogs (the install step or scripts/check compiles them)."""
+    return Catalogs.load(root / "locales")
+
+
+@pytest.fixture(scope="session")
+def engine(root: Path) -> Engine:
+    """The engine with the real flow, content, catalogs and crisis detector."""
+    return make_engine(root)

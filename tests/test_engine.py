@@ -1,0 +1,375 @@
+"""The conversation as a young person meets it: welcome, answers, commands, ways out, safety."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Choice, Command, Engine, Media, SessionState, Text
+from tests.auxil.engine import Chat, render
+
+CRISIS_NL = "ik wil niet meer leven"
+
+
+def started(engine: Engine, lang_hint: str | None = None) -> Chat:
+    chat = Chat(engine, lang_hint)
+    chat.send("hoi")
+    return chat
+
+
+def test_welcome_says_bot_not_therapy_anonymous_and_the_ways_out(engine: Engine) -> None:
+    chat = Chat(engine)
+    replies = chat.send("hoi")
+    welcome = replies[0].text
+    for needed in ("bot", "geen therapie", "geen crisishulp", "anoniem", "/stop", "/hulp"):
+        assert needed in welcome
+    question = replies[-1]
+    assert question.text == "Hoe gaat het vandaag met je?"
+    assert [o.label for o in question.options] == ["Goed", "Gaat wel", "Niet zo goed"]
+    assert [o.number for o in question.options] == [1, 2, 3]
+    assert chat.last is not None
+    assert [e.name for e in chat.last.events] == ["conversation_started"]
+
+
+def test_telegram_language_is_a_hint_for_a_new_person(engine: Engine) -> None:
+    chat = Chat(engine, lang_hint="en-GB")
+    assert chat.send("hi")[-1].text == "How are you doing today?"
+
+
+def test_unknown_language_hint_falls_back_to_dutch(engine: Engine) -> None:
+    chat = Chat(engine, lang_hint="fr")
+    assert chat.send("salut")[-1].text == "Hoe gaat het vandaag met je?"
+
+
+def test_tapped_answer_moves_on_without_an_echo(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Choice("checkin", "good"))
+    assert replies[0].text == "Fijn om te horen!"
+    assert "Genoteerd" not in render(replies)
+    assert chat.state is not None
+    assert chat.state.answers == {"checkin": "good"}
+    assert chat.state.status == "ended"
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("1", "Goed"),
+        ("2", "Gaat wel"),
+        ("nr 3", "Niet zo goed"),
+        ("3.", "Niet zo goed"),
+        ("twee", "Gaat wel"),
+        ("goed", "Goed"),
+        ("GOED!!!", "Goed"),
+        ("goeddd", "Goed"),
+        ("Gaat  wel", "Gaat wel"),
+        ("gaat wl", "Gaat wel"),
+        ("niet goed", "Niet zo goed"),
+        ("nie goed", "Niet zo goed"),
+        ("niet zo lekker", "Niet zo goed"),
+        ("ja hoor, prima eigenlijk", "Goed"),
+        ("👍", "Goed"),
+        ("👍🏽", "Goed"),
+        ("😢", "Niet zo goed"),
+        ("not good", "Niet zo goed"),
+        ("slecht", "Niet zo goed"),
+        ("sleht", "Niet zo goed"),
+    ],
+)
+def test_typed_answers_are_understood_and_confirmed(
+    engine: Engine, typed: str, label: str
+) -> None:
+    chat = started(engine)
+    replies = chat.send(typed)
+    assert replies[0].text == f"Genoteerd: {label}"
+
+
+def test_a_number_out_of_range_is_not_guessed(engine: Engine) -> None:
+    chat = started(engine)
+    assert "begreep ik niet" in chat.send("7")[0].text
+
+
+def test_first_miss_reasks_with_the_options(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send("appeltaart")
+    assert len(replies) == 1
+    assert replies[0].text.startswith("Sorry, dat begreep ik niet goed.")
+    assert replies[0].text.endswith("Hoe gaat het vandaag met je?")
+    assert [o.id for o in replies[0].options] == ["good", "so_so", "not_good"]
+
+
+def test_second_miss_offers_help_a_person_and_stop(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send("appeltaart")
+    replies = chat.send("fiets")
+    ids = [o.id for o in replies[0].options]
+    assert ids == ["good", "so_so", "not_good", "_help", "_talk", "_stop"]
+    assert "Dat ligt aan mij, niet aan jou" in replies[0].text
+    # The way out works, and the question is still there after it.
+    after_help = chat.send(Choice("checkin", "_help"))
+    assert "113" in after_help[0].text
+    assert after_help[-1].step == "checkin"
+
+
+def test_ways_out_are_numbered_after_the_options(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send("appeltaart")
+    chat.send("fiets")
+    replies = chat.send("6")  # 6 = Stoppen
+    assert chat.state is not None
+    assert chat.state.status == "ended"
+    assert "we stoppen hier" in replies[-1].text
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        Choice("checkin", "evil_option"),
+        Choice("checkin", ""),
+        Choice("checkin", "_drop_tables"),
+        Choice("checkin", "x" * 10_000),
+    ],
+)
+def test_forged_button_data_gets_a_kind_reask(engine: Engine, event: Choice) -> None:
+    chat = started(engine)
+    before = chat.state
+    replies = chat.send(event)
+    assert replies[-1].step == "checkin"
+    assert chat.state is not None
+    assert before is not None
+    assert chat.state.answers == before.answers
+
+
+def test_a_stale_button_says_where_we_are(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Choice("some_old_question", "good"))
+    assert replies[0].text.startswith("Die knop hoort bij een eerdere vraag")
+    assert replies[-1].step == "checkin"
+
+
+def test_help_works_mid_question_and_returns_to_the_question(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Command("hulp"))
+    lines = replies[0].text
+    for needed in (
+        "112",
+        "0800-0113",
+        "113.nl",
+        "088 0767 000",
+        "0800-0450",
+        "0800-0432",
+        "0800-2000",
+        "Dag en nacht",
+        "14.00 tot 22.00",
+    ):
+        assert needed in lines
+    assert replies[-1].step == "checkin"
+
+
+@pytest.mark.parametrize("name", ["help", "HULP", "Hulp"])
+def test_commands_are_case_insensitive_and_have_english_aliases(engine: Engine, name: str) -> None:
+    chat = started(engine)
+    assert "113" in chat.send(Command(name))[0].text
+
+
+def test_talk_to_a_person_names_the_organisations_and_a_line_open_now(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Command("praat"))
+    assert "JoU" in replies[0].text
+    assert "U Centraal" in replies[0].text
+    assert "De Luisterlijn" in replies[0].text
+    assert {link.label for link in replies[0].links} == {"JoU", "U Centraal"}
+    assert replies[-1].step == "checkin"
+
+
+def test_stop_ends_and_leaves_ways_forward(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Command("stop"))
+    assert chat.state is not None
+    assert chat.state.status == "ended"
+    assert {o.id for o in replies[-1].options} == {"_restart", "_help", "_talk"}
+    later = chat.send("hallo?")
+    assert "opnieuw beginnen" in later[0].text
+
+
+def test_restart_begins_a_new_conversation_with_a_new_id(engine: Engine) -> None:
+    chat = started(engine)
+    assert chat.state is not None
+    first = chat.state.conversation
+    chat.send(Choice("checkin", "good"))
+    replies = chat.send(Command("opnieuw"))
+    assert chat.state.conversation != first
+    assert chat.state.answers == {}
+    assert replies[-1].step == "checkin"
+
+
+def test_language_switch_by_command_argument(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Command("taal", "en"))
+    assert replies[0].text == "Okay, I'll talk English with you now."
+    assert replies[-1].text == "How are you doing today?"
+    # The explicit choice beats the channel's hint from now on.
+    chat.lang_hint = "nl"
+    assert chat.send("good")[0].text == "Noted: Good"
+
+
+def test_language_switch_by_question(engine: Engine) -> None:
+    chat = started(engine, lang_hint="en")
+    replies = chat.send(Command("language"))
+    assert [o.label for o in replies[0].options] == ["Nederlands", "English"]
+    replies = chat.send(Choice("_language", "nl"))
+    assert replies[0].text == "Oké, vanaf nu praat ik Nederlands met je."
+    assert replies[-1].text == "Hoe gaat het vandaag met je?"
+
+
+def test_language_question_accepts_typed_names(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send(Command("taal"))
+    assert chat.send("engels")[0].text == "Okay, I'll talk English with you now."
+
+
+def test_privacy_names_the_retention_period(engine: Engine) -> None:
+    chat = started(engine)
+    text = chat.send(Command("privacy"))[0].text
+    assert "30 dagen" in text
+    assert "/vergeet" in text
+
+
+def test_forget_erases_the_state(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Command("vergeet"))
+    assert chat.state is None
+    assert "gewist" in replies[0].text
+    # Whatever comes next is a fresh start.
+    assert "Omarmt" in chat.send("hoi")[0].text
+
+
+def test_unknown_command_lists_the_commands(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(Command("xyzzy"))
+    assert "/hulp" in replies[0].text
+    assert replies[-1].step == "checkin"
+
+
+def test_start_mid_conversation_shows_where_we_were(engine: Engine) -> None:
+    chat = started(engine)
+    before = chat.state
+    replies = chat.send(Command("start"))
+    assert replies[-1].step == "checkin"
+    assert chat.state == before
+
+
+@pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "location", "contact", "poll"])
+def test_media_gets_a_kind_text_only_reply(engine: Engine, kind: str) -> None:
+    chat = started(engine)
+    replies = chat.send(Media(kind))
+    assert replies[0].text == "Sorry, ik kan alleen tekst lezen. Wil je het typen?"
+    assert replies[-1].step == "checkin"
+
+
+# --- safety first, in every state ------------------------------------------------------------
+
+
+def _assert_crisis_reply(chat: Chat, replies: tuple[object, ...]) -> None:
+    text = render(replies)  # type: ignore[arg-type]
+    assert "113" in text
+    assert "0800-0113" in text
+    assert "112" in text
+    assert "Praten met een mens" in text
+    assert chat.last is not None
+    assert [e.name for e in chat.last.events] == ["crisis"]
+    assert chat.state is not None
+    assert chat.state.crisis
+    # The interrupted question is not fired in the same breath.
+    assert "Hoe gaat het vandaag met je?" not in text
+
+
+def test_crisis_at_the_very_first_message(engine: Engine) -> None:
+    chat = Chat(engine)
+    _assert_crisis_reply(chat, chat.send(CRISIS_NL))
+
+
+def test_crisis_mid_question_then_carry_on(engine: Engine) -> None:
+    chat = started(engine)
+    replies = chat.send(CRISIS_NL)
+    _assert_crisis_reply(chat, replies)
+    assert [o.id for o in replies[0].options] == ["_talk", "_continue"]
+    assert replies[0].urgent
+    again = chat.send(Choice("checkin", "_continue"))
+    assert again[-1].text == "Hoe gaat het vandaag met je?"
+    assert chat.send("1")[0].text == "Genoteerd: Goed"
+
+
+def test_crisis_inside_a_reask(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send("appeltaart")
+    _assert_crisis_reply(chat, chat.send("ik wil dood"))
+
+
+def test_crisis_after_the_end_and_after_stop(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send(Command("stop"))
+    _assert_crisis_reply(chat, chat.send("ik wil er niet meer zijn"))
+
+
+def test_crisis_while_choosing_a_language(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send(Command("taal"))
+    _assert_crisis_reply(chat, chat.send("ik wil zelfmoord plegen"))
+
+
+def test_crisis_in_a_command_argument_and_a_caption(engine: Engine) -> None:
+    chat = started(engine)
+    _assert_crisis_reply(chat, chat.send(Command("start", "ik wil dood")))
+    _assert_crisis_reply(chat, chat.send(Media("photo", caption="ik wil dood")))
+
+
+def test_abuse_gets_veilig_thuis(engine: Engine) -> None:
+    chat = started(engine)
+    text = render(chat.send("mijn vader slaat me"))
+    assert "Veilig Thuis" in text
+    assert "0800-2000" in text
+    assert "niet jouw schuld" in text
+
+
+def test_crisis_reply_in_english(engine: Engine) -> None:
+    chat = started(engine, lang_hint="en")
+    text = render(chat.send("i want to kill myself"))
+    assert "113" in text
+    assert "Talk to a person" in text
+
+
+def test_crisis_flag_survives_restart_of_the_conversation(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send(CRISIS_NL)
+    chat.send(Command("opnieuw"))
+    assert chat.state is not None
+    assert chat.state.crisis
+
+
+# --- state -----------------------------------------------------------------------------------
+
+
+def test_state_from_a_removed_step_starts_kindly_again(engine: Engine) -> None:
+    state = SessionState(conversation="c9", status="active", step="gone_in_new_version")
+    turn = engine.handle(state, Text("goed"))
+    assert turn.state is not None
+    assert turn.state.step == "checkin"
+    assert "Omarmt" in turn.messages[0].text
+
+
+def test_resume_shows_the_pending_question(engine: Engine) -> None:
+    chat = started(engine)
+    assert chat.state is not None
+    turn = engine.resume(chat.state)
+    assert turn.messages[0].text == "Welkom terug! Hier waren we gebleven:"
+    assert turn.messages[1].step == "checkin"
+    assert turn.state == chat.state
+
+
+def test_events_carry_categories_only(engine: Engine) -> None:
+    chat = started(engine)
+    chat.send("niet zo goed eigenlijk")
+    assert chat.last is not None
+    for event in chat.last.events:
+        assert set(event.data) <= {"step", "category", "language"}
+        assert "goed" not in " ".join(event.data.values())

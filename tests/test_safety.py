@@ -1,0 +1,251 @@
+"""The crisis detector against the hand-written safety dataset, plus robustness and folding."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from pathlib import Path
+from typing import TypedDict, cast
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.safety import Detection, detect, normalise
+
+DATA = Path(__file__).parent / "safety"
+CATEGORIES = {"suicide", "self_harm", "abuse", "danger"}
+CATCH_KINDS = {"explicit", "indirect", "misspelled", "slang", "third_person", "abuse_disclosure"}
+CALM_KINDS = {
+    "idiom", "loss_grief", "neutral_death_topic", "games", "films_books", "homework",
+    "everyday", "greeting", "questionnaire", "negation",
+}  # fmt: skip
+MIN_RECALL = 0.95
+MAX_FALSE_POSITIVE_RATE = 0.03
+
+
+class CatchCase(TypedDict):
+    text: str
+    category: str
+    kind: str
+    lang: str
+
+
+class CalmCase(TypedDict):
+    text: str
+    kind: str
+    lang: str
+
+
+def _load(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return cast("list[dict[str, str]]", yaml.safe_load(handle))
+
+
+MUST_CATCH = [cast("CatchCase", row) for row in _load("must_catch.yaml")]
+MUST_NOT_TRIGGER = [cast("CalmCase", row) for row in _load("must_not_trigger.yaml")]
+EXPLICIT = [case for case in MUST_CATCH if case["kind"] == "explicit"]
+
+
+def _misses(kind: str) -> tuple[list[str], int]:
+    cases = [case for case in MUST_CATCH if case["kind"] == kind]
+    return [case["text"] for case in cases if detect(case["text"]) is None], len(cases)
+
+
+# --- the dataset itself ------------------------------------------------------------------------
+
+
+def test_datasets_are_large_and_well_formed() -> None:
+    assert len(MUST_CATCH) >= 280
+    assert len(MUST_NOT_TRIGGER) >= 280
+    for case in MUST_CATCH:
+        assert set(case) == {"text", "category", "kind", "lang"}, case
+        assert case["category"] in CATEGORIES, case
+        assert case["kind"] in CATCH_KINDS, case
+        assert case["lang"] in {"nl", "en"}, case
+    for calm in MUST_NOT_TRIGGER:
+        assert set(calm) == {"text", "kind", "lang"}, calm
+        assert calm["kind"] in CALM_KINDS, calm
+        assert calm["lang"] in {"nl", "en"}, calm
+    langs = [case["lang"] for case in MUST_CATCH]
+    assert langs.count("nl") > langs.count("en"), "Dutch is the main language"
+
+
+def test_no_message_is_in_both_sets() -> None:
+    both = {case["text"] for case in MUST_CATCH} & {calm["text"] for calm in MUST_NOT_TRIGGER}
+    assert not both
+
+
+# --- recall ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", EXPLICIT, ids=[case["text"][:40] for case in EXPLICIT])
+def test_every_explicit_message_is_caught_with_its_category(case: CatchCase) -> None:
+    found = detect(case["text"])
+    assert found is not None, f"MISSED explicit crisis message: {case['text']!r}"
+    assert found.category == case["category"], (case["text"], found)
+
+
+@pytest.mark.parametrize("kind", sorted(CATCH_KINDS - {"explicit"}))
+def test_recall_per_kind_is_at_least_95_percent(kind: str) -> None:
+    misses, total = _misses(kind)
+    recall = 1 - len(misses) / total
+    assert recall >= MIN_RECALL, f"{kind} recall {recall:.1%}; missed: {misses}"
+
+
+def test_indirect_recall_is_at_least_95_percent() -> None:
+    misses, total = _misses("indirect")
+    assert total >= 40
+    assert 1 - len(misses) / total >= MIN_RECALL, f"missed: {misses}"
+
+
+def test_every_detection_names_its_evidence() -> None:
+    for case in MUST_CATCH:
+        found = detect(case["text"])
+        if found is not None:
+            assert found.evidence.strip(), case
+
+
+# --- false positives ---------------------------------------------------------------------------
+
+
+def test_false_positive_rate_is_at_most_3_percent() -> None:
+    alarms = [(calm["text"], detect(calm["text"])) for calm in MUST_NOT_TRIGGER]
+    false = [(text, found) for text, found in alarms if found is not None]
+    rate = len(false) / len(MUST_NOT_TRIGGER)
+    assert rate <= MAX_FALSE_POSITIVE_RATE, f"false positives {rate:.1%}: {false}"
+
+
+def test_false_positives_per_kind_stay_low() -> None:
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for calm in MUST_NOT_TRIGGER:
+        if detect(calm["text"]) is not None:
+            by_kind[calm["kind"]].append(calm["text"])
+    # Greetings and questionnaire answers are what the bot sees most: never a false alarm there.
+    assert not by_kind["greeting"], by_kind["greeting"]
+    assert not by_kind["questionnaire"], by_kind["questionnaire"]
+
+
+# --- behaviour worth naming --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("ik wil dood en mijn vader slaat me", "suicide"),
+        ("ik heb net pillen geslikt want ik wil dood", "danger"),
+        ("mijn vader slaat me en ik snij mezelf", "self_harm"),
+        ("ik verveel me dood en wil eigenlijk gewoon dood", "suicide"),
+        ("we keken een film over zelfmoord en nu denk ik zelf aan zelfmoord", "suicide"),
+        ("ik wil niet dood. ik wil niet meer leven", "suicide"),
+        ("ik wil dood 😂", "suicide"),
+    ],
+)
+def test_most_severe_and_personal_sign_wins(text: str, category: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik wil niet dood", "ik verveel me dood", "de film over zelfmoord was goed", "kys"],
+)
+def test_negation_idiom_topic_and_insults_stay_quiet(text: str) -> None:
+    assert detect(text) is None
+
+
+def test_a_long_story_ending_in_a_crisis_is_caught() -> None:
+    story = "vandaag was een gewone dag op school en daarna ben ik naar huis gefietst. " * 1500
+    assert len(story) > 100_000
+    found = detect(story + " ik wil dood")
+    assert found is not None
+    assert found.category == "suicide"
+
+
+def test_detection_is_a_frozen_value() -> None:
+    found = detect("ik wil dood")
+    assert isinstance(found, Detection)
+    with pytest.raises(AttributeError):
+        found.category = "abuse"  # type: ignore[misc]
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_detect_never_raises_on_any_text(text: str) -> None:
+    found = detect(text)
+    assert found is None or found.category in CATEGORIES
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=40))
+def test_detect_never_raises_on_100_kb(fragment: str) -> None:
+    text = (fragment * (100_000 // len(fragment) + 1))[:100_000]
+    found = detect(text)
+    assert found is None or found.category in CATEGORIES
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=st.characters(codec="utf-8")))
+def test_normalised_text_is_plain_ascii(text: str) -> None:
+    folded = normalise(text).text
+    assert folded == folded.strip()
+    assert set(folded) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ._")
+
+
+def test_control_characters_and_random_bytes_are_harmless() -> None:
+    rng = random.Random(113)
+    noise = "".join(chr(rng.randrange(0, 0x3000)) for _ in range(100_000))
+    found = detect(noise)
+    assert found is None or found.category in CATEGORIES
+    assert detect("\x00\x07\x1b[31m\u202e\ufeff\U000e0041") is None
+    assert detect("") is None
+
+
+# --- normalisation -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("Ik Wil DOOOOOD!!!", "ik wil dod"),
+        ("Ik wïl dóód", "ik wil dod"),
+        ("z e l f m o o r d", "zelfmord"),
+        ("zelf-moord", "zelfmord"),
+        ("z.e.l.f.m.o.o.r.d", "zelfmord"),
+        ("z3lfm00rd", "zelfmord"),
+        ("1k w1l d00d", "ik wil dod"),
+        ("k!ll mys3lf", "kil myself"),
+        ("ik wil d\u200bood", "ik wil dod"),
+        ("\uff49\uff4b \uff57\uff49\uff4c \uff44\uff4f\uff4f\uff44", "ik wil dod"),
+        ("\u0456k w\u0456l d\u043e\u043ed", "ik wil dod"),
+        ("kmsss", "kil myself"),
+        ("zmd", "zelfmord"),
+        ("kwil der nie meer zijn", "ik wil er niet mer zijn"),
+        ("m'n vader", "mijn vader"),
+        ("i'm fine", "i am fine"),
+        ("zelfmorod", "zelfmord"),
+        ("suiside", "suicide"),
+        ("ik heb 10 pillen", "ik heb 10 pilen"),
+        ("ik ben moe. echt", "ik ben moe . echt"),
+        ("", ""),
+    ],
+)
+def test_normalise(raw: str, folded: str) -> None:
+    assert normalise(raw).text == folded
+
+
+def test_normalise_keeps_everyday_neighbours_of_key_words() -> None:
+    assert normalise("zelfzorg verwacht verkocht aangeraden").text == (
+        "zelfzorg verwacht verkocht angeraden"
+    )
+
+
+def test_normalise_notices_laughter() -> None:
+    assert normalise("ik kan niet meer 😂").laughing
+    assert normalise("hahaha ik kan niet meer").laughing
+    assert not normalise("ik kan niet meer").laughing
