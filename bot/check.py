@@ -69,9 +69,9 @@ def _messages(root: Path, code: Path) -> Iterator[tuple[str, int, str]]:
                     continue  # the loader above already reported the broken YAML
     for path in sorted(code.glob("**/*.py")):
         with path.open("rb") as fh:
-            for line, message, _comments, _context in extract("python", fh, DEFAULT_KEYWORDS):
-                if isinstance(message, str):
-                    yield _show(path), line, message
+            for line, found, _comments, _context in extract("python", fh, DEFAULT_KEYWORDS):
+                if isinstance(found, str):
+                    yield _show(path), line, found
 
 
 def _translation_problems(

@@ -46,12 +46,13 @@ class Catalogs:
                     f"pybabel compile -d {locales_dir} -D {DOMAIN}"
                 )
             with mo.open("rb") as fh:
-                translations[lang] = gettext.GNUTranslations(fh)
-            if not _current(po, translations[lang]):
+                compiled = gettext.GNUTranslations(fh)
+            if not _current(po, compiled):
                 raise CatalogError(
                     f"{po}: changed after it was compiled; run: "
                     f"pybabel compile -d {locales_dir} -D {DOMAIN}"
                 )
+            translations[lang] = compiled
         if not translations:
             raise CatalogError(f"{locales_dir}: no catalogs found")
         return cls(translations, default)

@@ -203,7 +203,9 @@ def _read_steps(
         if not _ID.match(step_id):
             reader.problem(key_node, f"step id '{step_id}' must be lower_snake_case")
             continue
-        step = _read_step(reader, step_id, value, actions, languages, key_node.start_mark.line + 1)
+        step = _read_step(
+            reader, step_id, value, actions, languages, line=key_node.start_mark.line + 1
+        )
         if step is not None:
             yield step
     if not isinstance(node, yaml.MappingNode):
@@ -216,6 +218,7 @@ def _read_step(
     node: yaml.Node,
     actions: Collection[str],
     languages: Collection[str],
+    *,
     line: int,
 ) -> Step | None:
     fields = reader.mapping(node, f"step '{step_id}'")
@@ -241,7 +244,7 @@ def _read_step(
     links = tuple(_read_links(reader, step_id, fields.get("links")))
     step = Step(
         id=step_id,
-        kind=kind,  # type: ignore[arg-type]  # narrowed by the membership test above
+        kind=kind,
         text=text,
         options=options,
         next=nxt,

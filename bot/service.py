@@ -52,9 +52,10 @@ class Conversations:
             await self._sessions.delete(key)
         else:
             await self._sessions.save(key, turn.state, now)
-        conversation = (turn.state or state).conversation if (turn.state or state) else None
-        if turn.events and conversation is not None:
-            await self._stats.record(conversation, now.date(), turn.events)
+        # After /vergeet the erased state's id still labels the "forgotten" count.
+        counted = turn.state or state
+        if turn.events and counted is not None:
+            await self._stats.record(counted.conversation, now.date(), turn.events)
         return turn.messages
 
     async def resume(

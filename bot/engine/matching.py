@@ -103,7 +103,7 @@ def match_answer(
                 and norm
             }
             if len(hits) == 1:
-                return MatchResult(hits.pop(), how)  # type: ignore[arg-type]
+                return MatchResult(hits.pop(), how)
             if len(hits) > 1:
                 return MatchResult(None, None, tuple(sorted(hits)))
 

@@ -154,7 +154,7 @@ class SessionState:
         misses = data.get("misses")
         return cls(
             conversation=str(data["conversation"]),
-            status=status if status in ("new", "active", "ended") else "active",  # type: ignore[arg-type]
+            status=status if status in ("new", "active", "ended") else "active",
             lang=_opt_str(data.get("lang")),
             step=_opt_str(data.get("step")),
             answers=MappingProxyType(

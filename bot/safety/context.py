@@ -1,14 +1,13 @@
-"""Idioms to blank out before matching, and the topic and negation cues that overrule bare words.
-
-Idioms are masked (replaced by a placeholder) rather than used to veto the whole message, so
-"ik verveel me dood en wil eigenlijk gewoon dood" still reaches the rule for "wil dood".
-"""
+"""Idioms to mask before matching; topic and negation cues that overrule bare key words."""
 
 from __future__ import annotations
 
 from bot.safety.patterns import compile_rule
 
 __all__ = ["is_negated", "mask_idioms", "on_topic"]
+
+# Idioms are masked (replaced by a placeholder) rather than used to veto the whole message, so
+# "ik verveel me dood en wil eigenlijk gewoon dood" still reaches the rule for "wil dood".
 
 _MASK = " _ "
 _FEELINGS = (

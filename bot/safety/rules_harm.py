@@ -1,14 +1,13 @@
-"""Rules for self-harm and for abuse or sexual violence, told first-hand or about someone else.
-
-Bullying by words alone ("ik word gepest") is not matched: it is loneliness, not a crisis, and the
-engine offers a person for it anyway. Physical violence at school is matched as abuse.
-"""
+"""Rules for self-harm and for abuse or sexual violence, told first-hand or about someone else."""
 
 from __future__ import annotations
 
 from bot.safety.patterns import Rule, rule
 
 __all__ = ["ABUSE", "SELF_HARM"]
+
+# Bullying by words alone ("ik word gepest") is not matched: it is loneliness, not a crisis, and
+# the engine offers a person for it anyway. Physical violence at school is matched as abuse.
 
 _BODY = r"(?:arm|armen|pols|polsen|benen|dij|dijen|bovenbeen|buik|huid|heup|heupen)"
 _CUT_NL = r"(?:snij|snijd|snijdt|snijden|sneed|sneden|gesneden|snei|snie|sny)"

@@ -1,15 +1,14 @@
-"""Rules for acute danger to life and for suicidal thoughts, in Dutch and English.
-
-Patterns are written in natural spelling; letter runs are folded at compile time, so "dood"
-matches "dooood" and "d00d" alike. Pills taken right now count as `danger`, not `suicide`:
-the first line the young person needs then is 112, and the crisis reply for danger names 113 too.
-"""
+"""Rules for acute danger to life and for suicidal thoughts, in Dutch and English."""
 
 from __future__ import annotations
 
 from bot.safety.patterns import Rule, rule
 
 __all__ = ["DANGER", "SUICIDE"]
+
+# Patterns are written in natural spelling; letter runs are folded at compile time, so "dood"
+# matches "dooood" and "d00d" alike. Pills taken right now count as `danger`, not `suicide`: the
+# first line the young person needs then is 112, and the crisis reply for danger names 113 too.
 
 _PILLS = (
     r"(?:pillen|pil|tabletten|tablets|medicijnen|medicatie|slaappillen|paracetamol|oxazepam|"
