@@ -22,7 +22,7 @@ from bot.paths import data_root
 from bot.safety import detect
 from bot.service import Conversations
 from bot.settings import Settings, SettingsError, load_environ, local_secret
-from bot.storage import Database
+from bot.storage import BufferedStats, Database
 
 __all__ = ["build_engine", "main"]
 
@@ -144,15 +144,23 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
     async def go() -> int:
         keys = derive_keys(secret)
         async with Database.open(path) as database:
+            stats = BufferedStats(database.stats())
             conversations = Conversations(
                 engine,
                 database.sessions(Box(keys.box_key)),
-                database.stats(),
+                stats,
                 Pseudonymizer(keys.pseudonym_key),
             )
-            return await run_terminal(
-                conversations, lang_hint=lang, stdin=sys.stdin, stdout=sys.stdout, banner=banner
-            )
+            try:
+                return await run_terminal(
+                    conversations,
+                    lang_hint=lang,
+                    stdin=sys.stdin,
+                    stdout=sys.stdout,
+                    banner=banner,
+                )
+            finally:
+                await stats.flush()
 
     try:
         return asyncio.run(go())

@@ -209,6 +209,7 @@ async def test_pragmas_are_in_effect(db: Database) -> None:
     assert await _single(db, "PRAGMA foreign_keys") == 1
     assert await _single(db, "PRAGMA secure_delete") == 1
     assert await _single(db, "PRAGMA busy_timeout") == 5000
+    assert await _single(db, "PRAGMA wal_autocheckpoint") == 10000
 
 
 async def test_the_database_file_identifies_nobody(db: Database, db_path: Path, box: Box) -> None:

@@ -103,6 +103,7 @@ class Engine:
         self._retention_days = retention_days
         self._new_id = new_id
         self._default_lang = translator.languages[0]
+        self._candidate_cache: dict[tuple[str, str], tuple[Candidate, ...]] = {}
 
     @property
     def flow(self) -> Flow:
@@ -430,6 +431,14 @@ class Engine:
         return self._run(state, ctx, option.next or step.next, noted, (answered,))
 
     def _candidates(self, ctx: _Ctx, step: Step) -> Sequence[Candidate]:
+        """Every word that picks an option of `step`, memoised per step and language."""
+        key = (step.id, ctx.lang)
+        cached = self._candidate_cache.get(key)
+        if cached is None:
+            cached = self._candidate_cache[key] = self._make_candidates(ctx, step)
+        return cached
+
+    def _make_candidates(self, ctx: _Ctx, step: Step) -> tuple[Candidate, ...]:
         out: list[Candidate] = []
         for opt in step.options:
             for lang in self._tr.languages:
@@ -439,7 +448,7 @@ class Engine:
                 )
                 out += [Candidate(opt.id, w, primary) for w in opt.synonyms.get(lang, ())]
             out += [Candidate(opt.id, w) for w in opt.synonyms.get(ANY_LANGUAGE, ())]
-        return out
+        return tuple(out)
 
     def _not_understood(self, state: SessionState, ctx: _Ctx) -> Turn:
         _ = ctx._

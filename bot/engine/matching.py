@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -46,12 +46,24 @@ _EMOJI_MODIFIERS = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A word or phrase that picks `option`; `primary` marks words in the user's language."""
+    """A word or phrase that picks `option`; `primary` marks words in the user's language.
+
+    The normalised forms are computed once, when the candidate is made: a turn compares the
+    answer against every candidate, so they must be cheap to reuse.
+    """
 
     option: str
     term: str
     primary: bool = True
     is_label: bool = False
+    norm: str = field(init=False, compare=False)
+    emoji: str = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        norm = normalise(self.term)
+        object.__setattr__(self, "norm", norm)
+        # Only a term with no letters or digits is an emoji term.
+        object.__setattr__(self, "emoji", "" if norm else _emoji_key(self.term))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +88,6 @@ def _emoji_key(text: str) -> str:
     return _EMOJI_MODIFIERS.sub("", text).strip()
 
 
-def _is_emoji_term(term: str) -> bool:
-    return not normalise(term)
-
-
 def match_answer(
     text: str, option_ids: Sequence[str], candidates: Sequence[Candidate]
 ) -> MatchResult:
@@ -92,15 +100,13 @@ def match_answer(
     raw = text[:MAX_ANSWER_LENGTH]
     norm = normalise(raw)
 
+    same = [c for c in candidates if c.norm == norm] if norm else []
     for primary_only in (True, False):
         for how in ("exact", "synonym"):
             hits = {
                 c.option
-                for c in candidates
-                if (c.primary or not primary_only)
-                and (c.is_label == (how == "exact"))
-                and normalise(c.term) == norm
-                and norm
+                for c in same
+                if (c.primary or not primary_only) and (c.is_label == (how == "exact"))
             }
             if len(hits) == 1:
                 return MatchResult(hits.pop(), how)
@@ -114,11 +120,7 @@ def match_answer(
         return MatchResult(None)
 
     emoji_text = _emoji_key(raw)
-    emoji_hits = {
-        c.option
-        for c in candidates
-        if _is_emoji_term(c.term) and _emoji_key(c.term) and _emoji_key(c.term) in emoji_text
-    }
+    emoji_hits = {c.option for c in candidates if c.emoji and c.emoji in emoji_text}
     if len(emoji_hits) == 1 and not norm:
         return MatchResult(emoji_hits.pop(), "emoji")
 
@@ -147,7 +149,7 @@ def _phrase(norm: str, candidates: Sequence[Candidate]) -> MatchResult | None:
     padded = f" {norm} "
     spans: list[tuple[int, int, str]] = []
     for c in candidates:
-        term = normalise(c.term)
+        term = c.norm
         if not term:
             continue
         start = padded.find(f" {term} ")
@@ -178,7 +180,7 @@ def _negated(padded: str, start: int) -> bool:
 def _fuzzy(norm: str, candidates: Sequence[Candidate]) -> MatchResult:
     if len(norm) < 2 or len(norm) > MAX_FUZZY_LENGTH:
         return MatchResult(None)
-    terms = [normalise(c.term) for c in candidates]
+    terms = [c.norm for c in candidates]
     scored = process.extract(
         norm, terms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 20, limit=None
     )
