@@ -110,6 +110,11 @@ class Engine:
         """The conversation graph this engine runs."""
         return self._flow
 
+    @property
+    def content(self) -> Content:
+        """The help lines and organisations this engine shows."""
+        return self._content
+
     # --- entry points ------------------------------------------------------------------------
 
     def handle(self, state: SessionState | None, event: Inbound) -> Turn:
