@@ -8,11 +8,21 @@ from typing import IO, Any
 
 import yaml
 
-__all__ = ["TRANSLATABLE_KEYS", "Extracted", "FlowExtractionError", "extract_flow"]
+__all__ = [
+    "TRANSLATABLE_KEYS",
+    "TRANSLATABLE_MAPPINGS",
+    "Extracted",
+    "FlowExtractionError",
+    "extract_flow",
+]
 
 #: Mapping keys whose string value is a message id in the gettext catalogs. Everything else
 #: (ids, ``next``, ``synonyms``, URLs) is data that must not reach the translators.
-TRANSLATABLE_KEYS = frozenset({"text", "label", "description", "when", "hours", "why"})
+TRANSLATABLE_KEYS = frozenset(
+    {"text", "label", "description", "when", "hours", "why", "what", "how"}
+)
+#: Mapping keys whose every string value is a message id (``why: {calmer: "...", ...}``).
+TRANSLATABLE_MAPPINGS = frozenset({"why"})
 
 #: What a Babel extractor yields: (line, function name, message, translator comments).
 Extracted = tuple[int, str | None, str, list[str]]
@@ -106,6 +116,18 @@ def _translatable(node: yaml.Node, seen: set[int]) -> Iterator[tuple[yaml.Scalar
                 and value.value
             ):
                 yield key, value.value
+            elif (
+                isinstance(key, yaml.ScalarNode)
+                and key.value in TRANSLATABLE_MAPPINGS
+                and isinstance(value, yaml.MappingNode)
+            ):
+                for sub_key, sub_value in value.value:
+                    if (
+                        isinstance(sub_value, yaml.ScalarNode)
+                        and sub_value.tag == _STR_TAG
+                        and sub_value.value
+                    ):
+                        yield sub_key, sub_value.value
             else:
                 yield from _translatable(value, seen)
     elif isinstance(node, yaml.SequenceNode):

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 import yaml
 
-from bot.engine.content import Content, HelpLine, Organisation
+from bot.engine.content import Content, GeneralHelp, HelpLine, Offer, Organisation
 from bot.engine.flow import ANY_LANGUAGE, Flow, LinkSpec, Option, Step, StepKind
 
 __all__ = ["LoadError", "Problem", "load_content", "load_flow"]
@@ -18,7 +18,7 @@ __all__ = ["LoadError", "Problem", "load_content", "load_flow"]
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _KINDS: tuple[StepKind, ...] = ("message", "question", "action", "end")
 _STEP_KEYS = {"kind", "text", "options", "next", "action", "links"}
-_OPTION_KEYS = {"id", "label", "next", "synonyms"}
+_OPTION_KEYS = {"id", "label", "next", "synonyms", "range"}
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -320,12 +320,24 @@ def _read_option(
                     words, f"synonyms for unknown language '{lang}' (known: {sorted(languages)})"
                 )
             synonyms[lang] = reader.texts(words, f"synonyms.{lang}")
+    number_range: tuple[int, int] | None = None
+    if "range" in fields:
+        bounds = [
+            n
+            for item in reader.sequence(fields["range"], "range")
+            if (n := reader.integer(item, "range")) is not None
+        ]
+        if len(bounds) == 2 and bounds[0] <= bounds[1]:
+            number_range = (bounds[0], bounds[1])
+        else:
+            reader.problem(fields["range"], f"option '{opt_id}': range must be [low, high]")
     return Option(
         id=opt_id,
         label=label,
         next=reader.text(fields.get("next"), f"option '{opt_id}': next"),
         synonyms=MappingProxyType(synonyms),
         line=node.start_mark.line + 1,
+        range=number_range,
     )
 
 
@@ -407,6 +419,7 @@ def load_content(content_dir: Path) -> Content:
     problems: list[Problem] = []
     lines, crisis = _help_lines(content_dir / "helplines.yaml", problems)
     orgs, default_org = _organisations(content_dir / "organisations.yaml", problems)
+    offers, general = _offers(content_dir / "offers.yaml", {o.key for o in orgs}, problems)
     if problems:
         raise LoadError(problems)
     return Content(
@@ -414,6 +427,8 @@ def load_content(content_dir: Path) -> Content:
         crisis_lines=MappingProxyType(crisis),
         organisations=tuple(orgs),
         default_organisation=default_org,
+        offers=tuple(offers),
+        general_help=general,
     )
 
 
@@ -480,6 +495,115 @@ def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisati
         reader.problem(top.get("default"), f"default '{default_org}' is not an organisation")
     problems += reader.problems
     return orgs, default_org
+
+
+_AGE_BANDS = frozenset({"16-19", "20-24", "25-27"})
+_OFFER_KEYS = {
+    "key",
+    "name",
+    "url",
+    "what",
+    "how",
+    "ages",
+    "students",
+    "organisation_by_age",
+    "points",
+    "why",
+}
+
+
+def _offers(
+    path: Path, organisations: set[str], problems: list[Problem]
+) -> tuple[list[Offer], GeneralHelp | None]:
+    offers: list[Offer] = []
+    root, errors = _compose(path, _display(path))
+    problems += errors
+    if root is None:
+        return offers, None
+    reader = _Reader(_display(path))
+    top = reader.mapping(root, "offers.yaml")
+    _require_checked(reader, top, root)
+    for item in reader.sequence(top.get("offers", root), "offers"):
+        offer = _offer(reader, item, organisations)
+        if offer is not None:
+            offers.append(offer)
+    general = None
+    if "general_help" in top:
+        g = reader.mapping(top["general_help"], "general_help")
+        name, url = reader.text(g.get("name"), "name"), reader.text(g.get("url"), "url")
+        what = reader.text(g.get("what"), "what")
+        if name and url and what:
+            general = GeneralHelp(name, url, what)
+        else:
+            reader.problem(top["general_help"], "general_help needs name, url and what")
+    problems += reader.problems
+    return offers, general
+
+
+def _offer(reader: _Reader, item: yaml.Node, organisations: set[str]) -> Offer | None:
+    f = reader.mapping(item, "an offer")
+    for unknown in f.keys() - _OFFER_KEYS:
+        reader.problem(f[unknown], f"an offer: unknown key '{unknown}'")
+    key, name = reader.text(f.get("key"), "key"), reader.text(f.get("name"), "name")
+    what, how = reader.text(f.get("what"), "what"), reader.text(f.get("how"), "how")
+    url = reader.text(f.get("url"), "url")
+    if url is not None and not url.startswith("https://"):
+        reader.problem(f["url"], "an offer's url must start with https://")
+    ages = frozenset(reader.texts(f["ages"], "ages")) if "ages" in f else frozenset()
+    for band in sorted(ages - _AGE_BANDS):
+        reader.problem(f["ages"], f"unknown age band '{band}' (known: {sorted(_AGE_BANDS)})")
+    students = reader.text(f.get("students"), "students")
+    if students not in (None, "only"):
+        reader.problem(f["students"], "students must be 'only' or left out")
+    by_age = {
+        band: org
+        for band, node in (
+            reader.mapping(f["organisation_by_age"], "organisation_by_age").items()
+            if "organisation_by_age" in f
+            else []
+        )
+        if (org := reader.text(node, "organisation")) is not None
+    }
+    for band, org in by_age.items():
+        if org not in organisations:
+            reader.problem(
+                f["organisation_by_age"], f"'{band}' names unknown organisation '{org}'"
+            )
+    points = reader.mapping(f["points"], "points") if "points" in f else {}
+    why = {
+        reason: text
+        for reason, node in (reader.mapping(f["why"], "why").items() if "why" in f else [])
+        if (text := reader.text(node, f"why.{reason}")) is not None
+    }
+    if "default" not in why:
+        reader.problem(f.get("why", item), "an offer needs why.default")
+    if not (key and name and what and how):
+        reader.problem(item, "an offer needs key, name, what and how")
+        return None
+    return Offer(
+        key=key,
+        name=name,
+        what=what,
+        how=how,
+        why=MappingProxyType(why),
+        url=url,
+        ages=ages,
+        students_only=students == "only",
+        organisation_by_age=MappingProxyType(by_age),
+        wish_points=MappingProxyType(_int_map(reader, points.get("wish"), "points.wish")),
+        band_points=MappingProxyType(_int_map(reader, points.get("band"), "points.band")),
+        student_points=reader.integer(points.get("student"), "points.student") or 0,
+    )
+
+
+def _int_map(reader: _Reader, node: yaml.Node | None, what: str) -> dict[str, int]:
+    if node is None:
+        return {}
+    return {
+        key: number
+        for key, value in reader.mapping(node, what).items()
+        if (number := reader.integer(value, f"{what}.{key}")) is not None
+    }
 
 
 def _require_checked(reader: _Reader, top: dict[str, yaml.Node], root: yaml.Node) -> None:

@@ -42,20 +42,22 @@ def test_check_passes_on_the_repository(root: Path) -> None:
 def test_missing_target_is_named_with_file_and_line(copy: Path) -> None:
     flow = copy / "flows" / "main.yaml"
     text = flow.read_text(encoding="utf-8")
-    flow.write_text(text.replace("next: checkin_good", "next: nowhere"), encoding="utf-8")
-    line = next(n for n, row in enumerate(flow.read_text().splitlines(), 1) if "- id: good" in row)
+    flow.write_text(text.replace("next: friend_intro", "next: nowhere"), encoding="utf-8")
+    line = next(
+        n for n, row in enumerate(flow.read_text().splitlines(), 1) if "- id: friend" in row
+    )
     result = omarmt("check", "--root", str(copy), cwd=copy)
     assert result.returncode == 1
-    assert f"flows/main.yaml:{line}: step 'checkin' leads to 'nowhere'" in result.stderr
+    assert f"flows/main.yaml:{line}: step 'consent' leads to 'nowhere'" in result.stderr
     # The step that was only reachable through it is now unreachable: also said.
-    assert "step 'checkin_good' cannot be reached" in result.stderr
+    assert "step 'friend_intro' cannot be reached" in result.stderr
 
 
 def test_untranslated_text_is_named_with_file_and_line(copy: Path) -> None:
     flow = copy / "flows" / "main.yaml"
     text = flow.read_text(encoding="utf-8")
     flow.write_text(
-        text.replace('text: "Nice to hear!"', 'text: "A brand new sentence."'), encoding="utf-8"
+        text.replace('text: "How old are you?"', 'text: "A brand new sentence."'), encoding="utf-8"
     )
     line = next(
         n for n, row in enumerate(flow.read_text().splitlines(), 1) if "A brand new" in row
@@ -72,11 +74,12 @@ def test_fuzzy_translation_is_not_accepted(copy: Path) -> None:
     po = copy / "locales" / "nl" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
     po.write_text(
-        text.replace('msgid "Nice to hear!"', '#, fuzzy\nmsgid "Nice to hear!"'), encoding="utf-8"
+        text.replace('msgid "How old are you?"', '#, fuzzy\nmsgid "How old are you?"'),
+        encoding="utf-8",
     )
     result = omarmt("check", "--root", str(copy), cwd=copy)
     assert result.returncode == 1
-    assert "'Nice to hear!' is only a fuzzy guess in nl" in result.stderr
+    assert "'How old are you?' is only a fuzzy guess in nl" in result.stderr
 
 
 def test_uncompiled_catalog_is_refused(copy: Path) -> None:

@@ -5,14 +5,26 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Choice, Command, Engine, Media, SessionState, Text
-from tests.auxil.engine import Chat, render
+from tests.auxil.engine import TO_DJG1, Chat, render
 
 CRISIS_NL = "ik wil niet meer leven"
 
 
+CONSENT_NL = "Mag ik je een paar korte vragen stellen?"
+DJG1_NL = "Ik ervaar een leegte om me heen."
+
+
 def started(engine: Engine, lang_hint: str | None = None) -> Chat:
+    """Someone who said hi and now sees the first question (consent)."""
     chat = Chat(engine, lang_hint)
     chat.send("hoi")
+    return chat
+
+
+def at_djg1(engine: Engine, lang_hint: str | None = None) -> Chat:
+    """Someone at the first statement of the loneliness scale."""
+    chat = started(engine, lang_hint)
+    chat.tap(*TO_DJG1)
     return chat
 
 
@@ -23,98 +35,124 @@ def test_welcome_says_bot_not_therapy_anonymous_and_the_ways_out(engine: Engine)
     for needed in ("bot", "geen therapie", "geen crisishulp", "anoniem", "/stop", "/hulp"):
         assert needed in welcome
     question = replies[-1]
-    assert question.text == "Hoe gaat het vandaag met je?"
-    assert [o.label for o in question.options] == ["Goed", "Gaat wel", "Niet zo goed"]
-    assert [o.number for o in question.options] == [1, 2, 3]
+    assert question.text.startswith(CONSENT_NL)
+    assert [o.id for o in question.options] == ["yes", "offers", "friend", "person"]
+    assert [o.number for o in question.options] == [1, 2, 3, 4]
     assert chat.last is not None
     assert [e.name for e in chat.last.events] == ["conversation_started"]
 
 
 def test_telegram_language_is_a_hint_for_a_new_person(engine: Engine) -> None:
     chat = Chat(engine, lang_hint="en-GB")
-    assert chat.send("hi")[-1].text == "How are you doing today?"
+    assert chat.send("hi")[-1].text.startswith("Can I ask you a few short questions?")
 
 
 def test_unknown_language_hint_falls_back_to_dutch(engine: Engine) -> None:
     chat = Chat(engine, lang_hint="fr")
-    assert chat.send("salut")[-1].text == "Hoe gaat het vandaag met je?"
+    assert chat.send("salut")[-1].text.startswith(CONSENT_NL)
 
 
 def test_tapped_answer_moves_on_without_an_echo(engine: Engine) -> None:
-    chat = started(engine)
-    replies = chat.send(Choice("checkin", "good"))
-    assert replies[0].text == "Fijn om te horen!"
+    chat = at_djg1(engine)
+    replies = chat.send(Choice("djg1", "yes"))
     assert "Genoteerd" not in render(replies)
+    assert replies[-1].step == "djg2"
     assert chat.state is not None
-    assert chat.state.answers == {"checkin": "good"}
-    assert chat.state.status == "ended"
+    assert chat.state.answers == {
+        "consent": "yes",
+        "age": "age_16_19",
+        "student": "no",
+        "djg1": "yes",
+    }
 
 
 @pytest.mark.parametrize(
     ("typed", "label"),
     [
-        ("1", "Goed"),
-        ("2", "Gaat wel"),
-        ("nr 3", "Niet zo goed"),
-        ("3.", "Niet zo goed"),
-        ("twee", "Gaat wel"),
-        ("goed", "Goed"),
-        ("GOED!!!", "Goed"),
-        ("goeddd", "Goed"),
-        ("Gaat  wel", "Gaat wel"),
-        ("gaat wl", "Gaat wel"),
-        ("niet goed", "Niet zo goed"),
-        ("nie goed", "Niet zo goed"),
-        ("niet zo lekker", "Niet zo goed"),
-        ("ja hoor, prima eigenlijk", "Goed"),
-        ("👍", "Goed"),
-        ("👍🏽", "Goed"),
-        ("😢", "Niet zo goed"),
-        ("not good", "Niet zo goed"),
-        ("slecht", "Niet zo goed"),
-        ("sleht", "Niet zo goed"),
+        ("1", "Ja"),
+        ("2", "Min of meer"),
+        ("nr 3", "Nee"),
+        ("3.", "Nee"),
+        ("twee", "Min of meer"),
+        ("ja", "Ja"),
+        ("JA!!!", "Ja"),
+        ("jaaaa", "Ja"),
+        ("Min  of meer", "Min of meer"),
+        ("min of mer", "Min of meer"),
+        ("niet echt", "Nee"),
+        ("nie echt", "Nee"),
+        ("ja hoor", "Ja"),
+        ("soms wel", "Min of meer"),
+        ("👍", "Ja"),
+        ("👍🏽", "Ja"),
+        ("👎", "Nee"),
+        ("not really", "Nee"),
+        ("nope", "Nee"),
+        ("weet ik niet", "Overslaan"),
     ],
 )
 def test_typed_answers_are_understood_and_confirmed(
     engine: Engine, typed: str, label: str
 ) -> None:
-    chat = started(engine)
+    chat = at_djg1(engine)
     replies = chat.send(typed)
     assert replies[0].text == f"Genoteerd: {label}"
 
 
 def test_a_number_out_of_range_is_not_guessed(engine: Engine) -> None:
-    chat = started(engine)
+    chat = at_djg1(engine)
     assert "begreep ik niet" in chat.send("7")[0].text
 
 
-def test_first_miss_reasks_with_the_options(engine: Engine) -> None:
+@pytest.mark.parametrize(
+    ("typed", "option"),
+    [
+        ("17", "age_16_19"),
+        ("ik ben 22", "age_20_24"),
+        ("26 jaar", "age_25_27"),
+        ("15", "younger"),
+        ("14 jaar", "younger"),
+        ("31", "older"),
+        ("1", "age_16_19"),
+        ("16-19", "age_16_19"),
+        ("5", "older"),
+    ],
+)
+def test_age_typed_as_a_number(engine: Engine, typed: str, option: str) -> None:
     chat = started(engine)
+    chat.tap(("consent", "yes"))
+    chat.send(typed)
+    assert chat.state is not None
+    assert chat.state.answers["age"] == option
+
+
+def test_first_miss_reasks_with_the_options(engine: Engine) -> None:
+    chat = at_djg1(engine)
     replies = chat.send("appeltaart")
     assert len(replies) == 1
     assert replies[0].text.startswith("Sorry, dat begreep ik niet goed.")
-    assert replies[0].text.endswith("Hoe gaat het vandaag met je?")
-    assert [o.id for o in replies[0].options] == ["good", "so_so", "not_good"]
+    assert replies[0].text.endswith(DJG1_NL)
+    assert [o.id for o in replies[0].options] == ["yes", "more_or_less", "no", "skip", "_back"]
 
 
 def test_second_miss_offers_help_a_person_and_stop(engine: Engine) -> None:
-    chat = started(engine)
+    chat = at_djg1(engine)
     chat.send("appeltaart")
     replies = chat.send("fiets")
     ids = [o.id for o in replies[0].options]
-    assert ids == ["good", "so_so", "not_good", "_help", "_talk", "_stop"]
+    assert ids == ["yes", "more_or_less", "no", "skip", "_back", "_help", "_talk", "_stop"]
     assert "Dat ligt aan mij, niet aan jou" in replies[0].text
     # The way out works, and the question is still there after it.
-    after_help = chat.send(Choice("checkin", "_help"))
+    after_help = chat.send(Choice("djg1", "_help"))
     assert "113" in after_help[0].text
-    assert after_help[-1].step == "checkin"
+    assert after_help[-1].step == "djg1"
 
 
 def test_ways_out_are_numbered_after_the_options(engine: Engine) -> None:
-    chat = started(engine)
+    chat = at_djg1(engine)
     chat.send("appeltaart")
     chat.send("fiets")
-    replies = chat.send("6")  # 6 = Stoppen
+    replies = chat.send("8")  # 8 = Stoppen
     assert chat.state is not None
     assert chat.state.status == "ended"
     assert "we stoppen hier" in replies[-1].text
@@ -123,17 +161,17 @@ def test_ways_out_are_numbered_after_the_options(engine: Engine) -> None:
 @pytest.mark.parametrize(
     "event",
     [
-        Choice("checkin", "evil_option"),
-        Choice("checkin", ""),
-        Choice("checkin", "_drop_tables"),
-        Choice("checkin", "x" * 10_000),
+        Choice("consent", "evil_option"),
+        Choice("consent", ""),
+        Choice("consent", "_drop_tables"),
+        Choice("consent", "x" * 10_000),
     ],
 )
 def test_forged_button_data_gets_a_kind_reask(engine: Engine, event: Choice) -> None:
     chat = started(engine)
     before = chat.state
     replies = chat.send(event)
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
     assert chat.state is not None
     assert before is not None
     assert chat.state.answers == before.answers
@@ -143,7 +181,7 @@ def test_a_stale_button_says_where_we_are(engine: Engine) -> None:
     chat = started(engine)
     replies = chat.send(Choice("some_old_question", "good"))
     assert replies[0].text.startswith("Die knop hoort bij een eerdere vraag")
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
 
 
 def test_help_works_mid_question_and_returns_to_the_question(engine: Engine) -> None:
@@ -162,7 +200,7 @@ def test_help_works_mid_question_and_returns_to_the_question(engine: Engine) -> 
         "14.00 tot 22.00",
     ):
         assert needed in lines
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
 
 
 @pytest.mark.parametrize("name", ["help", "HULP", "Hulp"])
@@ -178,7 +216,7 @@ def test_talk_to_a_person_names_the_organisations_and_a_line_open_now(engine: En
     assert "U Centraal" in replies[0].text
     assert "De Luisterlijn" in replies[0].text
     assert {link.label for link in replies[0].links} == {"JoU", "U Centraal"}
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
 
 
 def test_stop_ends_and_leaves_ways_forward(engine: Engine) -> None:
@@ -195,21 +233,21 @@ def test_restart_begins_a_new_conversation_with_a_new_id(engine: Engine) -> None
     chat = started(engine)
     assert chat.state is not None
     first = chat.state.conversation
-    chat.send(Choice("checkin", "good"))
+    chat.send(Choice("consent", "yes"))
     replies = chat.send(Command("opnieuw"))
     assert chat.state.conversation != first
     assert chat.state.answers == {}
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
 
 
 def test_language_switch_by_command_argument(engine: Engine) -> None:
     chat = started(engine)
     replies = chat.send(Command("taal", "en"))
     assert replies[0].text == "Okay, I'll talk English with you now."
-    assert replies[-1].text == "How are you doing today?"
+    assert replies[-1].text.startswith("Can I ask you a few short questions?")
     # The explicit choice beats the channel's hint from now on.
     chat.lang_hint = "nl"
-    assert chat.send("good")[0].text == "Noted: Good"
+    assert chat.send("sure")[0].text == "Noted: Yes, that's fine"
 
 
 def test_language_switch_by_question(engine: Engine) -> None:
@@ -218,7 +256,7 @@ def test_language_switch_by_question(engine: Engine) -> None:
     assert [o.label for o in replies[0].options] == ["Nederlands", "English"]
     replies = chat.send(Choice("_language", "nl"))
     assert replies[0].text == "Oké, vanaf nu praat ik Nederlands met je."
-    assert replies[-1].text == "Hoe gaat het vandaag met je?"
+    assert replies[-1].text.startswith(CONSENT_NL)
 
 
 def test_language_question_accepts_typed_names(engine: Engine) -> None:
@@ -247,14 +285,14 @@ def test_unknown_command_lists_the_commands(engine: Engine) -> None:
     chat = started(engine)
     replies = chat.send(Command("xyzzy"))
     assert "/hulp" in replies[0].text
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
 
 
 def test_start_mid_conversation_shows_where_we_were(engine: Engine) -> None:
     chat = started(engine)
     before = chat.state
     replies = chat.send(Command("start"))
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
     assert chat.state == before
 
 
@@ -263,7 +301,7 @@ def test_media_gets_a_kind_text_only_reply(engine: Engine, kind: str) -> None:
     chat = started(engine)
     replies = chat.send(Media(kind))
     assert replies[0].text == "Sorry, ik kan alleen tekst lezen. Wil je het typen?"
-    assert replies[-1].step == "checkin"
+    assert replies[-1].step == "consent"
 
 
 # --- safety first, in every state ------------------------------------------------------------
@@ -280,7 +318,8 @@ def _assert_crisis_reply(chat: Chat, replies: tuple[object, ...]) -> None:
     assert chat.state is not None
     assert chat.state.crisis
     # The interrupted question is not fired in the same breath.
-    assert "Hoe gaat het vandaag met je?" not in text
+    assert CONSENT_NL not in text
+    assert DJG1_NL not in text
 
 
 def test_crisis_at_the_very_first_message(engine: Engine) -> None:
@@ -289,14 +328,14 @@ def test_crisis_at_the_very_first_message(engine: Engine) -> None:
 
 
 def test_crisis_mid_question_then_carry_on(engine: Engine) -> None:
-    chat = started(engine)
+    chat = at_djg1(engine)
     replies = chat.send(CRISIS_NL)
     _assert_crisis_reply(chat, replies)
     assert [o.id for o in replies[0].options] == ["_talk", "_continue"]
     assert replies[0].urgent
-    again = chat.send(Choice("checkin", "_continue"))
-    assert again[-1].text == "Hoe gaat het vandaag met je?"
-    assert chat.send("1")[0].text == "Genoteerd: Goed"
+    again = chat.send(Choice("djg1", "_continue"))
+    assert again[-1].text == DJG1_NL
+    assert chat.send("1")[0].text == "Genoteerd: Ja"
 
 
 def test_crisis_inside_a_reask(engine: Engine) -> None:
@@ -351,9 +390,9 @@ def test_crisis_flag_survives_restart_of_the_conversation(engine: Engine) -> Non
 
 def test_state_from_a_removed_step_starts_kindly_again(engine: Engine) -> None:
     state = SessionState(conversation="c9", status="active", step="gone_in_new_version")
-    turn = engine.handle(state, Text("goed"))
+    turn = engine.handle(state, Text("ja"))
     assert turn.state is not None
-    assert turn.state.step == "checkin"
+    assert turn.state.step == "consent"
     assert "Omarmt" in turn.messages[0].text
 
 
@@ -362,14 +401,57 @@ def test_resume_shows_the_pending_question(engine: Engine) -> None:
     assert chat.state is not None
     turn = engine.resume(chat.state)
     assert turn.messages[0].text == "Welkom terug! Hier waren we gebleven:"
-    assert turn.messages[1].step == "checkin"
+    assert turn.messages[1].step == "consent"
     assert turn.state == chat.state
 
 
 def test_events_carry_categories_only(engine: Engine) -> None:
-    chat = started(engine)
-    chat.send("niet zo goed eigenlijk")
+    chat = at_djg1(engine)
+    chat.send("ja helaas wel")
     assert chat.last is not None
     for event in chat.last.events:
         assert set(event.data) <= {"step", "category", "language"}
-        assert "goed" not in " ".join(event.data.values())
+        assert "yes" not in " ".join(event.data.values())
+
+
+# --- moving freely ---------------------------------------------------------------------------
+
+
+def test_back_forgets_the_last_answer_and_asks_it_again(engine: Engine) -> None:
+    chat = at_djg1(engine)
+    chat.tap(("djg1", "yes"))
+    replies = chat.send(Choice("djg2", "_back"))
+    assert replies[-1].text == DJG1_NL
+    assert chat.state is not None
+    assert "djg1" not in chat.state.answers
+    assert chat.state.step == "djg1"
+
+
+def test_back_by_command_and_by_typing(engine: Engine) -> None:
+    chat = at_djg1(engine)
+    assert chat.send(Command("terug"))[-1].step == "student"
+    assert chat.send("terug")[-1].step == "age"
+
+
+def test_no_back_from_the_first_question(engine: Engine) -> None:
+    chat = started(engine)
+    assert "_back" not in [o.id for o in chat.send(Choice("consent", "x"))[-1].options]
+    assert "geen vorige vraag" in chat.send(Command("terug"))[0].text
+
+
+def test_back_after_the_result_reopens_the_last_question(engine: Engine) -> None:
+    chat = at_djg1(engine)
+    for item in ("djg1", "djg2", "djg3", "djg4", "djg5", "djg6"):
+        chat.tap((item, "no"))
+    chat.tap(("wish", "calmer"))
+    assert chat.state is not None
+    assert chat.state.status == "ended"
+    assert chat.send(Command("terug"))[-1].step == "wish"
+    assert chat.state.status == "active"
+
+
+def test_skipped_items_are_counted_as_skipped(engine: Engine) -> None:
+    chat = at_djg1(engine)
+    chat.tap(("djg1", "skip"))
+    assert chat.last is not None
+    assert [(e.name, dict(e.data)) for e in chat.last.events] == [("skipped", {"step": "djg1"})]

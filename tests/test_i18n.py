@@ -17,9 +17,9 @@ def test_languages_default_first_and_named_in_themselves(catalogs: Catalogs) -> 
 
 
 def test_lookup_and_fallback(catalogs: Catalogs) -> None:
-    assert catalogs.gettext("nl", "Good") == "Goed"
-    assert catalogs.gettext("en", "Good") == "Good"
-    assert catalogs.gettext("xx", "Good") == "Good"
+    assert catalogs.gettext("nl", "More or less") == "Min of meer"
+    assert catalogs.gettext("en", "More or less") == "More or less"
+    assert catalogs.gettext("xx", "More or less") == "More or less"
     assert catalogs.gettext("nl", "never seen before") == "never seen before"
 
 
@@ -34,7 +34,7 @@ def test_refuses_a_catalog_changed_after_compiling(tmp_path: Path, root: Path) -
     shutil.copytree(root / "locales", tmp_path / "locales")
     po = tmp_path / "locales" / "nl" / "LC_MESSAGES" / "messages.po"
     po.write_text(
-        po.read_text(encoding="utf-8").replace('msgstr "Goed"', 'msgstr "Prima"'),
+        po.read_text(encoding="utf-8").replace('msgstr "Min of meer"', 'msgstr "Een beetje"'),
         encoding="utf-8",
     )
     with pytest.raises(CatalogError, match="changed after it was compiled"):

@@ -33,8 +33,8 @@ async def test_two_people_have_their_own_conversation(engine: Engine, tmp_path: 
         await bot.handle("telegram", 2, Text("hoi"))
         first = await bot.handle("telegram", 1, Text("1"))
         second = await bot.handle("telegram", 2, Text("3"))
-        assert first[0].text == "Genoteerd: Goed"
-        assert second[0].text == "Genoteerd: Niet zo goed"
+        assert first[0].text == "Genoteerd: Ja, dat is goed"
+        assert second[0].text == "Genoteerd: Iemand die ik ken is eenzaam"
 
 
 async def test_a_restart_continues_at_the_same_question(engine: Engine, tmp_path: Path) -> None:
@@ -45,9 +45,9 @@ async def test_a_restart_continues_at_the_same_question(engine: Engine, tmp_path
     async with Database.open(path) as db:
         bot = _conversations(engine, db, BufferedStats(db.stats()))
         resumed = await bot.resume("telegram", 42)
-        assert resumed[-1].step == "checkin"
-        replies = await bot.handle("telegram", 42, Text("gaat wel"))
-        assert replies[0].text == "Genoteerd: Gaat wel"
+        assert resumed[-1].step == "consent"
+        replies = await bot.handle("telegram", 42, Text("ja hoor"))
+        assert replies[0].text == "Genoteerd: Ja, dat is goed"
 
 
 async def test_forget_erases_the_row_and_the_memory(engine: Engine, tmp_path: Path) -> None:
@@ -70,13 +70,19 @@ async def test_stats_are_batched_and_hold_categories_and_a_day_only(
         stats = BufferedStats(db.stats(), batch=1000)
         bot = _conversations(engine, db, stats)
         await bot.handle("telegram", 5, Text("hoi"))
-        await bot.handle("telegram", 5, Text("niet zo goed"))
+        await bot.handle("telegram", 5, Text("ja"))
+        await bot.handle("telegram", 5, Text("17"))
         with sqlite3.connect(path) as conn:
             assert conn.execute("SELECT count(*) FROM stats_events").fetchone() == (0,)
         await stats.flush()
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT conversation, day, name, data FROM stats_events").fetchall()
-    assert [name for _, _, name, _ in rows] == ["conversation_started", "answered", "flow_ended"]
+    assert [name for _, _, name, _ in rows] == [
+        "conversation_started",
+        "answered",
+        "check_started",
+        "answered",
+    ]
     assert {day for _, day, _, _ in rows} == {"2026-11-27"}
-    assert all("niet" not in data and "not_good" not in data for *_, data in rows)
+    assert all("age_16_19" not in data and "17" not in data for *_, data in rows)
     assert len({conversation for conversation, *_ in rows}) == 1

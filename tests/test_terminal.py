@@ -35,30 +35,29 @@ def test_scripted_chat_prints_welcome_and_question_and_exits_0(tmp_path: Path) -
     result = chat(tmp_path / "x.sqlite3", "hoi\n1\n/stop\n")
     assert result.returncode == 0, result.stderr
     assert "Ik ben Omarmt" in result.stdout
-    assert (
-        "Hoe gaat het vandaag met je?\n  1. Goed\n  2. Gaat wel\n  3. Niet zo goed"
-        in result.stdout
-    )
-    assert "Genoteerd: Goed" in result.stdout
+    assert "Mag ik je een paar korte vragen stellen?" in result.stdout
+    assert "  1. Ja, dat is goed\n  2. Laat me gewoon zien wat er is" in result.stdout
+    assert "Genoteerd: Ja, dat is goed" in result.stdout
+    assert "Hoe oud ben je?" in result.stdout
     assert "Traceback" not in result.stderr
 
 
 def test_second_run_continues_where_the_first_stopped(tmp_path: Path) -> None:
     db = tmp_path / "x.sqlite3"
-    first = chat(db, "hoi\n")
+    first = chat(db, "hoi\nja\n")
     assert first.returncode == 0
-    assert "Hoe gaat het vandaag met je?" in first.stdout
-    second = chat(db, "3\n")
+    assert "Hoe oud ben je?" in first.stdout
+    second = chat(db, "19\n")
     assert second.returncode == 0
-    assert "Welkom terug! Hier waren we gebleven:" in second.stdout
-    assert "Genoteerd: Niet zo goed" in second.stdout
+    assert "Welkom terug! Hier waren we gebleven:\n\nHoe oud ben je?" in second.stdout
+    assert "Genoteerd: 16 tot en met 19" in second.stdout
     assert "Ik ben Omarmt" not in second.stdout
 
 
 def test_english_by_flag(tmp_path: Path) -> None:
-    result = chat(tmp_path / "x.sqlite3", "hi\ngood\n", "--lang", "en")
+    result = chat(tmp_path / "x.sqlite3", "hi\nsure\n", "--lang", "en")
     assert "I'm Omarmt" in result.stdout
-    assert "Noted: Good" in result.stdout
+    assert "Noted: Yes, that's fine" in result.stdout
 
 
 def test_language_switch_and_commands_in_the_terminal(tmp_path: Path) -> None:
@@ -94,7 +93,7 @@ def test_ctrl_c_ends_cleanly_and_keeps_what_was_said(tmp_path: Path) -> None:
     proc.stdin.flush()
     deadline = time.monotonic() + 30
     seen = ""
-    while "3. Niet zo goed" not in seen and time.monotonic() < deadline:
+    while "4. Ik wil met een mens praten" not in seen and time.monotonic() < deadline:
         seen += proc.stdout.readline()
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=30)
@@ -114,10 +113,10 @@ def test_local_secret_is_created_private_with_a_warning(tmp_path: Path) -> None:
 
 def test_database_holds_no_user_id_and_no_answers_in_the_clear(tmp_path: Path) -> None:
     db = tmp_path / "x.sqlite3"
-    chat(db, "hoi\nniet zo goed\n")
+    chat(db, "hoi\nja\n17\nnee\nmin of meer\n")
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("x.sqlite3*") if p.suffix != ".secret")
     # Step ids may stand in the anonymous statistics; answers and identities may not.
-    for needle in (b"terminal:local", b"local", b"not_good", b"niet zo goed"):
+    for needle in (b"terminal:local", b"local", b"more_or_less", b"age_16_19", b"min of meer"):
         assert needle not in raw
     with sqlite3.connect(db) as conn:
         keys = [row[0] for row in conn.execute("SELECT key FROM sessions")]

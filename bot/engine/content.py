@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-__all__ = ["Content", "HelpLine", "Organisation"]
+__all__ = ["Content", "GeneralHelp", "HelpLine", "Offer", "Organisation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,38 @@ class Organisation:
 
 
 @dataclass(frozen=True, slots=True)
+class Offer:
+    """A local offer and the rules that rank it (see docs/offers.md); texts are message ids.
+
+    `ages` are the age bands that may join (empty: everyone); `points` add up per profile:
+    ``wish`` by the chosen wish, ``band`` by the loneliness band, ``student`` if a student.
+    `why` maps a reason (a wish, ``band``, ``student`` or ``default``) to the line shown.
+    """
+
+    key: str
+    name: str
+    what: str
+    how: str
+    why: Mapping[str, str]
+    url: str | None = None
+    ages: frozenset[str] = frozenset()
+    students_only: bool = False
+    organisation_by_age: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    wish_points: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    band_points: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    student_points: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralHelp:
+    """Where someone older than the bot's age range finds help; `what` is a message id."""
+
+    name: str
+    url: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything from content/: lines by key, crisis routing by category, organisations."""
 
@@ -44,6 +76,15 @@ class Content:
     )
     organisations: tuple[Organisation, ...] = ()
     default_organisation: str | None = None
+    offers: tuple[Offer, ...] = ()
+    general_help: GeneralHelp | None = None
+
+    def organisation(self, key: str | None) -> Organisation | None:
+        """The organisation with this key, or None."""
+        for org in self.organisations:
+            if org.key == key:
+                return org
+        return None
 
     def line(self, key: str) -> HelpLine | None:
         """The help line with this key, or None."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -9,6 +10,8 @@ from types import MappingProxyType
 from typing import Protocol
 
 from bot.engine import texts
+from bot.engine.actions import ACTIONS as ACTION_TABLE
+from bot.engine.actions import ActionContext
 from bot.engine.content import Content
 from bot.engine.flow import ANY_LANGUAGE, Flow, Step
 from bot.engine.matching import Candidate, match_answer
@@ -25,7 +28,7 @@ from bot.engine.model import (
     Text,
     Turn,
 )
-from bot.engine.texts import CONTINUE, HELP, RESTART, STOP, TALK, Gettext
+from bot.engine.texts import BACK, CONTINUE, HELP, RESTART, STOP, TALK, Gettext
 
 __all__ = ["ACTIONS", "COMMANDS", "LANGUAGE_STEP", "Detector", "Engine", "Sign", "Translator"]
 
@@ -39,13 +42,17 @@ COMMANDS = {
     "taal": "language", "language": "language",
     "privacy": "privacy",
     "vergeet": "forget", "forget": "forget",
+    "terug": "back", "back": "back", "vorige": "back",
 }  # fmt: skip
 
-#: The named actions a flow step may run (``kind: action``).
-ACTIONS = frozenset({"help_lines", "talk_to_person"})
+#: The named actions a flow step may run (``kind: action``), see `bot.engine.actions`.
+ACTIONS = frozenset(ACTION_TABLE)
 
 #: The step id of the language question, which is not part of any flow.
 LANGUAGE_STEP = "_language"
+#: The option id that means "skip this question": counted as skipped, scored as missing.
+SKIP = "skip"
+_NUMBER = re.compile(r"(?<!\d)(\d{1,3})(?!\d)")
 #: What a question offers besides its options once someone is stuck (after two misses).
 WAYS_OUT = (HELP, TALK, STOP)
 #: A flow that chains more messages than this without a question is broken; stop, don't hang.
@@ -95,6 +102,7 @@ class Engine:
         *,
         retention_days: int = 30,
         new_id: Callable[[], str] = _new_conversation_id,
+        bot_username: str | None = None,
     ) -> None:
         self._flow = flow
         self._content = content
@@ -102,6 +110,8 @@ class Engine:
         self._detect = detector
         self._retention_days = retention_days
         self._new_id = new_id
+        #: The bot's public name, for links to pass it on; a channel sets it when it knows it.
+        self.bot_username = bot_username
         self._default_lang = translator.languages[0]
         self._candidate_cache: dict[tuple[str, str], tuple[Candidate, ...]] = {}
 
@@ -152,7 +162,7 @@ class Engine:
         step = self._flow.step(state.step)
         if state.status == "active" and step is not None and step.kind == "question":
             back = Outbound(_("Welcome back! This is where we were:"))
-            return Turn(state, (back, self._question(ctx, step)))
+            return Turn(state, (back, self._question(ctx, step, state)))
         return Turn(state, (self._ended_message(ctx, _("Welcome back!")),))
 
     # --- language ----------------------------------------------------------------------------
@@ -247,6 +257,8 @@ class Engine:
             if chosen is not None:
                 return self._switch_language(state, chosen)
             return Turn(replace(state, choosing_language=True), (self._language_question(ctx),))
+        if action == "back":
+            return self._back(state, ctx)
         if action == "privacy":
             text = texts.privacy(_).format(days=self._retention_days)
             return Turn(state, (Outbound(text), *self._where_we_were(state, ctx)))
@@ -308,7 +320,31 @@ class Engine:
             return self._restart(state, ctx)
         if event.option == CONTINUE:
             return Turn(state, self._where_we_were(state, ctx))
+        if event.option == BACK:
+            return self._back(state, ctx)
         return self._not_understood(state, ctx)
+
+    def _back(self, state: SessionState, ctx: _Ctx) -> Turn:
+        """One question back: its answer is forgotten and it is asked again."""
+        questions = [
+            s for s in state.history if (q := self._flow.step(s)) and q.kind == "question"
+        ]
+        if not questions or state.status == "new" or state.choosing_language:
+            note = Outbound(ctx._("There is no earlier question to go back to."))
+            return Turn(state, (note, *self._where_we_were(state, ctx)))
+        previous = questions[-1]
+        index = len(state.history) - 1 - state.history[::-1].index(previous)
+        state = replace(
+            state,
+            status="active",
+            step=previous,
+            answers=MappingProxyType({k: v for k, v in state.answers.items() if k != previous}),
+            history=state.history[:index],
+            misses=0,
+        )
+        step = self._flow.step(previous)
+        assert step is not None
+        return Turn(state, (self._question(ctx, step, state),))
 
     def _media(self, state: SessionState, ctx: _Ctx) -> Turn:
         sorry = Outbound(ctx._("Sorry, I can only read text. Could you type it?"))
@@ -335,15 +371,20 @@ class Engine:
             if step is None:
                 break
             if step.kind == "question":
-                out.append(self._question(ctx, step))
-                return Turn(replace(state, step=step.id, misses=0), tuple(out), events)
+                state = replace(state, step=step.id, misses=0)
+                out.append(self._question(ctx, step, state))
+                return Turn(state, tuple(out), events)
             if step.kind == "end":
                 text = ctx._(step.text) if step.text else ctx._("That's all for now.")
                 out.append(self._ended_message(ctx, text, self._links(ctx, step)))
                 ended = replace(state, status="ended", step=None, misses=0)
                 return Turn(ended, tuple(out), (*events, DomainEvent("flow_ended")))
             if step.kind == "action":
-                out += self._action(ctx, step.action or "")
+                action = ACTION_TABLE.get(step.action or "")
+                if action is not None:
+                    result = action(ActionContext(ctx._, self._content, state, self.bot_username))
+                    out += result.messages
+                    events = (*events, *result.events)
             elif step.text:
                 out.append(Outbound(ctx._(step.text), links=self._links(ctx, step)))
             step_id = step.next
@@ -351,30 +392,26 @@ class Engine:
         out.append(self._ended_message(ctx, ctx._("That's all for now.")))
         return Turn(replace(state, status="ended", step=None), tuple(out), events)
 
-    def _action(self, ctx: _Ctx, name: str) -> tuple[Outbound, ...]:
-        if name == "help_lines":
-            return (Outbound(texts.help_lines(ctx._, self._content)),)
-        if name == "talk_to_person":
-            text, links = texts.talk_to_person(ctx._, self._content)
-            return (Outbound(text, links=links),)
-        return ()
-
     def _links(self, ctx: _Ctx, step: Step) -> tuple[Link, ...]:
         return tuple(Link(ctx._(link.label), link.url) for link in step.links)
 
-    def _question(
-        self, ctx: _Ctx, step: Step, prefix: str = "", *, ways_out: bool = False
-    ) -> Outbound:
+    def _question(self, ctx: _Ctx, step: Step, state: SessionState, prefix: str = "") -> Outbound:
+        """The question with its options, then the engine's own: back, and the ways out."""
         options = [
             OptionView(opt.id, ctx._(opt.label), n) for n, opt in enumerate(step.options, 1)
         ]
-        if ways_out:
-            options += [
-                texts.system_option(ctx._, opt, len(options) + n)
-                for n, opt in enumerate(WAYS_OUT, 1)
-            ]
+        options += [
+            texts.system_option(ctx._, opt, len(options) + n)
+            for n, opt in enumerate(self._extras(state, step), 1)
+        ]
         text = ctx._(step.text) if step.text else ""
         return Outbound(f"{prefix}{text}", tuple(options), step=step.id)
+
+    def _extras(self, state: SessionState, step: Step) -> tuple[str, ...]:
+        """The engine's options under a question: back, once there is an earlier question;
+        the ways out, once someone is stuck."""
+        back = (BACK,) if any(s != step.id for s in state.history) else ()
+        return back + (WAYS_OUT if state.misses >= 2 else ())
 
     def _ended_message(self, ctx: _Ctx, text: str, links: tuple[Link, ...] = ()) -> Outbound:
         options = tuple(
@@ -388,7 +425,7 @@ class Engine:
             return (self._language_question(ctx),)
         step = self._flow.step(state.step)
         if state.status == "active" and step is not None and step.kind == "question":
-            return (self._question(ctx, step, ways_out=state.misses >= 2),)
+            return (self._question(ctx, step, state),)
         if state.status == "new":
             return (Outbound(ctx._("Send me a message to begin."), (), step=None),)
         return (self._ended_message(ctx, ctx._("What would you like to do?")),)
@@ -406,20 +443,22 @@ class Engine:
         if isinstance(event, Choice):
             if event.step != step.id:
                 stale = Outbound(_("That button belongs to an earlier question. We are here now:"))
-                return Turn(state, (stale, self._question(ctx, step)))
+                return Turn(state, (stale, self._question(ctx, step, state)))
             option_id = event.option if step.option(event.option) is not None else None
         elif isinstance(event, Text):
             typed = True
-            ids = [o.id for o in step.options]
-            candidates = list(self._candidates(ctx, step))
-            if state.misses >= 2:
-                # The ways out were shown numbered after the options: their numbers count too.
-                ids += list(WAYS_OUT)
-                candidates += [Candidate(w, texts.system_option(_, w, 0).label) for w in WAYS_OUT]
-            option_id = match_answer(event.text, ids, candidates).option
+            extras = self._extras(state, step)
+            option_id = self._by_number_range(step, event.text, len(step.options) + len(extras))
+            if option_id is None:
+                ids = [o.id for o in step.options] + list(extras)
+                candidates = [
+                    *self._candidates(ctx, step),
+                    *(Candidate(x, texts.system_option(_, x, 0).label) for x in extras),
+                ]
+                option_id = match_answer(event.text, ids, candidates).option
         if option_id is None:
             return self._not_understood(state, ctx)
-        if option_id in WAYS_OUT:
+        if option_id.startswith("_"):
             return self._system_choice(state, ctx, Choice(step.id, option_id))
         option = step.option(option_id)
         assert option is not None
@@ -432,8 +471,26 @@ class Engine:
             misses=0,
         )
         noted = (Outbound(_("Noted: {answer}").format(answer=_(option.label))),) if typed else ()
-        answered = DomainEvent("answered", MappingProxyType({"step": step.id}))
+        name = "skipped" if option.id == SKIP else "answered"
+        answered = DomainEvent(name, MappingProxyType({"step": step.id}))
         return self._run(state, ctx, option.next or step.next, noted, (answered,))
+
+    @staticmethod
+    def _by_number_range(step: Step, text: str, shown: int) -> str | None:
+        """A typed number that is not an option's position but falls in an option's range
+        ("ik ben 17" picks 16 to 19)."""
+        if not any(opt.range for opt in step.options):
+            return None
+        numbers = _NUMBER.findall(text[:200])
+        if len(numbers) != 1:
+            return None
+        value = int(numbers[0])
+        if text.strip().rstrip(".") == numbers[0] and value <= shown:
+            return None  # "2" is the second option
+        for opt in step.options:
+            if opt.range and opt.range[0] <= value <= opt.range[1]:
+                return opt.id
+        return None
 
     def _candidates(self, ctx: _Ctx, step: Step) -> Sequence[Candidate]:
         """Every word that picks an option of `step`, memoised per step and language."""
@@ -464,12 +521,12 @@ class Engine:
             return Turn(state, self._where_we_were(state, ctx))
         if misses == 1:
             prefix = _("Sorry, I didn't quite get that. Tap an option or type its number.")
-            return Turn(state, (self._question(ctx, step, f"{prefix}\n\n"),))
+            return Turn(state, (self._question(ctx, step, state, f"{prefix}\n\n"),))
         prefix = _(
             "I still don't understand, sorry. That's my fault, not yours. "
             "You can also look at help lines, talk to a person, or stop."
         )
-        return Turn(state, (self._question(ctx, step, f"{prefix}\n\n", ways_out=True),))
+        return Turn(state, (self._question(ctx, step, state, f"{prefix}\n\n"),))
 
 
 def _said(event: Inbound) -> str:

@@ -36,6 +36,8 @@ class Option:
     next: str | None = None
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     line: int = 0
+    #: A typed whole number in this range picks the option ("17" for the 16-19 band).
+    range: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

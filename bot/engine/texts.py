@@ -11,6 +11,7 @@ __all__ = [
     "Gettext",
     "crisis_intro",
     "help_lines",
+    "line_text",
     "privacy",
     "system_option",
     "talk_to_person",
@@ -20,6 +21,7 @@ Gettext = Callable[[str], str]
 
 #: Ids of options the engine adds itself; flow option ids can never start with "_".
 HELP, TALK, STOP, RESTART, CONTINUE = "_help", "_talk", "_stop", "_restart", "_continue"
+BACK = "_back"
 
 
 def system_option(_: Gettext, option_id: str, number: int) -> OptionView:
@@ -30,11 +32,13 @@ def system_option(_: Gettext, option_id: str, number: int) -> OptionView:
         STOP: _("Stop"),
         RESTART: _("Start again"),
         CONTINUE: _("Carry on"),
+        BACK: _("Back"),
     }
     return OptionView(option_id, labels[option_id], number)
 
 
-def _line(_: Gettext, line: HelpLine) -> str:
+def line_text(_: Gettext, line: HelpLine) -> str:
+    """One help line: name, how to call or chat, for whom and when."""
     parts = [line.name]
     if line.phones:
         phones = " / ".join(line.phones)
@@ -49,7 +53,7 @@ def _line(_: Gettext, line: HelpLine) -> str:
 def help_lines(_: Gettext, content: Content) -> str:
     """All help lines with their hours, for /hulp."""
     intro = _("You can always contact these lines. They are real people.")
-    body = "\n\n".join(_line(_, line) for line in content.help_lines)
+    body = "\n\n".join(line_text(_, line) for line in content.help_lines)
     return f"{intro}\n\n{body}"
 
 
@@ -70,7 +74,7 @@ def crisis_intro(_: Gettext, category: str) -> str:
 
 def crisis_lines(_: Gettext, content: Content, category: str) -> str:
     """The lines for this category, most urgent first."""
-    return "\n\n".join(_line(_, line) for line in content.lines_for(category))
+    return "\n\n".join(line_text(_, line) for line in content.lines_for(category))
 
 
 def talk_to_person(_: Gettext, content: Content) -> tuple[str, tuple[Link, ...]]:

@@ -6,13 +6,16 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.engine import Engine, Inbound, Outbound, SessionState, Text, Turn
+from bot.engine import Choice, Engine, Inbound, Outbound, SessionState, Text, Turn
 from bot.engine.engine import ACTIONS, Detector
 from bot.i18n import Catalogs
 from bot.loader import load_content, load_flow
 from bot.safety import detect
 
-__all__ = ["Chat", "make_engine", "sequential_ids"]
+__all__ = ["TO_DJG1", "Chat", "make_engine", "render", "sequential_ids"]
+
+#: The taps from the first question to the first De Jong Gierveld statement.
+TO_DJG1 = (("consent", "yes"), ("age", "age_16_19"), ("student", "no"))
 
 
 def sequential_ids() -> Callable[[], str]:
@@ -47,6 +50,13 @@ class Chat:
         self.last = self.engine.handle(self.state, event)
         self.state = self.last.state
         return self.last.messages
+
+    def tap(self, *answers: tuple[str, str]) -> tuple[Outbound, ...]:
+        """Tap options in order, as (step, option) pairs; returns the last replies."""
+        replies: tuple[Outbound, ...] = ()
+        for step, option in answers:
+            replies = self.send(Choice(step, option))
+        return replies
 
     def text(self, event: Inbound | str) -> str:
         """Send one event and return all reply texts joined, options included."""
