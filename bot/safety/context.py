@@ -47,7 +47,8 @@ _IDIOMS = compile_rule(
             r"\b(?:dying|die|died|dead) (?:of|from) (?:laughter|laughing|embarrassment|boredom|"
             r"hunger|thirst|the heat|cringe|cuteness|shame)\b",
             r"\bto die for\b|\bdead (?:tired|serious|inside lol|funny)\b|\bwould die for\b",
-            r"\bbeat (?:me|us) (?:at|in)\b|\b(?:hit|hits) me up\b|\bhit (?:me )?by (?:a|the) (?:ca"
+            r"\bbeat (?:me|us) (?:at|in)\b|\b(?:hit|hits) me up\b|(?<!hope i get )(?<!wish i got )"
+            r"(?<!hope i got )(?<!wish i get )\bhit (?:me )?by (?:a|the) (?:ca"
             r"r|bus|ball|bike)\b",
             # Accidents and sport are not self-harm.
             r"\b(?:me|mezelf|myself) (?:<any>)(?:gesneden|bezeerd|pijn gedaan|geblesseerd|hurt|"
@@ -62,6 +63,18 @@ _IDIOMS = compile_rule(
             r"\b(?:gesneden|sneed|snij) (?:me |mezelf )?(?:aan|in) (?:een |het |de |mijn )?(?:blik"
             r"je|"
             r"papier|glas|scherf|vinger|duim)\b",
+            # "dat examen was zelfmoord", "social suicide": risky, not deadly; "I could kick
+            # myself"; "I'd rather die than go to that party" (but not "than live like this").
+            r"\b(?:dat|dit) (?:[a-z]+ )?(?:is|was|wordt|lijkt|leek|zou) (?:echt |gewoon |pure |"
+            r"puur |totale |totaal |letterlijk |een |wel )*zelf ?moord(?: zijn)?\b(?! (?:plegen|"
+            r"gepleegd|gedachten))|\b(?:sociale|social|career|carriere) (?:zelf ?moord|suicide)\b"
+            r"|\bzelf ?moord om (?:te|zonder|met|in|bij|nu|zo) ",
+            r"\b(?:kan|kon|zou|could) (?:<me>|myself) (?:wel )?(?:voor (?:mijn|de) (?:kop|"
+            r"hoofd) )?"
+            r"(?:slaan|schoppen|kick|slap)\b",
+            r"\brather (?:just )?die than (?!(?:live|living|go on|going on|keep|wake|be alive|"
+            r"be here|"
+            r"exist|feel|this|continue))",
             # Topic compounds: a news word, not a personal sign.
             r"\bzelf ?moord ?(?:aanslag|aanslagen|terrorist|terroristen|actie|commando|missie|"
             r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest)\w*"

@@ -23,7 +23,8 @@ _WINDOW = 200
 _MAX_WINDOWS = 16
 _HOT = re.compile(
     r"d[o0]{2,}d|zelf\W?m|zelf\W?d|suic|kill|kms|sterv|snij|kras|verkr|aanger|misbr|mishand|"
-    r"slaat|sloeg|pillen|overdos|niet meer|cutting|hurt myself|rape|abuse|want to die",
+    r"slaat|sloeg|pillen|overdos|niet meer|cutting|hurt myself|rape|abuse|want to die|"
+    r"touw|rope|afscheid|goodbye|nudes|naakt|chant|blackmail|geheim|secret|klaar mee|pills",
     re.IGNORECASE,
 )
 

@@ -32,6 +32,30 @@ _DONE_EN = (
     r"sexually harassed|blackmailed)"
 )
 
+_BODY_EN = r"(?:arm|arms|wrist|wrists|thigh|thighs|leg|legs|stomach|belly|skin|hip|hips|body)"
+_WOUNDS = (
+    r"(?:sneden|sneeen|sneetjes|snijwonden|krassen|littekens|wonden|brandwonden|cuts|scars|"
+    r"scratches|burns|wounds)"
+)
+# A cat, a fall or an operation explains the scratches; then it is not self-harm.
+_INNOCENT_CAUSE = (
+    r"(?:(?: [a-z]+){0,4} (?:kat|poes|hond|cat|dog|kitten|braam|bramen|doornen|val|vallen|fall|"
+    r"fiets|bike|ongeluk|accident|operatie|surgery|acne|sport|voetbal|gym|werk|work)\b)"
+)
+_PHOTO = (
+    r"(?:nudes|nude|naakt ?fotos?|naakt ?filmpjes?|fotos|foto|pics|pic|pictures|photos|videos|"
+    r"filmpjes|filmpje|beelden|dick ?pics?)"
+)
+# Adults who have no business in a young person's room at night (not siblings or pets).
+_ADULT_NL = (
+    r"(?:mijn|me|m) (?:oom|opa|vader|pa|papa|stiefvader|stiefpa|neef|buurman|trainer|coach|"
+    r"leraar|huisbaas|begeleider|stiefbroer|broer|vriend van mijn moeder)"
+)
+_ADULT_EN = (
+    r"(?:my|his|her) (?:uncle|grandpa|grandfather|dad|father|stepdad|stepfather|cousin|"
+    r"neighbour|neighbor|coach|teacher|landlord|stepbrother|brother|mom s boyfriend)"
+)
+
 SELF_HARM: tuple[Rule, ...] = (
     rule(
         "cut_self_nl",
@@ -105,8 +129,9 @@ SELF_HARM: tuple[Rule, ...] = (
         "self_harm",
         r"(?<!never )(?<!not )(?<!no )\b(?:cut|cuting|cuts|cutting|burn|burning|burned|burnt|hurt|"
         r"hurting|harm|harming|hit|"
-        r"hitting|punch|punching|scratch|scratching|starve|starving|carve|carving|bite|biting) "
-        r"(?:<self_en>)\b|\b(?:slit|slice|cut|cutting|slitting) (?:my|her|his|their) (?:wrists|"
+        r"hitting|punch|punching|scratch|scratching|starve|starving|carve|carving|bite|biting|"
+        r"punish|punishing|punished) (?:<self_en>)\b(?! (?:off|out|some slack|short)\b)|"
+        r"\b(?:slit|slice|cut|cutting|slitting) (?:my|her|his|their) (?:wrists|"
         r"wrist|arms|arm|thighs|thigh|legs)\b|\b(?:been|started|start|keep|kept|am|is|are) "
         r"cutting (?:again|myself|deeper)\b|\bcutting again\b|\burges to (?:cut|self harm)\b",
     ),
@@ -121,6 +146,52 @@ SELF_HARM: tuple[Rule, ...] = (
         "self_harm",
         r"\b(?:self ?harm\w*|zelf ?beschadiging\w*|automutilatie|zelfverwonding)\b",
         guarded=True,
+    ),
+    # --- held-out families (2026-11): wounds, scars, deserved pain ---------------------------
+    rule(
+        "cut_done_nl",
+        "self_harm",
+        r"\b(?:heb|had|hebben|heeft) (?:(?:weer|me|mezelf|zichzelf|gisteren|vannacht|vandaag|"
+        r"opnieuw|toch|net|zojuist|alweer|nog|ook|echt|alsnog|expres|stiekem) )*(?:gekrast|"
+        r"gesneden)\b(?! (?:in|op|aan|uit|van|voor) (?:de|het|een|die|dat)\b)",
+    ),
+    rule(
+        "wounds_on_body",
+        "self_harm",
+        r"\b(?:mijn|my|me|haar|zijn|her|his|their) (?:" + _BODY + r"|" + _BODY_EN + r")(?: (?:en|"
+        r"and) (?:" + _BODY + r"|" + _BODY_EN + r"))? (?:<any>)(?:onder|vol|covered in|covered "
+        r"with|full of) (?:de |met |the )?" + _WOUNDS + r"\b(?!" + _INNOCENT_CAUSE + r")"
+        r"|\b" + _WOUNDS + r" (?:op|in|on|all over) (?:de |haar |zijn |mijn |me |her |his |my |"
+        r"their )?(?:" + _BODY + r"|" + _BODY_EN + r")\b(?!" + _INNOCENT_CAUSE + r")",
+        guarded=True,
+    ),
+    rule(
+        "hide_scars",
+        "self_harm",
+        r"\b(?:verberg|verbergen|verstop|verstoppen|hide|hiding|hid|cover up|covering up|lange "
+        r"mouwen|long sleeves) <far>(?:littekens|snen|sneden|snijwonden|wonden|scars|cuts|wounds)"
+        r"\b(?! (?:van|from|of) (?:acne|mijn operatie|surgery|a fall))",
+        guarded=True,
+    ),
+    rule(
+        "deserve_pain",
+        "self_harm",
+        r"\b(?:ik|k|i) (?:<adv>)(?:really |just |honestly )?(?:verdien|verdiende|deserve|deserved)"
+        r" (?:het )?(?:om )?(?:pijn|te lijden|straf|gestraft te worden|pain|to suffer|to be hurt|"
+        r"to hurt|to feel pain|punishment|to be punished|to bleed|te bloeden)\b",
+    ),
+    rule(
+        "until_bleeding",
+        "self_harm",
+        r"\b(?:" + _BODY + r"|" + _BODY_EN + r"|<me>|<self_en>) <far>(?:tot|till|until|til|untill)"
+        r" (?:het|ze|t|it|they|ik|i) (?:<any>)(?:bloedt|bloeden|bloedde|bleeds|bleed|bled|"
+        r"bleeding)\b",
+    ),
+    rule(
+        "clean_from_sh",
+        "self_harm",
+        r"\bclean (?:van|from|of|off) (?:het )?(?:krassen|snijden|zelfbeschadiging|self harm|sh|"
+        r"cutting|harming)\b",
     ),
 )
 
@@ -222,6 +293,112 @@ ABUSE: tuple[Rule, ...] = (
         r"\b(?:verkracht\w*|aanranding|aangerand|huiselijk geweld|kindermishandeling|misbruik|"
         r"seksueel misbruik|rape|raped|molest\w*|domestic violence|sexual abuse|incest|"
         r"loverboy)\b",
+        guarded=True,
+    ),
+    # --- held-out families (2026-11): sextortion, grooming, coercive control, exploitation ----
+    rule(
+        "sextortion_more",
+        "abuse",
+        r"\b(?:dreigt|dreigde|dreigen|chanteert|chanteerde|chanteren|perst|afpersen|afgeperst|"
+        r"blackmail\w*|extort\w*|threaten\w*|sextort\w*) <far>" + _PHOTO + r"\b"
+        r"|\b" + _PHOTO + r"\b.{0,80}?\b(?:als (?:ik|k) (?:<any>)(?:niet|nie|geen)|tenzij|unless|"
+        r"if i (?:do not|will not|wil not|dont))\b|\b(?:als (?:ik|k) (?:<any>)(?:niet|nie|geen)|"
+        r"tenzij|unless|if i (?:do not|will not|wil not|dont))\b.{0,80}?\b" + _PHOTO + r"\b"
+        r"|\b(?:heeft|hebben|had|has|have|got) (?:<any>)(?:nudes|naakt ?fotos?|naakt ?filmpjes?|"
+        r"sexy fotos|intieme fotos|nude pics|nude photos) (?:van|of) (?:me|mij)\b",
+    ),
+    rule(
+        "nudes_requested",
+        "abuse",
+        r"\b(?:stuur|sturen|te sturen|send|sending|to send) (?:<any>)(?:naakt ?fotos?|nudes|nude "
+        r"pics|sexy fotos|pikante fotos|topless)\b|\b(?:stuurt|stuurde|blijft|sends|sending|sent|"
+        r"keeps sending) (?:<any>)(?:dick ?pics?|dickpics?|piemel ?fotos?|naakt ?fotos?|porno|"
+        r"porn)\b",
+        guarded=True,
+    ),
+    rule(
+        "grooming",
+        "abuse",
+        r"(?:\b(?:oudere|older|volwassen|grown|adult|vreemde|onbekende|random|creepy|enge|"
+        r"getrouwde|married) (?:man|vent|gast|kerel|jongen|guy|dude|persoon|mannen|men|guys)\b"
+        r"|\b(?:man|vent|gast|kerel|guy|dude) (?:van|of) [2-9][0-9]\b|\b[2-9][0-9] ?(?:jarige|"
+        r"jarig|year old|yo|yr old|jaar oude) (?:man|vent|guy|dude|kerel|gast)\b).{0,120}?\b"
+        r"(?:fotos|foto|pics|pictures|photos|videos|filmpjes|webcam|cam|geheim\w*|secret|aan "
+        r"niemand|tegen niemand|not to tell|dont tell|do not tell|nobody can know|niemand mag)\b"
+        r"|\b(?:ons|onze) (?:kleine )?geheim(?:pje|je)?\b|\bour (?:little )?secret\b",
+        guarded=True,
+    ),
+    rule(
+        "night_visits",
+        "abuse",
+        r"\b(?:" + _ADULT_NL + r"|" + _ADULT_EN + r") (?:<any>)(?:komt|kwam|komen|kruipt|kroop|"
+        r"sluipt|sloop|comes|came|sneaks|snuck|crawls|gets) (?:<any>)(?:op|in|into|naar|bij "
+        r"mij in|in to) (?:mijn|my|me) (?:kamer|bed|slaapkamer|room|bedroom)\b(?=.{0,80}?\b"
+        r"(?:nachts|nacht|night|slaap|slapen|sleeping|asleep)\b)|\b(?:nachts|at night) (?:<any>)"
+        r"(?:op|in|into|naar) (?:mijn|my|me) (?:kamer|bed|slaapkamer|room|bedroom)\b",
+        guarded=True,
+    ),
+    rule(
+        "controlling_partner",
+        "abuse",
+        r"\b(?:mijn|me|my) (?:vriend|vriendje|vriendin|partner|man|vrouw|ex|boyfriend|girlfriend|"
+        r"husband|wife) <far>(?:controleert|checkt|checks|checked|bepaalt|decides|controls|"
+        r"tracks|volgt|leest|reads|goes through) (?:<any>)(?:telefoon|mobiel|"
+        r"phone|berichten|messages|appjes|dms|locatie|location|wat ik aan|what i wear|met wie|"
+        r"who i|waar ik|where i|mijn geld|my money)|\b(?:mijn|me|my) (?:vriend|vriendje|vriendin|"
+        r"partner|man|vrouw|boyfriend|girlfriend|husband|wife) <far>(?:will not|wil not|does not|"
+        r"do not|dont) (?:let|allow) me (?:to )?(?:see|talk|meet|hang out|go out|leave|have)\b"
+        r"|\b(?:mijn|me|my) (?:vriend|vriendje|vriendin|partner|man|vrouw|boyfriend|girlfriend|"
+        r"husband|wife) <far>(?:verbiedt|verbood|forbids|forbade) (?:me|mij)\b"
+        r"|\b(?:ik )?(?:mag|mocht) (?:van (?:hem|haar|mijn vriend|mijn vriendje) )?(?:niemand|"
+        r"mijn vrienden (?:niet|nie)|geen vrienden) (?:meer )?(?:zien|spreken|ontmoeten|appen)\b",
+        guarded=True,
+    ),
+    rule(
+        "locked_in",
+        "abuse",
+        r"(?<!ik )(?<!k )\b(?:sluit|sluiten|sloot|sloten) (?:me|mij|ons) (?:<any>)op\b|\block(?:s|"
+        r"ed|ing)? me (?:in|up|out|inside)\b(?! of (?:my|the) (?:account|phone|app))",
+    ),
+    rule(
+        "forced_acts",
+        "abuse",
+        r"\b(?:dwingt|dwong|dwingen|forceert|forceerde|pusht|pushte|forces|forced|makes me|made "
+        r"me|pressures|pressured) (?:<any>)(?:dingen|iets|things|stuff) (?:<any>)(?:die|dat|that) "
+        r"(?:ik|i) (?:<any>)(?:niet|nie|do not|dont|did not|didnt) (?:wil|wilde|want|wanted)\b"
+        r"|\b(?:uithuwelijk\w*|uitgehuwelijkt|gedwongen (?:huwelijk|trouwen|te trouwen)|forced "
+        r"(?:to marry|marriage|into marriage))\b|\b(?:trouwen|marry) (?:met |with )?(?:iemand|een "
+        r"man|een vrouw|someone|a man|a guy|a woman) (?:die|dat|that|who|whom) (?:ik|i) (?:<any>)"
+        r"(?:niet|nie|nooit|do not|never|barely)\b|\b(?:moet|moest) (?:<any>)trouwen (?:van|for) "
+        r"(?:mijn|my) (?:ouders|vader|moeder|familie|parents|family)\b|\b(?:moet|"
+        r"moest) van (?:mijn|"
+        r"me) (?:ouders|vader|moeder|familie) (?:<any>)trouwen\b",
+    ),
+    rule(
+        "sexual_exploitation",
+        "abuse",
+        r"\b(?:slaap|slapen|seks|sex|naar bed|sleep|have sex|hook up) (?:<far>)(?:voor|for) "
+        r"(?:geld|money|cash|drugs)\b|\b(?:wil dat ik|dwingt me|moet ik|makes me|wants me to|"
+        r"forces me to) (?:<any>)(?:met|with) (?:zijn |zn |andere |his |other )?(?:vrienden|"
+        r"mannen|jongens|klanten|friends|men|guys|clients) (?:slaap|slapen|naar bed|seks|sleep|"
+        r"have sex)\b",
+    ),
+    rule(
+        "drink_spiked",
+        "abuse",
+        r"\b(?:hij|zij|ze|iemand|someone|he|she|they|een jongen|een man|a guy) (?:<any>)(?:iets|"
+        r"wat|something|drugs|pil|pilletje|ghb) (?:<any>)(?:in|into) (?:mijn|me|my) (?:drankje|"
+        r"drank|glas|drink|drinks|cola|biertje)\b|\bspiked (?:my|me)\b",
+    ),
+    rule(
+        "hits_other",
+        "abuse",
+        r"\b(?:<who_en>|his|her) (?:always |still |sometimes |often |keeps |kept |again |just |"
+        r"has |had |would |used to |is |was |started )*(?:beats|beat|hits|hit|kicks|kicked|"
+        r"chokes|choked|strangles|punches|punched|slaps|slapped|abuses|abused|molests|molested|"
+        r"rapes|raped|hurts) (?:her|him|them)\b(?! (?:at|in|up|back|with|to|on the|car|bike))"
+        r"|\b(?:zijn|haar|hun|zn) <who_nl> <adv>(?:slaat|sloeg|schopt|schopte|mishandelt|"
+        r"misbruikt|verkracht) (?:hem|haar|ze|hun)\b(?! (?:op|over|dood|aan het|met de))",
         guarded=True,
     ),
 )

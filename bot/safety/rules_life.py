@@ -80,7 +80,8 @@ DANGER: tuple[Rule, ...] = (
         "danger",
         r"\b(?:sta|zit|staan|ben) (?:nu |al |nu al )?(?:op|bij|aan) (?:het |de |een )?"
         r"(?:dak|spoor|rand van|spoorlijn|rails)\b(?! (?:van (?:de|het) (?:bus|trein|station)))"
-        r"|\b(?:standing|sitting|am) (?:on|at) (?:the )?(?:edge|ledge|roof|tracks|railway)",
+        r"|\b(?:standing|sitting|am) (?:on|at) (?:the )?(?:edge|ledge|roof|tracks|railway)\b"
+        r"(?! ?(?:terrace|top|garden|bar|party))",
     ),
     rule(
         "rope_ready",
@@ -92,6 +93,60 @@ DANGER: tuple[Rule, ...] = (
         "danger",
         r"\b(?:ademt|ademde) (?:niet|nie) ?(?:meer)?\b|\bbewusteloos\b|"
         r"\b(?:not breathing|stopped breathing|unconscious|wont wake up)\b",
+    ),
+    # --- held-out families (2026-11): high places, means in hand, wounds that keep bleeding ----
+    rule(
+        "high_place_nl",
+        "danger",
+        # A bridge is also a meeting point ("op de brug bij de Dom"): only a bare statement counts.
+        r"\b(?:sta|zit|staan|stond|ben) (?:nu |al |nu al |hier |echt )?op (?:het |de |een )?"
+        r"(?:dak|rand|vensterbank|spoor|rails)\b(?!(?: \w+)? (?:te|en) (?:wachten|wacht|chillen|"
+        r"chill|eten|zonnen|vissen|kijken|roken|bellen|praten|lunchen|genieten|werken)| van "
+        r"(?:de|het) (?:bus|trein|station|tafel|bed|bank))|\b(?:sta|zit|ben) (?:nu |al |hier |"
+        r"echt )?op (?:de|een|het) (?:brug|flat)<end>|\b(?:ik )?spring(?: (?:nu|zo|straks|"
+        r"zometeen|zo meteen|echt))+<end>",
+    ),
+    rule(
+        "high_place_en",
+        "danger",
+        r"\b(?:standing|sitting|am|i am|is) (?:right )?(?:now )?(?:on|at) (?:the |a |this )?"
+        r"(?:edge|ledge|roof|tracks|railway|train tracks)\b(?! ?(?:terrace|top|garden|bar|party|"
+        r"of "
+        r"(?:the|my) (?:bed|seat|chair)))|\b(?:standing|sitting|am|i am) (?:right )?(?:now )?on "
+        r"(?:the|a|this) bridge<end>",
+    ),
+    rule(
+        "means_in_hand",
+        "danger",
+        r"\b(?:"
+        + _WEAPON
+        + r"|mesje|scheermesje|razor|blade|pillen|pills|touw|rope) (?:in|vast in|"
+        r"on|against|op|tegen) (?:mijn|my|m|me) (?:hand|handen|hands)\b.{0,80}?\b(?:ga|gaat|going "
+        r"to|wil|want to) (?:het|it) (?:nu |now |echt |really |gewoon )?(?:doen|do)\b"
+        r"|\b(?:" + _WEAPON + r"|mesje|scheermesje|razor|blade) (?:op|tegen|on|against|at) "
+        r"(?:mijn|my|me|m) (?:pols|polsen|keel|hals|wrist|wrists|throat|neck)\b",
+    ),
+    rule(
+        "weapon_at_door",
+        "danger",
+        r"\b(?:voor|bij|aan|in|outside|at) (?:de|mijn|ons|onze|het|my|our|the) (?:deur|voordeur|"
+        r"huis|kamer|raam|door|front door|house|room|window) (?:<any>)(?:met|with) (?:een |zijn |"
+        r"haar |a |his |her )?" + _WEAPON + r"\b",
+    ),
+    rule(
+        "pills_down_nl",
+        "danger",
+        r"\b(?:al|alle|al mijn|mijn|een hele strip|een doos|een handvol|een potje) "
+        + _PILLS
+        + r" (?:erbij|erin|naar binnen|achterover|weggewerkt|ingenomen)\b",
+    ),
+    rule(
+        "bleeding_more",
+        "danger",
+        r"\b(?:will not|does not|did not|can not|wil not) stop bleeding\b|"
+        r"\bcut (?:<any>)too deep\b"
+        r"|\bte diep (?:gesneden|gekrast|gesneeden|ingesneden)\b|\b(?:gesneden|gekrast) "
+        r"(?:veel |echt )?te diep\b",
     ),
 )
 
@@ -229,7 +284,8 @@ SUICIDE: tuple[Rule, ...] = (
     rule(
         "goodbye_letter",
         "suicide",
-        r"\bafscheids ?(?:brief|briefje|brieven)\b|\b(?:suicide|goodbye) (?:note|letter)\b",
+        r"\bafscheids ?(?:brief|briefje|brieven)\b|\b(?:suicide|goodbye) (?:note|notes|letter|"
+        r"letters)\b",
     ),
     rule(
         "jump_nl",
@@ -254,7 +310,10 @@ SUICIDE: tuple[Rule, ...] = (
         "nobody_miss_me",
         "suicide",
         r"\b(?:niemand|nobody|no one|noone) (?:zou|would|gaat|wil|zal|will|is going to|going to) "
-        r"<any>(?:missen|mis|miss|merken|notice|care)\b",
+        r"<any>(?:missen|mis|miss|care)\b|\b(?:niemand|nobody|no one|noone) (?:zou|would|gaat|"
+        r"zal|will) (?:het |it )?(?:merken|notice|noticing)(?:<end>| (?:als|if|wanneer|when) "
+        r"(?:ik|i) (?:<any>)(?:er niet meer|weg|dood|verdwijn|verdwenen|verdween|stierf|sterf|"
+        r"gone|dead|disappear\w*|died|die|vanish\w*))",
     ),
     rule(
         "if_gone",
@@ -346,7 +405,9 @@ SUICIDE: tuple[Rule, ...] = (
         "no_reason_en",
         "suicide",
         r"\b(?:no|any|what is the|whats the|the) (?:reason|point|purpose) (?:to|in|of|for) "
-        r"(?:live|living|go on|going on|being alive|life|me being alive|staying alive|existing)\b|"
+        r"(?:live|living|go on|going on|being alive|life|me being alive|staying alive|existing|"
+        r"keep "
+        r"going|keep living|carry on|continue|stay|wake up|be here|be alive|exist)\b|"
         r"\bnothing (?:left )?to live for\b|\blife (?:is|is not|feels) (?:so |just |not |totaly )?"
         r"(?:pointless|meaningless|worth living|not worth it)\b|\bnot worth living\b",
     ),
@@ -373,4 +434,157 @@ SUICIDE: tuple[Rule, ...] = (
     # --- bare key words, overruled by topic, laughter or negation ---------------------------
     rule("suicide_word_nl", "suicide", r"\bzelf ?(?:moord|doding)\w*", guarded=True),
     rule("suicide_word_en", "suicide", r"\bsuicid\w*", guarded=True),
+    # --- held-out families (2026-11) ---------------------------------------------------------
+    # Ending one's own life in other words, and separable verbs split by "te".
+    rule(
+        "end_own_life_nl",
+        "suicide",
+        r"\b(?:mijn|me|m) (?:eigen )?leven (?:<any>)(?:beeindigen|beeindig|be eindigen|nemen|"
+        r"afsluiten|afpakken)\b|\b<me> (?:<any>)(?:dood te maken|op te hangen|om te brengen|om "
+        r"het leven te brengen|van kant te maken|van het leven te beroven)\b",
+    ),
+    rule(
+        "end_other_life_nl",
+        "suicide",
+        r"\b(?:zijn|haar|hun|zn) (?:eigen )?leven (?:<any>)(?:beeindigen|beeindigd|nemen|"
+        r"genomen)\b",
+        guarded=True,
+    ),
+    rule(
+        "commit_zm_nl",
+        "suicide",
+        r"\b<i> (?:<any>)(?:pleeg|pleegde) (?:<any>)(?:zm|zelf ?moord|zelf ?doding)\b",
+    ),
+    # Dutch subordinate clauses put the verb last: "dat hij niet meer wil leven".
+    rule(
+        "not_live_sub_nl",
+        "suicide",
+        r"\b(?:niet|nooit) ?(?:meer |langer )?(?:<want>|hoeft|hoef|hoeven) (?:te )?(?:leven|"
+        r"bestaan)\b|\bniemand (?:me|mij|hem|haar|ons) (?:zou|zal|gaat) (?:<any>)missen\b",
+    ),
+    # A short hopeless sentence on its own: "ik ben er klaar mee.", "wat maakt het nog uit".
+    rule(
+        "done_sentence_nl",
+        "suicide",
+        r"(?:^|\. )(?:[a-z]+ ){0,2}?(?:ik|k) (?:ben|bn) (?:er|het|alles) (?:<adv>)(?:zo |"
+        r"helemaal |compleet |serieus |egt |echt )*(?:klaar mee|klaar ermee|zat|beu|spuugzat)"
+        r"<end>|\bklaar met (?:alles|iedereen|de wereld|dit leven|dit bestaan)\b(?! (?:voor|van|"
+        r"op|wat|behalve|in|om))|\bdone with (?:everything|it all|everyone|the world)\b(?! (?:on|"
+        r"for|at|in|i|we))|\bwat maakt (?:het|t|dit|alles|het allemaal|het leven) (?:[a-z]+ )?"
+        r"nog (?:[a-z]+ )?uit\b",
+        guarded=True,
+    ),
+    rule(
+        "pointless_nl",
+        "suicide",
+        r"\b(?:zie|voel|vind|snap) (?:het |de )?(?:nut|zin) (?:van|in) (?:het |mijn |dit )?"
+        r"(?:leven|bestaan)\b (?:<any>)(?:niet|nie|geen)\b|\b(?:zie|voel|vind) (?:geen|niet) "
+        r"(?:het |de )?(?:nut|zin) (?:meer )?(?:van|in|om) (?:het |mijn |dit |te )?(?:leven|"
+        r"bestaan|door te gaan)\b|\bwat is (?:nog |eigenlijk )*(?:het|de) (?:nut|zin|punt) "
+        r"(?:nog )?(?:van|in) (?:mijn|dit|nog|het) ?leven\b|\b(?:het|t|dit|alles|niks|niets) "
+        r"(?:heeft|had) (?:allemaal |echt |gewoon |toch |ook |nog )*(?:geen|nog) (?:zin|nut) "
+        r"meer<end>|\balles is (?:zo |echt |gewoon )?(?:zinloos|hopeloos)\b|\ber is geen uitweg\b",
+        guarded=True,
+    ),
+    rule(
+        "soon_gone",
+        "suicide",
+        r"\b(?:binnenkort|gauw|weldra|niet lang meer) (?:ben|zal) (?:ik|k) (?:er|hier) (?:toch |"
+        r"gewoon |echt |al |ook )*(?:niet|nie) ?meer\b|\b(?:ben|zal) (?:ik|k) (?:er|hier) (?:toch"
+        r"|binnenkort) (?:<any>)(?:niet|nie) ?meer\b|\bben (?:er|hier) (?:binnenkort|toch) "
+        r"(?:<any>)(?:niet|nie) ?meer\b(?! (?:bij|mee|aan))|\b(?:ben|zijn) (?:ik |k )?(?:er|"
+        r"hier) (?:toch )?"
+        r"(?:niet|nie) lang meer<end>|\b(?:will not|wil not|not going to) be "
+        r"(?:here|around|alive|in this world) (?:much |for )?(?:longer|long|anymore|any more)\b",
+    ),
+    rule(
+        "farewell",
+        "suicide",
+        r"\b(?:mijn|m|my|mn) laatste (?:bericht|berichtje|appje|message|text)(?= \.|$| "
+        r"(?:bedankt|thanks|thank|sorry|vaarwel|bye|doei|ooit|ever|forever|voor altijd|aan jou|"
+        r"to you))|\bmy last (?:message|text|post)(?= \.|$| (?:thanks|thank|sorry|bye|ever|"
+        r"forever))|\b(?:doei|dag|bye|goodbye|vaarwel|tot ziens|farewell|adios|ciao) (?:<any>)"
+        r"(?:voor altijd|for ever|forever|for good)\b|\bvaarwel (?:allemaal|iedereen|wereld|"
+        r"world|everyone)\b|\b(?:goodbye|bye) (?:cruel )?world\b",
+        guarded=True,
+    ),
+    rule(
+        "giving_away",
+        "suicide",
+        r"\b(?:mijn|my|al mijn|all my|me) (?:spullen|spulletjes|bezittingen|stuff|things|"
+        r"belongings|possessions) (?:<any>)(?:weggegeven|weg gegeven|weggeven|weg geven|"
+        r"weggedaan|away|"
+        r"given away)\b|\b(?:gave|giving|given|give) away (?:all |al )?(?:of )?(?:my|mijn) "
+        r"(?:stuff|things|belongings|possessions)\b|\b(?:alles|everything) (?:al )?(?:geregeld|"
+        r"geregelt)\b(?! (?:voor|met|om|bij|op|"
+        r"in|qua|wat|for))|\b(?:put|putting|got|get|getting) my (?:affairs|things|"
+        r"stuff) in order\b",
+        guarded=True,
+    ),
+    rule(
+        "means_acquired",
+        "suicide",
+        r"\b(?:touw|strop|rope|noose|scheermesjes|razor blades|een mes|a knife) (?:gekocht|"
+        r"gehaald|besteld|geregeld|gevonden)<end>|\b(?:bought|got|ordered|purchased|found) (?:a |"
+        r"some |the )?(?:rope|noose|razor blades)<end>|\b(?:spaar|spaart|sparen|verzamel|"
+        r"verzamelt|"
+        r"hamster|save|saving|saved|stockpile|stockpiling|hoard|hoarding) (?:<any>)(?:mijn |my )?"
+        + _PILLS
+        + r"\b(?! (?:voor|for) (?:de |het |mijn |my |the )?(?:vakantie|reis|trip|holiday))",
+    ),
+    rule(
+        "method_research",
+        "suicide",
+        r"\b(?:hoeveel|how many|how much) (?:<any>)(?:dodelijk|fataal|lethal|fatal|to die|it takes"
+        r"|does it take|to overdose|om dood te gaan|om te sterven|om niet meer wakker|nodig om "
+        r"dood)|\b(?:dodelijke|lethal|fatal) (?:dosis|dose|hoeveelheid|amount)\b",
+        guarded=True,
+    ),
+    rule(
+        "why_live",
+        "suicide",
+        r"\bwaarom (?:zou|moet|zal) (?:ik|k) (?:nog|eigenlijk|uberhaupt) (?:langer |verder )?"
+        r"(?:leven|doorgaan|verder gaan|bestaan|hier zijn)\b|\bwhy (?:should|would) i (?:even |"
+        r"still )?(?:keep (?:going|living|trying)|go on|live|stay alive|be alive|exist)\b",
+    ),
+    rule(
+        "wish_accident",
+        "suicide",
+        r"\b(?:hoop|wou|wens|hopen|zou willen) (?:dat )?(?:er )?(?:<any>)(?:tegen |over )?(?:me|"
+        r"mij) (?:<any>)(?:aan ?rijdt|aan ?rijden|overrijdt|overrijden|dood ?rijdt|raakt)\b|\b"
+        r"(?:hoop|wou|wens) (?:dat )?ik <far>(?:aangereden|overreden|ongeluk krijg|dodelijk "
+        r"ongeluk)\b|\b(?:hope|wish) (?:that )?(?:a car|a bus|a truck|a train|something|someone) "
+        r"(?:<any>)(?:hits|hit|runs|run|kills|kill) (?:me|me over)\b|\b(?:hope|wish) (?:that )?i "
+        r"(?:get|got|would get|will get|could get) (?:hit|run over|killed)\b",
+    ),
+    rule(
+        "jump_thoughts",
+        "suicide",
+        r"\b(?:denk|dacht|denken|overweeg|overwoog) (?:<any>)om (?:te )?(?:springen|<me> op te "
+        r"hangen|voor (?:de|een) (?:trein|metro|auto) te (?:springen|lopen|gaan liggen))\b"
+        r"|\b(?:thinking|thought|think|talking|talks|talked) (?:about|of) (?:jumping|hanging "
+        r"(?:<self_en>)|overdosing|ending (?:it|my life|his life|her life)|killing <self_en>|not "
+        r"waking up)\b(?! (?:in|into|on|over|rope|ship|to|off the diving))",
+    ),
+    rule(
+        "done_with_life",
+        "suicide",
+        r"\b(?:klaar|done|kapot|moe|zat|beu) (?:met|van|with|of) (?:het |mijn |dit )?(?:leven|"
+        r"life|"
+        r"bestaan|living)\b|\b(?:end|ending|ended) (?:it all|my life|my own life)\b",
+    ),
+    rule(
+        "pointless_en",
+        "suicide",
+        r"\b(?:whats|what is) (?:even )?the point(?: of (?:anything|it all|everything|living|life|"
+        r"trying|going on|even trying|me))?(?: anymore| any more)?<end>",
+        guarded=True,
+    ),
+    rule(
+        "no_way_out",
+        "suicide",
+        r"\b(?:no|not see a|not see any|can not find a|can not see a|can not find any|can not see "
+        r"any) (?:other )?way out(?: of (?:this life|life|this pain|it all|this))?<end>",
+        guarded=True,
+    ),
 )

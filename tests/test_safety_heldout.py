@@ -1,0 +1,150 @@
+"""The crisis detector on a held-out set written by someone who did not write the rules.
+
+`tests/safety/heldout.yaml` was written before reading `bot/safety/`; see `docs/safety.md`
+("Held-out set") for the figures before and after the detector was improved against it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+import pytest
+import yaml
+
+from bot.safety import detect
+
+HELDOUT = Path(__file__).parent / "safety" / "heldout.yaml"
+CATEGORIES = ("danger", "suicide", "self_harm", "abuse")
+
+MIN_RECALL = 0.95
+MIN_EXPLICIT_RECALL = 1.0
+MAX_FALSE_POSITIVES = 0.03
+# A detection with another category than labelled still reaches the crisis reply, but may show
+# the wrong line first (113 instead of Veilig Thuis); danger and suicide overlap by nature.
+MIN_CATEGORY_AGREEMENT = 0.90
+
+
+@dataclass(frozen=True)
+class Case:
+    """One held-out message."""
+
+    text: str
+    lang: str
+    expect: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Recall and false positives of the detector on the held-out set."""
+
+    recall: float
+    explicit_recall: float
+    false_positive_rate: float
+    category_agreement: float
+    missed: tuple[Case, ...]
+    false_alarms: tuple[tuple[Case, str], ...]
+    report: str
+
+
+def _load() -> list[Case]:
+    with HELDOUT.open(encoding="utf-8") as handle:
+        raw = cast("list[dict[str, str]]", yaml.safe_load(handle))
+    return [Case(str(e["text"]), e["lang"], e["expect"], e["kind"]) for e in raw]
+
+
+def _rate(hits: int, total: int) -> str:
+    return f"{hits:>3}/{total:<3} {hits / total:6.1%}" if total else "  -"
+
+
+def measure(cases: list[Case]) -> Figures:
+    """Run the detector over the held-out set and describe the result."""
+    hits: dict[str, list[bool]] = defaultdict(list)
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    alarms: dict[str, list[bool]] = defaultdict(list)
+    missed: list[Case] = []
+    false_alarms: list[tuple[Case, str]] = []
+    agree = detected = 0
+    for case in cases:
+        found = detect(case.text)
+        if case.expect == "none":
+            alarms[case.kind].append(found is not None)
+            if found is not None:
+                false_alarms.append((case, f"{found.category}/{found.evidence}"))
+            continue
+        hits[case.expect].append(found is not None)
+        by_kind[case.kind].append(found is not None)
+        if found is None:
+            missed.append(case)
+        else:
+            detected += 1
+            agree += found.category == case.expect
+    lines = ["held-out recall per category"]
+    lines += [f"  {c:<14} {_rate(sum(hits[c]), len(hits[c]))}" for c in CATEGORIES]
+    every = [h for c in CATEGORIES for h in hits[c]]
+    lines.append(f"  {'all':<14} {_rate(sum(every), len(every))}")
+    lines.append("held-out recall per kind")
+    lines += [f"  {k:<14} {_rate(sum(v), len(v))}" for k, v in sorted(by_kind.items())]
+    lines.append(f"  category agreement of detections: {_rate(agree, detected)}")
+    lines.append("held-out false positives per kind")
+    lines += [f"  {k:<14} {_rate(sum(v), len(v))}" for k, v in sorted(alarms.items())]
+    calm = [a for v in alarms.values() for a in v]
+    lines.append(f"  {'all':<14} {_rate(sum(calm), len(calm))}")
+    lines += [f"  MISSED [{c.expect}/{c.kind}] {c.text}" for c in missed]
+    lines += [f"  FALSE ALARM [{why}] {c.text}" for c, why in false_alarms]
+    explicit = by_kind.get("explicit", [])
+    return Figures(
+        recall=sum(every) / len(every),
+        explicit_recall=sum(explicit) / len(explicit),
+        false_positive_rate=sum(calm) / len(calm),
+        category_agreement=agree / detected if detected else 0.0,
+        missed=tuple(missed),
+        false_alarms=tuple(false_alarms),
+        report="\n".join(lines),
+    )
+
+
+@pytest.fixture(scope="module")
+def figures() -> Figures:
+    result = measure(_load())
+    print("\n" + result.report)  # noqa: T201  (the figures belong in the test log)
+    return result
+
+
+def test_the_set_is_big_and_well_formed() -> None:
+    cases = _load()
+    catch = [c for c in cases if c.expect != "none"]
+    calm = [c for c in cases if c.expect == "none"]
+    assert len(catch) >= 150
+    assert len(calm) >= 150
+    assert len({c.text for c in cases}) == len(cases), "duplicate texts"
+    assert {c.expect for c in catch} == set(CATEGORIES)
+    assert {c.lang for c in cases} == {"nl", "en"}
+
+
+def test_recall_overall(figures: Figures) -> None:
+    assert figures.recall >= MIN_RECALL, figures.report
+
+
+def test_recall_on_explicit_messages(figures: Figures) -> None:
+    assert figures.explicit_recall >= MIN_EXPLICIT_RECALL, figures.report
+
+
+def test_false_positives(figures: Figures) -> None:
+    assert figures.false_positive_rate <= MAX_FALSE_POSITIVES, figures.report
+
+
+def test_everyday_loneliness_never_fires(figures: Figures) -> None:
+    lonely = [c.text for c, _ in figures.false_alarms if c.kind in {"loneliness", "questionnaire"}]
+    assert not lonely, lonely
+
+
+def test_category_agreement(figures: Figures) -> None:
+    assert figures.category_agreement >= MIN_CATEGORY_AGREEMENT, figures.report
+
+
+if __name__ == "__main__":
+    print(measure(_load()).report)  # noqa: T201
