@@ -86,3 +86,30 @@ def test_normalise() -> None:
     assert normalise("  Héél   GOED!!! ") == "heel goed"
     assert normalise("jaaaaa") == "jaa"
     assert normalise("👍") == ""
+
+
+HEDGED = [
+    Candidate("yes", "ja", is_label=True),
+    Candidate("yes", "zeker"),
+    Candidate("yes", "yeah"),
+    Candidate("somewhat", "min of meer", is_label=True),
+    Candidate("somewhat", "niet altijd"),
+    Candidate("somewhat", "kind of"),
+    Candidate("no", "nee", is_label=True),
+    Candidate("no", "niet"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("zeker niet", "no"),  # a negation after the phrase turns it around
+        ("ja echt niet", "no"),
+        ("ja maar niet altijd", "somewhat"),  # the hedge and one other: the hedge
+        ("kind of yeah", "somewhat"),
+        ("ik weet het nog niet zo goed", None),  # a bare "niet" in a sentence: ask again
+        ("ja nee", None),  # yes and no: never a guess
+    ],
+)
+def test_negation_after_hedge_and_bare_negation(text: str, option: str | None) -> None:
+    assert match_answer(text, IDS, HEDGED, hedge="somewhat").option == option

@@ -38,6 +38,8 @@ class Option:
     line: int = 0
     #: A typed whole number in this range picks the option ("17" for the 16-19 band).
     range: tuple[int, int] | None = None
+    #: The in-between answer ("min of meer"): it wins when an answer says it and one other.
+    hedge: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,11 @@ _NUMBER_WORDS = {
     "zes": 6, "zesde": 6, "six": 6, "sixth": 6,
 }  # fmt: skip
 _NEGATIONS = frozenset({"niet", "nie", "niets", "geen", "nooit", "not", "no", "never", "nt"})
+_INTENSIFIERS = frozenset(
+    {"echt", "helemaal", "totaal", "zeker", "really", "totally", "absolutely", "at", "all"}
+)
+#: A lone negation is not an answer in a sentence of this many words or more.
+BARE_NEGATION_WORDS = 4
 #: How many words before a phrase a negation still counts.
 NEGATION_REACH = 2
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -89,7 +94,10 @@ def _emoji_key(text: str) -> str:
 
 
 def match_answer(
-    text: str, option_ids: Sequence[str], candidates: Sequence[Candidate]
+    text: str,
+    option_ids: Sequence[str],
+    candidates: Sequence[Candidate],
+    hedge: str | None = None,
 ) -> MatchResult:
     """Find the option a typed answer means.
 
@@ -124,7 +132,7 @@ def match_answer(
     if len(emoji_hits) == 1 and not norm:
         return MatchResult(emoji_hits.pop(), "emoji")
 
-    phrase = _phrase(norm, candidates)
+    phrase = _phrase(norm, candidates, hedge)
     if phrase is not None:
         return phrase
 
@@ -142,39 +150,70 @@ def _number(norm: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _phrase(norm: str, candidates: Sequence[Candidate]) -> MatchResult | None:
-    """Options whose words stand whole inside the answer; a longer phrase hides a shorter one."""
+def _phrase(norm: str, candidates: Sequence[Candidate], hedge: str | None) -> MatchResult | None:
+    """Options whose words stand whole inside the answer.
+
+    A longer phrase hides a shorter one inside it ("niet echt" hides "echt"). A negation right
+    before or after a phrase cancels it ("niet vaak", "zeker niet"), unless a longer phrase
+    holds that negation ("soms niet"). When the hedge ("min of meer") and one other option are
+    left, the hedge wins: "ja, maar niet altijd" is "min of meer", never a plain yes. A bare
+    negation in a longer sentence ("ik weet het nog niet") is too thin to answer on.
+    """
     if not norm:
         return None
     padded = f" {norm} "
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str, str]] = []
     for c in candidates:
         term = c.norm
         if not term:
             continue
         start = padded.find(f" {term} ")
         while start != -1:
-            spans.append((start, start + len(term) + 1, c.option))
+            spans.append((start, start + len(term) + 1, c.option, term))
             start = padded.find(f" {term} ", start + 1)
     if not spans:
         return None
+    outer = [
+        (s, e, option, term)
+        for (s, e, option, term) in spans
+        if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for (s2, e2, _, _) in spans)
+    ]
     kept = {
         option
-        for (s, e, option) in spans
-        if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for (s2, e2, _) in spans)
-        and not _negated(padded, s)
+        for (s, e, option, _term) in outer
+        if not _negated(padded, s) and not _negated_after(padded, e, outer)
     }
     if not kept:
         return None
     if len(kept) == 1:
-        return MatchResult(kept.pop(), "phrase")
+        (option,) = kept
+        bare = all(term in _NEGATIONS for (_, _, o, term) in outer if o == option)
+        if bare and len(norm.split()) >= BARE_NEGATION_WORDS:
+            return MatchResult(None, None, (option,))
+        return MatchResult(option, "phrase")
+    if hedge is not None and hedge in kept and len(kept) == 2:
+        return MatchResult(hedge, "phrase")
     return MatchResult(None, None, tuple(sorted(kept)))
 
 
 def _negated(padded: str, start: int) -> bool:
-    """A negation just before a phrase turns it around: "niet goed" is not "goed"."""
+    """A negation just before a phrase turns it around: "niet vaak" is not "vaak"."""
     before = padded[:start].split()[-NEGATION_REACH:]
     return any(word in _NEGATIONS for word in before)
+
+
+def _negated_after(padded: str, end: int, outer: Sequence[tuple[int, int, str, str]]) -> bool:
+    """ "zeker niet", "klopt echt niet": a negation just after, maybe past one intensifier."""
+    words = padded[end:].split()[:2]
+    if not words:
+        return False
+    if words[0] in _INTENSIFIERS and len(words) > 1:
+        words = words[1:]
+    if words[0] not in _NEGATIONS:
+        return False
+    at = padded.find(f" {words[0]} ", end)
+    # The negation belongs to a longer phrase of its own ("soms niet"): that phrase decides.
+    return not any(s < at < e and (e - s) > len(words[0]) + 2 for (s, e, _, _) in outer)
 
 
 def _fuzzy(norm: str, candidates: Sequence[Candidate]) -> MatchResult:
