@@ -1,0 +1,73 @@
+"""Retention for statistics: old events become monthly totals per table, then are deleted."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from bot.stats.metrics import METRICS
+from bot.stats.model import Metric
+from bot.stats.periods import month_start
+from bot.stats.query import count_sql
+from bot.storage import Database
+
+__all__ = ["KEEP_DAYS", "roll_up", "rollup_cutoff"]
+
+logger = logging.getLogger(__name__)
+
+#: Events are kept this long (two years) before only their monthly totals remain.
+KEEP_DAYS = 730
+
+
+def rollup_cutoff(today: date, keep_days: int = KEEP_DAYS) -> date:
+    """The first day whose events are kept: the start of the month ``keep_days`` ago.
+
+    Only whole months are rolled up, so a month's totals are computed once, from all its events.
+    """
+    return month_start(today - timedelta(days=keep_days))
+
+
+def _insert_sql(metric: Metric) -> tuple[str, list[object]]:
+    """Counts one table per month, exactly as the report would, into stats_monthly."""
+    counted, params = count_sql(metric, "month")
+    if metric.extra is None:
+        data = "json_object(?, category)"
+        data_params: list[object] = [metric.dimension]
+    else:
+        data = "json_object(?, category, ?, extra)"
+        data_params = [metric.dimension, metric.extra]
+    sql = (
+        "INSERT INTO stats_monthly (month, name, data, count) "  # noqa: S608 - constants
+        f"SELECT period, ?, {data}, n FROM ({counted}) WHERE true "
+        "ON CONFLICT (month, name, data) DO UPDATE SET count = count + excluded.count"
+    )
+    return sql, [metric.key, *data_params, *params]
+
+
+async def roll_up(db: Database, before: date) -> int:
+    """Replace the events of every whole month before ``before`` by monthly totals.
+
+    One transaction per month: a month's totals and the deletion of its events are committed
+    together, so a crash neither loses nor doubles a count. Returns the events deleted.
+    """
+    cutoff = month_start(before).isoformat()
+    months = await db.execute(
+        "SELECT DISTINCT substr(day, 1, 7) FROM stats_events WHERE day < ? ORDER BY 1", (cutoff,)
+    )
+    deleted = 0
+    for (month,) in months:
+        first = f"{month}-01"
+        after = min(
+            (date.fromisoformat(first) + timedelta(days=32)).replace(day=1).isoformat(), cutoff
+        )
+        async with db.transaction() as conn:
+            for metric in METRICS:
+                sql, params = _insert_sql(metric)
+                await conn.execute_fetchall(sql, [*params, first, after])
+            cursor = await conn.execute(
+                "DELETE FROM stats_events WHERE day >= ? AND day < ?", (first, after)
+            )
+            deleted += cursor.rowcount
+            await cursor.close()
+        logger.info("statistics of %s rolled up into monthly totals", month)
+    return deleted
