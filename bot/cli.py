@@ -6,10 +6,12 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bot import __version__
 from bot.check import check
@@ -22,7 +24,9 @@ from bot.paths import data_root
 from bot.safety import detect
 from bot.service import Conversations
 from bot.settings import Settings, SettingsError, load_environ, local_secret
+from bot.stats import roll_up, rollup_cutoff, run_stats
 from bot.storage import BufferedStats, Database
+from bot.storage.queues import Queues
 
 __all__ = ["build_engine", "main"]
 
@@ -81,23 +85,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    # The terminal try-out talks to a person on the same screen: only warnings, unless asked.
+    quiet = args.command == "chat" and "OMARMT_LOG_LEVEL" not in environ
     logging.basicConfig(
-        level=settings.log_level,
+        level="WARNING" if quiet else settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # httpx logs every request URL at INFO, and a Bot API URL carries the bot's token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     if args.command == "check":
         return _check(args.root)
     if args.command == "chat":
         return _chat(settings, args.lang, args.db)
     if args.command == "purge":
         return asyncio.run(_purge(args.db or settings.db, settings.retention_days))
-    print(
-        f"omarmt {args.command}: not available yet in this version. "
-        "Try `omarmt chat` to talk to Omarmt in the terminal.",
-        file=sys.stderr,
-    )
-    return EXIT_PROBLEMS
+    if args.command == "run":
+        return _run(settings, webhook=args.webhook)
+    if args.command == "stats":
+        return asyncio.run(run_stats(settings.db, args))
+    return EXIT_PROBLEMS  # argparse allows no other command
 
 
 def _check(root: Path | None) -> int:
@@ -169,9 +176,83 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
         return 0
 
 
+def _run(settings: Settings, *, webhook: bool) -> int:
+    """`omarmt run`: the Telegram bot until SIGTERM or Ctrl-C, losing nothing in flight."""
+    from telegram.ext import AIORateLimiter, ExtBot  # noqa: PLC0415
+
+    # python-telegram-bot 22 warns that `retry_after` becomes a timedelta; opt in now (the
+    # runner reads both forms).
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    from bot.channels.telegram.request import AiohttpRequest  # noqa: PLC0415 - only run needs it
+    from bot.channels.telegram.runner import TelegramChannel  # noqa: PLC0415
+    from bot.channels.telegram.webhook import Webhook  # noqa: PLC0415
+
+    try:
+        if webhook:
+            url = settings.require_webhook()
+            if not settings.webhook_secret:
+                raise SettingsError("OMARMT_WEBHOOK_SECRET", "is required in webhook mode")
+        engine, _ = build_engine(data_root(), retention_days=settings.retention_days)
+    except (LoadError, CatalogError, SettingsError) as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    assert settings.secret is not None
+    assert settings.telegram_token is not None
+    keys = derive_keys(settings.secret)
+
+    async def go() -> None:
+        limiter = AIORateLimiter() if settings.telegram_rate_limit else None
+        bot: ExtBot[Any] = ExtBot(
+            settings.telegram_token or "",
+            base_url=settings.telegram_api_url,
+            rate_limiter=limiter,
+            request=AiohttpRequest(),
+            get_updates_request=AiohttpRequest(connection_pool_size=1),
+        )
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        async with Database.open(settings.db) as database, bot:
+            box = Box(keys.box_key)
+            channel = TelegramChannel(
+                bot,
+                engine=engine,
+                sessions=database.sessions(box),
+                queues=Queues(database, box),
+                stats=BufferedStats(database.stats()),
+                pseudonymize=Pseudonymizer(keys.pseudonym_key),
+                is_crisis=lambda text: detect(text) is not None,
+                retention_days=settings.retention_days,
+                # Statistics older than two years become monthly totals, as `omarmt purge` does.
+                daily=(lambda: roll_up(database, rollup_cutoff(datetime.now(UTC).date())),),
+            )
+            hook = None
+            if webhook:
+                hook = Webhook(
+                    channel,
+                    url=url,
+                    secret=settings.webhook_secret or "",
+                    host=settings.webhook_host,
+                    port=settings.webhook_port,
+                )
+                await hook.start()
+            try:
+                await channel.run(stop, poll=not webhook)
+            finally:
+                if hook is not None:
+                    await hook.stop()
+
+    log.info("omarmt run: starting (%s)", "webhook" if webhook else "long polling")
+    asyncio.run(go())
+    return 0
+
+
 async def _purge(path: Path, days: int) -> int:
     before = datetime.now(UTC) - timedelta(days=days)
     async with Database.open(path) as database:
-        erased = await database.sessions(Box(bytes(32))).purge_inactive(before)
+        erased = await database.purge_sessions(before)
+        rolled = await roll_up(database, rollup_cutoff(datetime.now(UTC).date()))
     print(f"omarmt purge: erased {erased} conversation(s) inactive for more than {days} days")
+    print(f"omarmt purge: {rolled} stats event(s) older than two years kept as monthly totals")
     return 0

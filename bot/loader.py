@@ -12,13 +12,14 @@ import yaml
 
 from bot.engine.content import Content, GeneralHelp, HelpLine, Offer, Organisation
 from bot.engine.flow import ANY_LANGUAGE, Flow, LinkSpec, Option, Step, StepKind
+from bot.engine.hours import WEEKDAYS, Interval, WeeklyHours, check_day, parse_interval
 
-__all__ = ["LoadError", "Problem", "load_content", "load_flow"]
+__all__ = ["LoadError", "Problem", "load_content", "load_flow", "load_sources"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _KINDS: tuple[StepKind, ...] = ("message", "question", "action", "end")
 _STEP_KEYS = {"kind", "text", "options", "next", "action", "links"}
-_OPTION_KEYS = {"id", "label", "next", "synonyms", "range"}
+_OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge"}
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -338,6 +339,7 @@ def _read_option(
         synonyms=MappingProxyType(synonyms),
         line=node.start_mark.line + 1,
         range=number_range,
+        hedge=reader.boolean(fields.get("hedge"), f"option '{opt_id}': hedge"),
     )
 
 
@@ -420,6 +422,11 @@ def load_content(content_dir: Path) -> Content:
     lines, crisis = _help_lines(content_dir / "helplines.yaml", problems)
     orgs, default_org = _organisations(content_dir / "organisations.yaml", problems)
     offers, general = _offers(content_dir / "offers.yaml", {o.key for o in orgs}, problems)
+    try:
+        sources = load_sources(content_dir)
+    except LoadError as exc:
+        problems += exc.problems
+        sources = frozenset()
     if problems:
         raise LoadError(problems)
     return Content(
@@ -429,6 +436,7 @@ def load_content(content_dir: Path) -> Content:
         default_organisation=default_org,
         offers=tuple(offers),
         general_help=general,
+        sources=sources,
     )
 
 
@@ -456,7 +464,12 @@ def _help_lines(
             reader.problem(item, "a help line needs phones or a chat link")
         if key and name and when and hours:
             free = reader.boolean(f.get("free"), "free")
-            lines.append(HelpLine(key, name, phones, free, when, hours, chat))
+            opening = (
+                _opening_hours(reader, f["opening_hours"], f"{key}.opening_hours")
+                if "opening_hours" in f
+                else None
+            )
+            lines.append(HelpLine(key, name, phones, free, when, hours, chat, opening))
         else:
             reader.problem(item, "a help line needs key, name, when and hours")
     known = {line.key for line in lines}
@@ -487,7 +500,12 @@ def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisati
         if key and name and url and description:
             min_age = reader.integer(f.get("min_age"), "min_age")
             max_age = reader.integer(f.get("max_age"), "max_age")
-            orgs.append(Organisation(key, name, url, description, min_age, max_age))
+            hours = (
+                _opening_hours(reader, f["opening_hours"], f"{key}.opening_hours")
+                if "opening_hours" in f
+                else None
+            )
+            orgs.append(Organisation(key, name, url, description, min_age, max_age, hours))
         else:
             reader.problem(item, "an organisation needs key, name, url and description")
     default_org = reader.text(top.get("default"), "default")
@@ -495,6 +513,48 @@ def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisati
         reader.problem(top.get("default"), f"default '{default_org}' is not an organisation")
     problems += reader.problems
     return orgs, default_org
+
+
+_HOURS_KEYS = frozenset({*WEEKDAYS, "daily", "public_holidays", "checked", "source"})
+
+
+def _opening_hours(reader: _Reader, node: yaml.Node, what: str) -> WeeklyHours | None:
+    """`opening_hours`: interval lists by weekday (or `daily`) and the public-holiday rule."""
+    before = len(reader.problems)
+    f = reader.mapping(node, what)
+    for unknown in sorted(f.keys() - _HOURS_KEYS):
+        reader.problem(f[unknown], f"{what}: unknown key '{unknown}'")
+    for key in ("checked", "source"):
+        reader.text(f.get(key), f"{what}.{key}")
+    rule = reader.text(f.get("public_holidays"), f"{what}.public_holidays")
+    if rule not in ("open", "closed"):
+        reader.problem(
+            f.get("public_holidays", node), f"{what}.public_holidays must be open or closed"
+        )
+    weekdays = [day for day in WEEKDAYS if day in f]
+    if ("daily" in f) == bool(weekdays):
+        reader.problem(node, f"{what} needs either 'daily' or weekdays (mon..sun), not both")
+    days: dict[str, tuple[Interval, ...]] = {}
+    for day in [day for day in ("daily", *WEEKDAYS) if day in f]:
+        intervals: list[Interval] = []
+        for item in reader.sequence(f[day], f"{what}.{day}"):
+            text = reader.text(item, f"{what}.{day}")
+            if text is None:
+                continue
+            try:
+                intervals.append(parse_interval(text))
+            except ValueError as exc:
+                reader.problem(item, f"{what}.{day}: {exc}")
+        try:
+            check_day(f"{what}.{day}", intervals)
+        except ValueError as exc:
+            reader.problem(f[day], str(exc))
+        days[day] = tuple(intervals)
+    if len(reader.problems) > before:
+        return None
+    if "daily" in days:
+        days = dict.fromkeys(WEEKDAYS, days["daily"])
+    return WeeklyHours.from_days(days, closed_on_public_holidays=rule == "closed")
 
 
 _AGE_BANDS = frozenset({"16-19", "20-24", "25-27"})
@@ -610,3 +670,28 @@ def _require_checked(reader: _Reader, top: dict[str, yaml.Node], root: yaml.Node
     for key in ("checked", "source"):
         if key not in top:
             reader.problem(root, f"content needs '{key}' (when and where it was last checked)")
+
+
+_SOURCE = re.compile(r"^[a-z0-9_]{1,32}$")
+
+
+def load_sources(content_dir: Path) -> frozenset[str]:
+    """The deep-link codes that count by name (content/sources.yaml); raises LoadError."""
+    path = content_dir / "sources.yaml"
+    if not path.exists():
+        return frozenset()
+    root, problems = _compose(path, _display(path))
+    codes: set[str] = set()
+    if root is not None:
+        reader = _Reader(_display(path))
+        top = reader.mapping(root, "sources.yaml")
+        _require_checked(reader, top, root)
+        for code in reader.texts(top.get("codes", root), "codes"):
+            if _SOURCE.match(code):
+                codes.add(code)
+            else:
+                reader.problem(top.get("codes"), f"code '{code}' must be 1-32 of a-z, 0-9, _")
+        problems += reader.problems
+    if problems:
+        raise LoadError(problems)
+    return frozenset(codes)

@@ -66,7 +66,8 @@ class Conversations:
         # After /vergeet the erased state's id still labels the "forgotten" count.
         counted = turn.state or state
         if turn.events and counted is not None:
-            await self._stats.record(counted.conversation, now.date(), turn.events)
+            events = [event.with_channel(channel) for event in turn.events]
+            await self._stats.record(counted.conversation, now.date(), events)
         return turn.messages
 
     async def resume(

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
@@ -229,8 +230,11 @@ def _url(environ: Mapping[str, str], name: str, default: str) -> str:
 
 def _webhook_url(environ: Mapping[str, str]) -> str | None:
     url = _get(environ, _WEBHOOK_URL)
-    if url is not None and not url.startswith("https://"):
-        # Telegram delivers webhooks over HTTPS only.
+    if url is None or url.startswith("https://"):
+        return url
+    # Telegram delivers webhooks over HTTPS only; plain http is for a Bot API server on loopback.
+    host = urlsplit(url).hostname if url.startswith("http://") else None
+    if host not in ("127.0.0.1", "localhost", "::1"):
         raise SettingsError(_WEBHOOK_URL, f"must start with https://, got {_show(url)}")
     return url
 

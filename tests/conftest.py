@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from bot.i18n import Catalogs
 from tests.auxil.engine import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
+# python-telegram-bot 22 warns (an error under filterwarnings) unless `retry_after` is a timedelta.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 
 @pytest.fixture(scope="session")

@@ -175,3 +175,18 @@ def test_repository_content_loads(root: Path) -> None:
     }
     assert [line.key for line in content.lines_for("suicide")] == ["113", "112"]
     assert content.default_organisation == "ucentraal"
+
+
+def test_broken_opening_hours_are_named(tmp_path: Path, root: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(root / "content", content)
+    lines = content / "helplines.yaml"
+    text = lines.read_text(encoding="utf-8").replace('["14:00-22:00"]', '["22:00-14:00"]')
+    lines.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "22:00-14:00" in row)
+    with pytest.raises(LoadError) as caught:
+        load_content(content)
+    assert any(
+        p.line == line and "allesoke.opening_hours.daily" in p.message
+        for p in caught.value.problems
+    ), caught.value.problems

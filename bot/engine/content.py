@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from bot.engine.hours import WeeklyHours
+
 __all__ = ["Content", "GeneralHelp", "HelpLine", "Offer", "Organisation"]
 
 
@@ -20,6 +22,8 @@ class HelpLine:
     when: str
     hours: str
     chat: str | None = None
+    #: When the line is open (Amsterdam time); None where not known. `hours` is the text shown.
+    opening_hours: WeeklyHours | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,7 @@ class Organisation:
     description: str
     min_age: int | None = None
     max_age: int | None = None
+    opening_hours: WeeklyHours | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,8 @@ class Content:
     default_organisation: str | None = None
     offers: tuple[Offer, ...] = ()
     general_help: GeneralHelp | None = None
+    #: Deep-link codes that count by name in the statistics; any other code counts as "other".
+    sources: frozenset[str] = frozenset()
 
     def organisation(self, key: str | None) -> Organisation | None:
         """The organisation with this key, or None."""

@@ -121,6 +121,11 @@ class Engine:
         return self._flow
 
     @property
+    def translator(self) -> Translator:
+        """The catalogs this engine speaks with (channels use them for their menus)."""
+        return self._tr
+
+    @property
     def content(self) -> Content:
         """The help lines and organisations this engine shows."""
         return self._content
@@ -241,6 +246,10 @@ class Engine:
         _ = ctx._
         action = COMMANDS.get(event.name.lower())
         if action == "start":
+            if event.arg and state.source is None:
+                # A deep link's code: only codes listed in content count by name.
+                code = event.arg.strip().lower()
+                state = replace(state, source=code if code in self._content.sources else "other")
             if state.status == "new":
                 return self._start(state, ctx)
             return Turn(state, self._where_we_were(state, ctx))
@@ -304,9 +313,7 @@ class Engine:
         return Turn(stopped, (self._ended_message(ctx, text),), events)
 
     def _restart(self, state: SessionState, ctx: _Ctx) -> Turn:
-        fresh = SessionState(
-            conversation=self._new_id(), lang=state.lang, crisis=state.crisis, source=state.source
-        )
+        fresh = SessionState(conversation=self._new_id(), lang=state.lang, crisis=state.crisis)
         return self._start(fresh, ctx)
 
     def _system_choice(self, state: SessionState, ctx: _Ctx, event: Choice) -> Turn:
@@ -354,7 +361,10 @@ class Engine:
 
     def _start(self, state: SessionState, ctx: _Ctx) -> Turn:
         state = replace(state, status="active", step=None, misses=0)
-        started = DomainEvent("conversation_started")
+        started = DomainEvent(
+            "conversation_started",
+            MappingProxyType({"source": state.source or "none", "language": ctx.lang}),
+        )
         return self._run(state, ctx, self._flow.start, (), (started,))
 
     def _run(
@@ -448,14 +458,19 @@ class Engine:
         elif isinstance(event, Text):
             typed = True
             extras = self._extras(state, step)
-            option_id = self._by_number_range(step, event.text, len(step.options) + len(extras))
-            if option_id is None:
-                ids = [o.id for o in step.options] + list(extras)
-                candidates = [
-                    *self._candidates(ctx, step),
-                    *(Candidate(x, texts.system_option(_, x, 0).label) for x in extras),
-                ]
-                option_id = match_answer(event.text, ids, candidates).option
+            ids = [o.id for o in step.options] + list(extras)
+            candidates = [
+                *self._candidates(ctx, step),
+                *(Candidate(x, texts.system_option(_, x, 0).label) for x in extras),
+            ]
+            hedge = next((o.id for o in step.options if o.hedge), None)
+            found = match_answer(event.text, ids, candidates, hedge)
+            option_id = found.option if found.how != "fuzzy" else None
+            # A typed age ("17", "ik ben 22") is not a word of any option: its range decides.
+            # Words first, so "jonger dan 16" stays "younger" and is not read as the number 16.
+            option_id = option_id or self._by_number_range(step, event.text, len(ids))
+            if option_id is None and found.how == "fuzzy":
+                option_id = found.option
         if option_id is None:
             return self._not_understood(state, ctx)
         if option_id.startswith("_"):

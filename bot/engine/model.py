@@ -103,6 +103,12 @@ class DomainEvent:
     name: str
     data: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
+    def with_channel(self, channel: str) -> DomainEvent:
+        """A conversation's start also counts where it happened; other events are unchanged."""
+        if self.name != "conversation_started":
+            return self
+        return DomainEvent(self.name, MappingProxyType({**self.data, "channel": channel}))
+
 
 # --- state -----------------------------------------------------------------------------------
 

@@ -19,7 +19,15 @@ from bot.crypto import Box, DecryptError
 from bot.engine.model import DomainEvent, SessionState
 from bot.storage.migrations import MIGRATIONS, SchemaTooNewError, migrate, schema_version
 
-__all__ = ["Database", "Row", "SqliteSessionStore", "SqliteStatsSink", "StatsTurn"]
+__all__ = [
+    "Database",
+    "Row",
+    "SqliteSessionStore",
+    "SqliteStatsSink",
+    "StatsTurn",
+    "decode_state",
+    "encode_state",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -135,6 +143,23 @@ class Database:
         """
         await self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    async def purge_sessions(self, before: datetime) -> int:
+        """The retention period: erase sessions last active before ``before``.
+
+        Needs no key: it reads only the activity time, so an operator can run it without the
+        secret. Short batches keep each write brief, so turns go on meanwhile.
+        """
+        cutoff = _unix(before)
+        total = 0
+        while True:
+            erased = len(await self.execute(_PURGE_BATCH, (cutoff, _PURGE_BATCH_SIZE)))
+            total += erased
+            if erased < _PURGE_BATCH_SIZE:
+                break
+        if total:
+            await self.checkpoint()
+        return total
+
     def sessions(self, box: Box) -> SqliteSessionStore:
         """The session store, sealing states with ``box``."""
         return SqliteSessionStore(self, box)
@@ -185,16 +210,7 @@ class SqliteSessionStore:
 
     async def purge_inactive(self, before: datetime) -> int:
         """Erase sessions inactive since before ``before``, in short batches."""
-        cutoff = _unix(before)
-        total = 0
-        while True:
-            erased = len(await self._db.execute(_PURGE_BATCH, (cutoff, _PURGE_BATCH_SIZE)))
-            total += erased
-            if erased < _PURGE_BATCH_SIZE:
-                break
-        if total:
-            await self._db.checkpoint()
-        return total
+        return await self._db.purge_sessions(before)
 
     async def count(self) -> int:
         """The number of stored sessions (a full index scan: not for the per-turn path)."""
@@ -256,3 +272,8 @@ def _unix(moment: datetime) -> int:
         msg = "expected a timezone-aware datetime"
         raise ValueError(msg)
     return math.floor(moment.timestamp())
+
+
+#: Public names for the queues module, which writes a session in the same transaction as a turn.
+encode_state = _encode
+decode_state = _decode
