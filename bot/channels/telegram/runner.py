@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import time
+import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -201,8 +202,15 @@ class TelegramChannel:
                 item = lane.get_nowait()
                 try:
                     await self._handle(item)
-                except Exception:  # one bad update must not stop a person's lane
-                    log.exception("an update could not be handled; it stays in the inbox")
+                except Exception as exc:  # noqa: BLE001 - one bad update must not stop a lane
+                    # Type and place only: an exception's message may quote what was written.
+                    where = traceback.extract_tb(exc.__traceback__)[-1]
+                    log.error(
+                        "an update could not be handled (%s at %s:%d); it stays in the inbox",
+                        type(exc).__name__,
+                        where.filename.rsplit("/", 1)[-1],
+                        where.lineno or 0,
+                    )
         finally:
             self._lanes.pop(name, None)
 
