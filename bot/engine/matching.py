@@ -63,12 +63,15 @@ class Candidate:
     is_label: bool = False
     norm: str = field(init=False, compare=False)
     emoji: str = field(init=False, compare=False)
+    first: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         norm = normalise(self.term)
         object.__setattr__(self, "norm", norm)
         # Only a term with no letters or digits is an emoji term.
         object.__setattr__(self, "emoji", "" if norm else _emoji_key(self.term))
+        # The first word: a phrase can only stand in an answer that contains it.
+        object.__setattr__(self, "first", norm.split(" ", 1)[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +165,11 @@ def _phrase(norm: str, candidates: Sequence[Candidate], hedge: str | None) -> Ma
     if not norm:
         return None
     padded = f" {norm} "
+    words = set(norm.split())
     spans: list[tuple[int, int, str, str]] = []
     for c in candidates:
         term = c.norm
-        if not term:
+        if not term or c.first not in words:
             continue
         start = padded.find(f" {term} ")
         while start != -1:

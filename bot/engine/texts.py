@@ -24,17 +24,24 @@ HELP, TALK, STOP, RESTART, CONTINUE = "_help", "_talk", "_stop", "_restart", "_c
 BACK = "_back"
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's marker for "translate later"
+    """Marks a text for the catalogs; it is translated where it is shown."""
+    return message
+
+
+_SYSTEM_LABELS = {
+    HELP: N_("Help lines"),
+    TALK: N_("Talk to a person"),
+    STOP: N_("Stop"),
+    RESTART: N_("Start again"),
+    CONTINUE: N_("Carry on"),
+    BACK: N_("Back"),
+}
+
+
 def system_option(_: Gettext, option_id: str, number: int) -> OptionView:
     """A way out that every question can offer, labelled in the user's language."""
-    labels = {
-        HELP: _("Help lines"),
-        TALK: _("Talk to a person"),
-        STOP: _("Stop"),
-        RESTART: _("Start again"),
-        CONTINUE: _("Carry on"),
-        BACK: _("Back"),
-    }
-    return OptionView(option_id, labels[option_id], number)
+    return OptionView(option_id, _(_SYSTEM_LABELS[option_id]), number)
 
 
 def line_text(_: Gettext, line: HelpLine) -> str:
