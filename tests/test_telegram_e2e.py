@@ -313,3 +313,65 @@ async def test_group_chats_are_not_answered(server: BotApiServer, bot: BotProces
     lone.send_text("hoi")
     await replies(server, lone.chat_id, 2)  # by now the group message was handled too
     assert server.sent_messages(group.chat_id) == []
+
+
+async def test_a_typed_answer_takes_the_old_keyboard_away(
+    server: BotApiServer, bot: BotProcess
+) -> None:
+    tim = server.user(5106, "Tim")
+    tim.send_text("hoi")
+    sent = await replies(server, tim.chat_id, 2)
+    question = sent[1]
+    assert buttons(question)
+    tim.send_text("ja")  # typed, not tapped
+    await replies(server, tim.chat_id, 4)
+
+    def keyboard_gone() -> bool:
+        current = server.message(tim.chat_id, question["message_id"])
+        return current is not None and not buttons(current)
+
+    await server.wait_for(keyboard_gone, 20)
+    # Links stay: only answer buttons go.
+    assert buttons(server.sent_messages(tim.chat_id)[-1])
+
+
+async def test_typing_in_dutch(server: BotApiServer, bot: BotProcess) -> None:
+    noor = server.user(5107, "Noor", language_code="nl")
+    typed = ["hoi", "ja hoor", "26", "nee", "ja", "nee", "nee", "ja", "nee", "ja", "1"]
+    for text in typed:
+        noor.send_text(text)
+    await server.wait_for(
+        lambda: any("Wat wil je nu doen?" in t for t in texts(server, noor.chat_id)), 30
+    )
+    all_text = "\n".join(texts(server, noor.chat_id))
+    assert "Genoteerd: 25 tot en met 27" in all_text
+    assert "Join Us" not in all_text  # no Join Us band at 26
+    assert all_text.index("Ik denk dat praten met iemand") < all_text.index("Gelukscafés")
+
+
+async def test_whole_check_by_buttons_in_english(server: BotApiServer, bot: BotProcess) -> None:
+    sam = server.user(5108, "Sam", language_code="en")
+    sam.send_text("hello")
+    await replies(server, sam.chat_id, 2)
+    taps = [
+        "Yes, that's fine", "20 to 24", "Yes",
+        "No", "Yes", "Yes", "No", "Yes", "No",
+        "Feeling calmer and stronger",
+    ]  # fmt: skip
+    for label in taps:
+        last = server.sent_messages(sam.chat_id)[-1]
+        assert label in buttons(last), (label, last["text"])
+        before = len(server.sent_messages(sam.chat_id))
+        sam.press_button(last, label)
+
+        def next_question(n: int = before) -> bool:
+            sent = server.sent_messages(sam.chat_id)
+            return len(sent) > n and bool(buttons(sent[-1]))
+
+        await server.wait_for(next_question, 20)
+    await server.wait_for(
+        lambda: any("What would you like to do now?" in t for t in texts(server, sam.chat_id)),
+        20,
+    )
+    all_text = "\n".join(texts(server, sam.chat_id))
+    assert all_text.index("Gelukscafés") < all_text.index("Studentenzorgwijzer")

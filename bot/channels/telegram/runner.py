@@ -94,6 +94,9 @@ class TelegramChannel:
         self._lanes: dict[str, asyncio.Queue[InboxItem]] = {}
         self._lane_tasks: set[asyncio.Task[None]] = set()
         self._sending: set[str] = set()
+        #: Per person, the last message sent with answer buttons: its keyboard goes when they
+        #: answer some other way (typing), so an old button cannot be pressed again.
+        self._keyboards: dict[str, tuple[int, int]] = {}
         self._send_tasks: set[asyncio.Task[None]] = set()
         self._dispatched = 0
 
@@ -237,6 +240,12 @@ class TelegramChannel:
             await self._stats.record(counted.conversation, now.date(), events)
         if incoming.callback_id is not None:
             await self._acknowledge(incoming)
+        previous = self._keyboards.pop(item.lane, None)
+        if previous is not None and previous[1] != incoming.pressed_message:
+            with contextlib.suppress(TelegramError):
+                await self._bot.edit_message_reply_markup(
+                    chat_id=previous[0], message_id=previous[1]
+                )
 
     async def _acknowledge(self, incoming: Incoming) -> None:
         """Stop the button's spinner and take the keyboard off, so it cannot be pressed twice.
@@ -279,11 +288,12 @@ class TelegramChannel:
 
     async def _send(self, item: OutboxItem) -> None:
         payload = json.loads(item.payload)
+        buttons = payload.get("buttons", [])
         try:
-            await self._bot.send_message(
+            sent = await self._bot.send_message(
                 chat_id=item.chat_id,
                 text=payload["text"],
-                reply_markup=to_markup(payload.get("buttons", [])),
+                reply_markup=to_markup(buttons),
                 disable_web_page_preview=True,
             )
         except RetryAfter as exc:
@@ -305,6 +315,8 @@ class TelegramChannel:
                 await self._queues.later(item.id, time.time() + backoff)
         else:
             await self._queues.sent(item.id)
+            if any("data" in button for button in buttons):
+                self._keyboards[item.lane] = (item.chat_id, sent.message_id)
 
     # --- housekeeping ------------------------------------------------------------------------
 
