@@ -464,11 +464,7 @@ def _help_lines(
             reader.problem(item, "a help line needs phones or a chat link")
         if key and name and when and hours:
             free = reader.boolean(f.get("free"), "free")
-            opening = (
-                _opening_hours(reader, f["opening_hours"], f"{key}.opening_hours")
-                if "opening_hours" in f
-                else None
-            )
+            opening = _optional_hours(reader, f, key)
             lines.append(HelpLine(key, name, phones, free, when, hours, chat, opening))
         else:
             reader.problem(item, "a help line needs key, name, when and hours")
@@ -500,11 +496,7 @@ def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisati
         if key and name and url and description:
             min_age = reader.integer(f.get("min_age"), "min_age")
             max_age = reader.integer(f.get("max_age"), "max_age")
-            hours = (
-                _opening_hours(reader, f["opening_hours"], f"{key}.opening_hours")
-                if "opening_hours" in f
-                else None
-            )
+            hours = _optional_hours(reader, f, key)
             orgs.append(Organisation(key, name, url, description, min_age, max_age, hours))
         else:
             reader.problem(item, "an organisation needs key, name, url and description")
@@ -555,6 +547,12 @@ def _opening_hours(reader: _Reader, node: yaml.Node, what: str) -> WeeklyHours |
     if "daily" in days:
         days = dict.fromkeys(WEEKDAYS, days["daily"])
     return WeeklyHours.from_days(days, closed_on_public_holidays=rule == "closed")
+
+
+def _optional_hours(reader: _Reader, fields: dict[str, yaml.Node], key: str) -> WeeklyHours | None:
+    if "opening_hours" not in fields:
+        return None
+    return _opening_hours(reader, fields["opening_hours"], f"{key}.opening_hours")
 
 
 _AGE_BANDS = frozenset({"16-19", "20-24", "25-27"})

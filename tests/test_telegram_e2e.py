@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.auxil.botapi import BotApiServer
+from tests.auxil.botapi import BotApiServer, User
 
 SECRET = "an-end-to-end-test-secret-of-enough-length"
 
@@ -89,6 +89,21 @@ async def replies(server: BotApiServer, chat_id: int, count: int) -> list[dict[s
     return list(server.sent_messages(chat_id))
 
 
+async def tap_through(server: BotApiServer, user: User, labels: list[str]) -> None:
+    """Tap each label on the latest question, waiting for the next question each time."""
+    for label in labels:
+        last = server.sent_messages(user.chat_id)[-1]
+        assert label in buttons(last), (label, last["text"])
+        before = len(server.sent_messages(user.chat_id))
+        user.press_button(last, label)
+
+        def next_question(n: int = before) -> bool:
+            sent = server.sent_messages(user.chat_id)
+            return len(sent) > n and bool(buttons(sent[-1]))
+
+        await server.wait_for(next_question, 20)
+
+
 async def test_whole_check_by_buttons_in_dutch(server: BotApiServer, bot: BotProcess) -> None:
     anna = server.user(5001, "Anna", username="anna_utrecht", language_code="nl")
     anna.send_text("hoi")
@@ -100,18 +115,7 @@ async def test_whole_check_by_buttons_in_dutch(server: BotApiServer, bot: BotPro
         "Ja", "Ja", "Nee", "Min of meer", "Ja", "Nee",
         "Dingen doen met anderen",
     ]  # fmt: skip
-    for label in taps:
-        last = server.sent_messages(anna.chat_id)[-1]
-        assert label in buttons(last), (label, last["text"])
-        before = len(server.sent_messages(anna.chat_id))
-        anna.press_button(last, label)
-        # Every question comes with its buttons: wait for the next one.
-
-        def next_question(n: int = before) -> bool:
-            sent = server.sent_messages(anna.chat_id)
-            return len(sent) > n and bool(buttons(sent[-1]))
-
-        await server.wait_for(next_question, 20)
+    await tap_through(server, anna, taps)
     await server.wait_for(
         lambda: any("Wat wil je nu doen?" in t for t in texts(server, anna.chat_id)), 20
     )
@@ -358,17 +362,7 @@ async def test_whole_check_by_buttons_in_english(server: BotApiServer, bot: BotP
         "No", "Yes", "Yes", "No", "Yes", "No",
         "Feeling calmer and stronger",
     ]  # fmt: skip
-    for label in taps:
-        last = server.sent_messages(sam.chat_id)[-1]
-        assert label in buttons(last), (label, last["text"])
-        before = len(server.sent_messages(sam.chat_id))
-        sam.press_button(last, label)
-
-        def next_question(n: int = before) -> bool:
-            sent = server.sent_messages(sam.chat_id)
-            return len(sent) > n and bool(buttons(sent[-1]))
-
-        await server.wait_for(next_question, 20)
+    await tap_through(server, sam, taps)
     await server.wait_for(
         lambda: any("What would you like to do now?" in t for t in texts(server, sam.chat_id)),
         20,

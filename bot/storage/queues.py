@@ -23,6 +23,9 @@ _UPSERT = (
 )
 
 
+_INSERT_SEND = "INSERT INTO outbox (lane, chat, payload) VALUES (?, ?, ?)"
+
+
 @dataclass(frozen=True, slots=True)
 class InboxItem:
     """A received update waiting to be handled, in arrival order."""
@@ -131,29 +134,23 @@ class Queues:
             else:
                 sealed = self._box.seal(encode_state(state), key.encode())
                 await conn.execute(_UPSERT, (key, sealed, int(now.timestamp())))
-            for send in sends:
-                await conn.execute(
-                    "INSERT INTO outbox (lane, chat, payload) VALUES (?, ?, ?)",
-                    (
-                        send.lane,
-                        self._box.seal(str(send.chat_id).encode(), b"chat:" + send.lane.encode()),
-                        self._box.seal(send.payload, b"out:" + send.lane.encode()),
-                    ),
-                )
+            cursor = await conn.executemany(_INSERT_SEND, [self._sealed(send) for send in sends])
+            await cursor.close()
             await conn.execute("DELETE FROM inbox WHERE id = ?", (inbox_id,))
 
     async def enqueue(self, sends: Sequence[Send]) -> None:
         """Sends that belong to no turn (a notice after a restart, say)."""
         async with self._db.transaction() as conn:
-            for send in sends:
-                await conn.execute(
-                    "INSERT INTO outbox (lane, chat, payload) VALUES (?, ?, ?)",
-                    (
-                        send.lane,
-                        self._box.seal(str(send.chat_id).encode(), b"chat:" + send.lane.encode()),
-                        self._box.seal(send.payload, b"out:" + send.lane.encode()),
-                    ),
-                )
+            cursor = await conn.executemany(_INSERT_SEND, [self._sealed(send) for send in sends])
+            await cursor.close()
+
+    def _sealed(self, send: Send) -> tuple[str, bytes, bytes]:
+        lane = send.lane.encode()
+        return (
+            send.lane,
+            self._box.seal(str(send.chat_id).encode(), b"chat:" + lane),
+            self._box.seal(send.payload, b"out:" + lane),
+        )
 
     # --- outbox ------------------------------------------------------------------------------
 
