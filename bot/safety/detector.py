@@ -45,12 +45,22 @@ def _by_severity(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
 
 RULES: tuple[Rule, ...] = _by_severity((*DANGER, *SUICIDE, *SELF_HARM, *ABUSE))
 _RANK = {category: rank for rank, category in enumerate(SEVERITY)}
+# All rules as one pattern: it matches exactly when some rule matches. A short text is almost
+# always an answer ("ja", "17", "min of meer"): one scan clears it instead of one per rule.
+# Longer texts skip this scan, since a text that does match would pay for both.
+_ANY_RULE = re.compile(
+    "|".join(f"(?:{rule.pattern.pattern})" for rule in RULES), RULES[0].pattern.flags
+)
+assert all(rule.pattern.flags == _ANY_RULE.flags for rule in RULES), "rules must share flags"
+_QUICK_CLEAR = 16
 
 
 def _detect_short(text: str) -> Detection | None:
     folded = normalise(text)
     masked = mask_idioms(folded.text)
     if not masked.strip(" ._"):
+        return None
+    if len(masked) <= _QUICK_CLEAR and _ANY_RULE.search(masked) is None:
         return None
     topical: bool | None = None
     for candidate in RULES:
