@@ -445,13 +445,10 @@ def _help_lines(
 ) -> tuple[list[HelpLine], dict[str, tuple[str, ...]]]:
     lines: list[HelpLine] = []
     crisis: dict[str, tuple[str, ...]] = {}
-    root, errors = _compose(path, _display(path))
-    problems += errors
-    if root is None:
+    opened = _content_file(path, "helplines.yaml", problems)
+    if opened is None:
         return lines, crisis
-    reader = _Reader(_display(path))
-    top = reader.mapping(root, "helplines.yaml")
-    _require_checked(reader, top, root)
+    reader, top, root = opened
     for item in reader.sequence(top.get("lines", root), "lines"):
         f = reader.mapping(item, "a help line")
         key = reader.text(f.get("key"), "key")
@@ -480,13 +477,10 @@ def _help_lines(
 
 def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisation], str | None]:
     orgs: list[Organisation] = []
-    root, errors = _compose(path, _display(path))
-    problems += errors
-    if root is None:
+    opened = _content_file(path, "organisations.yaml", problems)
+    if opened is None:
         return orgs, None
-    reader = _Reader(_display(path))
-    top = reader.mapping(root, "organisations.yaml")
-    _require_checked(reader, top, root)
+    reader, top, root = opened
     for item in reader.sequence(top.get("organisations", root), "organisations"):
         f = reader.mapping(item, "an organisation")
         key = reader.text(f.get("key"), "key")
@@ -574,13 +568,10 @@ def _offers(
     path: Path, organisations: set[str], problems: list[Problem]
 ) -> tuple[list[Offer], GeneralHelp | None]:
     offers: list[Offer] = []
-    root, errors = _compose(path, _display(path))
-    problems += errors
-    if root is None:
+    opened = _content_file(path, "offers.yaml", problems)
+    if opened is None:
         return offers, None
-    reader = _Reader(_display(path))
-    top = reader.mapping(root, "offers.yaml")
-    _require_checked(reader, top, root)
+    reader, top, root = opened
     for item in reader.sequence(top.get("offers", root), "offers"):
         offer = _offer(reader, item, organisations)
         if offer is not None:
@@ -662,6 +653,21 @@ def _int_map(reader: _Reader, node: yaml.Node | None, what: str) -> dict[str, in
         for key, value in reader.mapping(node, what).items()
         if (number := reader.integer(value, f"{what}.{key}")) is not None
     }
+
+
+def _content_file(
+    path: Path, what: str, problems: list[Problem]
+) -> tuple[_Reader, dict[str, yaml.Node], yaml.Node] | None:
+    """Open one content file: its reader, top-level mapping and root, with `checked`/`source`
+    required; None (problems recorded) when it cannot be read."""
+    root, errors = _compose(path, _display(path))
+    problems += errors
+    if root is None:
+        return None
+    reader = _Reader(_display(path))
+    top = reader.mapping(root, what)
+    _require_checked(reader, top, root)
+    return reader, top, root
 
 
 def _require_checked(reader: _Reader, top: dict[str, yaml.Node], root: yaml.Node) -> None:

@@ -89,6 +89,11 @@ async def replies(server: BotApiServer, chat_id: int, count: int) -> list[dict[s
     return list(server.sent_messages(chat_id))
 
 
+async def wait_said(server: BotApiServer, chat_id: int, fragment: str, within: float = 20) -> None:
+    """Wait until some message the bot sent to this chat contains `fragment`."""
+    await server.wait_for(lambda: any(fragment in t for t in texts(server, chat_id)), within)
+
+
 async def tap_through(server: BotApiServer, user: User, labels: list[str]) -> None:
     """Tap each label on the latest question, waiting for the next question each time."""
     for label in labels:
@@ -116,9 +121,7 @@ async def test_whole_check_by_buttons_in_dutch(server: BotApiServer, bot: BotPro
         "Dingen doen met anderen",
     ]  # fmt: skip
     await tap_through(server, anna, taps)
-    await server.wait_for(
-        lambda: any("Wat wil je nu doen?" in t for t in texts(server, anna.chat_id)), 20
-    )
+    await wait_said(server, anna.chat_id, "Wat wil je nu doen?")
     all_text = "\n".join(texts(server, anna.chat_id))
     assert all_text.index("Join Us") < all_text.index("Gelukscafés")
     assert "Een jongerenwerker van JoU" in all_text
@@ -132,10 +135,7 @@ async def test_typing_in_english(server: BotApiServer, bot: BotProcess) -> None:
     emma = server.user(5002, "Emma", language_code="en")
     for text in ["hi", "sure", "21", "yes", "yes", "yes", "no", "sort of", "yes", "no", "info"]:
         emma.send_text(text)
-    await server.wait_for(
-        lambda: any("What would you like to do now?" in t for t in texts(server, emma.chat_id)),
-        30,
-    )
+    await wait_said(server, emma.chat_id, "What would you like to do now?", within=30)
     all_text = "\n".join(texts(server, emma.chat_id))
     assert "Noted: 20 to 24" in all_text
     assert all_text.index("Studentenzorgwijzer") < all_text.index("Join Us")
@@ -182,7 +182,7 @@ async def test_non_text_and_forged_buttons_get_kind_replies(
     lu.send_text("hoi")
     await replies(server, lu.chat_id, 2)
     lu.send_sticker()
-    await server.wait_for(lambda: any("alleen tekst" in t for t in texts(server, lu.chat_id)), 20)
+    await wait_said(server, lu.chat_id, "alleen tekst")
     last = server.sent_messages(lu.chat_id)[-1]
     lu.press(last, "1|consent|'; DROP TABLE sessions;--", forge=True)
     lu.press(last, "x" * 64, forge=True)
@@ -197,7 +197,7 @@ async def test_non_text_and_forged_buttons_get_kind_replies(
 async def test_crisis_gets_the_lines_at_once(server: BotApiServer, bot: BotProcess) -> None:
     kim = server.user(5005, "Kim")
     kim.send_text("ik wil niet meer leven")
-    await server.wait_for(lambda: any("113" in t for t in texts(server, kim.chat_id)), 20)
+    await wait_said(server, kim.chat_id, "113")
     crisis = next(t for t in texts(server, kim.chat_id) if "113" in t)
     assert "0800-0113" in crisis
 
@@ -305,7 +305,7 @@ async def test_edited_messages_are_read_for_safety_only(
     ]
     ed.edit_text(mine[-1], "nee")  # not a crisis: ignored, it was answered once
     ed.edit_text(mine[-1], "ik wil dood")  # a crisis sign: answered at once
-    await server.wait_for(lambda: any("113" in t for t in texts(server, ed.chat_id)), 20)
+    await wait_said(server, ed.chat_id, "113")
     assert not any("Genoteerd: Nee" in t for t in texts(server, ed.chat_id))
 
 
@@ -344,9 +344,7 @@ async def test_typing_in_dutch(server: BotApiServer, bot: BotProcess) -> None:
     typed = ["hoi", "ja hoor", "26", "nee", "ja", "nee", "nee", "ja", "nee", "ja", "1"]
     for text in typed:
         noor.send_text(text)
-    await server.wait_for(
-        lambda: any("Wat wil je nu doen?" in t for t in texts(server, noor.chat_id)), 30
-    )
+    await wait_said(server, noor.chat_id, "Wat wil je nu doen?", within=30)
     all_text = "\n".join(texts(server, noor.chat_id))
     assert "Genoteerd: 25 tot en met 27" in all_text
     assert "Join Us" not in all_text  # no Join Us band at 26
@@ -363,9 +361,6 @@ async def test_whole_check_by_buttons_in_english(server: BotApiServer, bot: BotP
         "Feeling calmer and stronger",
     ]  # fmt: skip
     await tap_through(server, sam, taps)
-    await server.wait_for(
-        lambda: any("What would you like to do now?" in t for t in texts(server, sam.chat_id)),
-        20,
-    )
+    await wait_said(server, sam.chat_id, "What would you like to do now?")
     all_text = "\n".join(texts(server, sam.chat_id))
     assert all_text.index("Gelukscafés") < all_text.index("Studentenzorgwijzer")
