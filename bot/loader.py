@@ -419,7 +419,7 @@ def _loops_without_question(flow: Flow, step: Step) -> bool:
 def load_content(content_dir: Path) -> Content:
     """Help lines and organisations from `content_dir`; raises LoadError listing problems."""
     problems: list[Problem] = []
-    lines, crisis = _help_lines(content_dir / "helplines.yaml", problems)
+    lines, crisis, waiting = _help_lines(content_dir / "helplines.yaml", problems)
     orgs, default_org = _organisations(content_dir / "organisations.yaml", problems)
     offers, general = _offers(content_dir / "offers.yaml", {o.key for o in orgs}, problems)
     try:
@@ -437,17 +437,18 @@ def load_content(content_dir: Path) -> Content:
         offers=tuple(offers),
         general_help=general,
         sources=sources,
+        waiting_lines=waiting,
     )
 
 
 def _help_lines(
     path: Path, problems: list[Problem]
-) -> tuple[list[HelpLine], dict[str, tuple[str, ...]]]:
+) -> tuple[list[HelpLine], dict[str, tuple[str, ...]], tuple[str, ...]]:
     lines: list[HelpLine] = []
     crisis: dict[str, tuple[str, ...]] = {}
     opened = _content_file(path, "helplines.yaml", problems)
     if opened is None:
-        return lines, crisis
+        return lines, crisis, ()
     reader, top, root = opened
     for item in reader.sequence(top.get("lines", root), "lines"):
         f = reader.mapping(item, "a help line")
@@ -471,8 +472,13 @@ def _help_lines(
         for key in set(keys) - known:
             reader.problem(keys_node, f"crisis.{category} names unknown line '{key}'")
         crisis[category] = keys
+    waiting: tuple[str, ...] = ()
+    if "waiting" in top:
+        waiting = reader.texts(top["waiting"], "waiting")
+        for key in set(waiting) - known:
+            reader.problem(top["waiting"], f"waiting names unknown line '{key}'")
     problems += reader.problems
-    return lines, crisis
+    return lines, crisis, waiting
 
 
 def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisation], str | None]:

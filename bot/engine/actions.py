@@ -13,7 +13,14 @@ from bot.engine.recommend import Profile, Recommendation, recommend
 from bot.engine.scoring import ITEMS, score
 from bot.engine.texts import Gettext
 
-__all__ = ["ACTIONS", "ActionContext", "ActionResult", "age_band", "profile_of"]
+__all__ = [
+    "ACTIONS",
+    "ActionContext",
+    "ActionResult",
+    "age_band",
+    "offer_messages",
+    "profile_of",
+]
 
 #: Step ids whose answers the result reads (flows/main.yaml).
 AGE_STEP, STUDENT_STEP, WISH_STEP = "age", "student", "wish"
@@ -127,7 +134,10 @@ def _indication(_: Gettext, band: str) -> str:
     return texts_by_band.get(band) or _("Thanks for answering! Here is what could fit you.")
 
 
-def _offers(ctx: ActionContext, profile: Profile) -> tuple[list[Outbound], list[DomainEvent]]:
+def offer_messages(
+    ctx: ActionContext, profile: Profile
+) -> tuple[list[Outbound], list[DomainEvent]]:
+    """The offers ranked for this profile, with a youth worker first when that fits best."""
     wants_person = profile.band == "severe" or profile.wish == "talk_now"
     messages: list[Outbound] = []
     shown: list[str] = []
@@ -151,7 +161,7 @@ def show_result(ctx: ActionContext) -> ActionResult:
     intro = [Outbound(_indication(_, profile.band))]
     if profile.band == "not_lonely":
         intro.append(Outbound(_("If you ever want it, or for someone you know, this is there:")))
-    messages, events = _offers(ctx, profile)
+    messages, events = offer_messages(ctx, profile)
     done = _event("check_completed", band=profile.band, age_band=age_band(ctx.state))
     return ActionResult((*intro, *messages), (done, *events))
 
@@ -159,7 +169,7 @@ def show_result(ctx: ActionContext) -> ActionResult:
 def show_offers(ctx: ActionContext) -> ActionResult:
     """The offers without a check, for someone who would rather not answer questions."""
     intro = Outbound(ctx._("This is what there is for young people in Utrecht:"))
-    messages, events = _offers(ctx, Profile())
+    messages, events = offer_messages(ctx, Profile())
     return ActionResult((intro, *messages), tuple(events))
 
 

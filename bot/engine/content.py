@@ -85,6 +85,8 @@ class Content:
     general_help: GeneralHelp | None = None
     #: Deep-link codes that count by name in the statistics; any other code counts as "other".
     sources: frozenset[str] = frozenset()
+    #: The lines shown, if open now, to someone waiting for a youth worker (keys, in order).
+    waiting_lines: tuple[str, ...] = ()
 
     def organisation(self, key: str | None) -> Organisation | None:
         """The organisation with this key, or None."""

@@ -4,33 +4,51 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Protocol
+from typing import Literal, Protocol
 
-from bot.engine import texts
+from bot.engine import handoff, texts
 from bot.engine.actions import ACTIONS as ACTION_TABLE
-from bot.engine.actions import ActionContext
+from bot.engine.actions import ActionContext, age_band, offer_messages, profile_of
 from bot.engine.content import Content
 from bot.engine.flow import ANY_LANGUAGE, Flow, Step
+from bot.engine.hours import is_open
 from bot.engine.matching import Candidate, match_answer
 from bot.engine.model import (
     Choice,
+    CloseHandoff,
     Command,
     DomainEvent,
+    Effect,
+    Handoff,
     Inbound,
     Link,
+    MarkUrgent,
     Media,
+    OpenHandoff,
     OptionView,
     Outbound,
+    RelayToStaff,
     SessionState,
     Text,
     Turn,
 )
-from bot.engine.texts import BACK, CONTINUE, HELP, RESTART, STOP, TALK, Gettext
+from bot.engine.texts import BACK, CONTINUE, HELP, RESTART, STOP, TALK, WAIT, Gettext
 
-__all__ = ["ACTIONS", "COMMANDS", "LANGUAGE_STEP", "Detector", "Engine", "Sign", "Translator"]
+__all__ = [
+    "ACTIONS",
+    "COMMANDS",
+    "HANDOFF_STEP",
+    "LANGUAGE_STEP",
+    "Detector",
+    "Engine",
+    "Sign",
+    "StaffEvent",
+    "Translator",
+]
 
 #: Command names (with English aliases) mapped to what they do.
 COMMANDS = {
@@ -50,6 +68,11 @@ ACTIONS = frozenset(ACTION_TABLE)
 
 #: The step id of the language question, which is not part of any flow.
 LANGUAGE_STEP = "_language"
+#: The step id of "may your answers go along?" before a handoff; its options.
+HANDOFF_STEP = "_handoff"
+_SHARE, _NO_SHARE, _CANCEL = "share", "noshare", "cancel"
+#: What happened on the staff side of a handoff (see `Engine.from_staff`).
+StaffEvent = Literal["claimed", "text", "media", "closed", "waited", "gone"]
 #: The option id that means "skip this question": counted as skipped, scored as missing.
 SKIP = "skip"
 _NUMBER = re.compile(r"(?<!\d)(\d{1,3})(?!\d)")
@@ -84,6 +107,10 @@ def _new_conversation_id() -> str:
     return secrets.token_hex(8)
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class _Ctx:
     lang: str
@@ -91,7 +118,7 @@ class _Ctx:
 
 
 class Engine:
-    """Pure: no I/O, no clock, no channel. Safety runs before anything else, in every state."""
+    """Pure: no I/O, no channel; the clock comes in. Safety runs first, in every state."""
 
     def __init__(
         self,
@@ -103,6 +130,8 @@ class Engine:
         retention_days: int = 30,
         new_id: Callable[[], str] = _new_conversation_id,
         bot_username: str | None = None,
+        staff_orgs: Collection[str] = (),
+        clock: Callable[[], datetime] = _utc_now,
     ) -> None:
         self._flow = flow
         self._content = content
@@ -112,6 +141,10 @@ class Engine:
         self._new_id = new_id
         #: The bot's public name, for links to pass it on; a channel sets it when it knows it.
         self.bot_username = bot_username
+        #: Organisations whose youth workers can take over in this channel (a staff chat is
+        #: configured); empty means /praat explains how to reach them instead.
+        self.staff_orgs = frozenset(staff_orgs)
+        self._clock = clock
         self._default_lang = translator.languages[0]
         self._candidate_cache: dict[tuple[str, str], tuple[Candidate, ...]] = {}
 
@@ -141,7 +174,11 @@ class Engine:
         if said:
             sign = self._detect(said)
             if sign is not None:
-                return self._crisis(state, ctx, sign.category)
+                return self._crisis(state, ctx, sign.category, event)
+        if state.handoff is not None:
+            turn = self._in_handoff(state, state.handoff, ctx, event)
+            if turn is not None:
+                return turn
         if isinstance(event, Command):
             return self._command(state, ctx, event)
         if isinstance(event, Media):
@@ -218,10 +255,12 @@ class Engine:
 
     # --- safety ------------------------------------------------------------------------------
 
-    def _crisis(self, state: SessionState, ctx: _Ctx, category: str) -> Turn:
+    def _crisis(self, state: SessionState, ctx: _Ctx, category: str, event: Inbound) -> Turn:
         _ = ctx._
         intro = texts.crisis_intro(_, category)
         lines = texts.crisis_lines(_, self._content, category)
+        if state.handoff is not None:
+            return self._crisis_in_handoff(state, state.handoff, ctx, category, event)
         person = _(
             "You can also talk to a person. And you can carry on with me whenever you want. "
             "Type /hulp to see all help lines again."
@@ -237,8 +276,7 @@ class Engine:
         new_state = replace(state, crisis=True, misses=0)
         if new_state.status == "new":
             new_state = replace(new_state, status="active")
-        event = DomainEvent("crisis", MappingProxyType({"category": category}))
-        return Turn(new_state, (message,), (event,))
+        return Turn(new_state, (message,), (_event("crisis", category=category),))
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -294,12 +332,276 @@ class Engine:
         )
 
     def _talk(self, state: SessionState, ctx: _Ctx) -> Turn:
-        text, links = texts.talk_to_person(ctx._, self._content)
+        """A person, please: a youth worker takes over here if one can, else how to reach one."""
+        band = age_band(state)
+        org = handoff.route(self._content, band, self.staff_orgs)
+        if org is None:
+            return self._no_handoff(state, ctx)
+        requested = _event("handoff_requested", organisation=org)
+        profile = profile_of(state)
+        if profile.band == "unknown" and profile.student is None and profile.wish is None:
+            turn = self._open_handoff(state, ctx, org, share=False)
+            return replace(turn, events=(requested, *turn.events))
+        asking = replace(state, handoff=Handoff("consent", org), choosing_language=False)
+        return Turn(asking, (self._consent_question(ctx),), (requested,))
+
+    def _no_handoff(self, state: SessionState, ctx: _Ctx) -> Turn:
+        """Nobody can take over in this chat: say so, and how to reach people directly."""
+        _ = ctx._
+        text, links = texts.talk_to_person(_, self._content)
+        sorry = _("I can't put you through to a youth worker in this chat right now, sorry.")
+        text = f"{sorry}\n\n{text}"
         return Turn(
-            state,
+            replace(state, handoff=None),
             (Outbound(text, links=links), *self._where_we_were(state, ctx)),
             (DomainEvent("talk_requested"),),
         )
+
+    # --- the handoff to a youth worker -------------------------------------------------------
+
+    def _consent_question(self, ctx: _Ctx, prefix: str = "") -> Outbound:
+        _ = ctx._
+        text = _(
+            "May I send a short summary of your answers along? Then you don't have to tell "
+            "everything again. Your name and number never go along."
+        )
+        options = (
+            OptionView(_SHARE, _("Yes, send it along"), 1),
+            OptionView(_NO_SHARE, _("No, only my age"), 2),
+            OptionView(_CANCEL, _("Never mind"), 3),
+        )
+        return Outbound(f"{prefix}{text}", options, step=HANDOFF_STEP)
+
+    def _consent_answer(self, state: SessionState, ctx: _Ctx, event: Inbound) -> Turn | None:
+        """The answer to "may your answers go along?"; None lets a command run as usual."""
+        assert state.handoff is not None
+        if isinstance(event, Command) and COMMANDS.get(event.name.lower()) != "talk":
+            return None  # any other command runs, and the question is dropped
+        chosen: str | None = None
+        if isinstance(event, Choice) and event.step == HANDOFF_STEP:
+            chosen = event.option if event.option in (_SHARE, _NO_SHARE, _CANCEL) else None
+        elif isinstance(event, Text):
+            chosen = self._consent_typed(ctx, event.text)
+        if chosen is None:
+            prefix = ctx._("Tap one of the buttons, or type yes or no.") + "\n\n"
+            return Turn(state, (self._consent_question(ctx, prefix),))
+        if chosen == _CANCEL:
+            back = replace(state, handoff=None)
+            okay = Outbound(ctx._("Okay, no problem."))
+            return Turn(back, (okay, *self._where_we_were(back, ctx)))
+        return self._open_handoff(state, ctx, state.handoff.org, share=chosen == _SHARE)
+
+    def _consent_typed(self, ctx: _Ctx, text: str) -> str | None:
+        ids = [_SHARE, _NO_SHARE, _CANCEL]
+        candidates = [
+            Candidate(_SHARE, ctx._("Yes, send it along"), is_label=True),
+            Candidate(_NO_SHARE, ctx._("No, only my age"), is_label=True),
+            Candidate(_CANCEL, ctx._("Never mind"), is_label=True),
+        ]
+        words = {
+            _SHARE: ("ja", "yes", "ja hoor", "is goed", "prima", "oke", "ok", "okay", "mag"),
+            _NO_SHARE: ("nee", "no", "liever niet", "niet meesturen", "alleen leeftijd"),
+            _CANCEL: ("toch niet", "laat maar", "never mind", "cancel", "annuleren"),
+        }
+        candidates += [Candidate(key, w) for key, ws in words.items() for w in ws]
+        found = match_answer(text, ids, candidates)
+        return found.option if found.how != "fuzzy" else None
+
+    def _open_handoff(
+        self, state: SessionState, ctx: _Ctx, org: str, *, share: bool, urgent: bool = False
+    ) -> Turn:
+        """Put the young person through: the staff side opens a topic, they hear about the wait."""
+        _ = ctx._
+        now = self._clock()
+        organisation = self._content.organisation(org)
+        assert organisation is not None, "routing only names organisations in content"
+        urgent = urgent or state.crisis
+        summary = None
+        if share:
+            summary = handoff.summary_text(
+                self._staff_gettext, self._content, state, profile_of(state)
+            )
+        opened = Handoff("open", org, since=int(now.timestamp()), urgent=urgent)
+        state = replace(state, handoff=opened, choosing_language=False, misses=0)
+        if state.status == "new":
+            state = replace(state, status="active")
+        intro = _(
+            "I've passed you on to a youth worker of {organisation}. Everything you type now goes "
+            "to them. They don't see your name or number. Type /stop to end the chat."
+        ).format(organisation=organisation.name)
+        wait = handoff.waiting_text(_, organisation, now, ctx.lang)
+        messages = [Outbound(f"{intro}\n\n{wait}")]
+        hours = organisation.opening_hours
+        if hours is not None and not is_open(hours, now):
+            lines = handoff.lines_open_now(_, self._content, now)
+            if lines:
+                now_text = _("Want to talk to someone right now? These lines are open now:")
+                messages.append(Outbound(f"{now_text}\n\n{lines}"))
+        effect = OpenHandoff(org, age_band(state), ctx.lang, summary, urgent)
+        events = [_event("handoff_opened", organisation=org)]
+        if urgent:
+            events.append(_event("handoff_urgent", organisation=org))
+        return Turn(state, tuple(messages), tuple(events), (effect,))
+
+    @property
+    def _staff_gettext(self) -> Gettext:
+        """Staff read the default language (Dutch)."""
+        return lambda message: self._tr.gettext(self._default_lang, message)
+
+    def _in_handoff(
+        self, state: SessionState, desk: Handoff, ctx: _Ctx, event: Inbound
+    ) -> Turn | None:
+        """While asking for or talking with a youth worker; None: handle as usual."""
+        if desk.stage == "consent":
+            return self._consent_answer(state, ctx, event)
+        if isinstance(event, Text):
+            return Turn(state, (), effects=(RelayToStaff(event.text),))
+        if isinstance(event, Media):
+            return Turn(state, (), effects=(RelayToStaff(None),))
+        if isinstance(event, Command):
+            action = COMMANDS.get(event.name.lower())
+            if action in ("stop", "forget"):
+                return self._end_handoff(state, desk, ctx, forget=action == "forget")
+            if action in ("help", "privacy", "language"):
+                turn = self._command(state, ctx, event)
+                return replace(turn, messages=(*turn.messages, self._still_with(ctx, desk)))
+        elif isinstance(event, Choice):
+            if event.option == HELP:
+                help_turn = self._help(state, ctx)
+                return replace(
+                    help_turn, messages=(*help_turn.messages[:1], self._still_with(ctx, desk))
+                )
+            if event.option == STOP:
+                return self._end_handoff(state, desk, ctx, forget=False)
+            if event.step == LANGUAGE_STEP:
+                return self._language_answer(state, ctx, event)
+            if event.option == WAIT:
+                okay = ctx._("Okay. Your messages stay, and a youth worker will see them.")
+                return Turn(state, (Outbound(okay),))
+        return Turn(state, (self._still_with(ctx, desk),))
+
+    def _still_with(self, ctx: _Ctx, desk: Handoff) -> Outbound:
+        return Outbound(
+            ctx._(
+                "You're chatting with a youth worker of {organisation}. Just type your message. "
+                "Type /stop to end the chat."
+            ).format(organisation=self._org_name(desk.org))
+        )
+
+    def _org_name(self, key: str) -> str:
+        org = self._content.organisation(key)
+        return org.name if org is not None else key
+
+    def _end_handoff(self, state: SessionState, desk: Handoff, ctx: _Ctx, *, forget: bool) -> Turn:
+        """The young person ends the chat with the youth worker, or erases everything."""
+        closed = _event("handoff_closed", organisation=desk.org, by="young_person")
+        if forget:
+            gone = self._command(state, ctx, Command("vergeet"))
+            return Turn(None, gone.messages, (*gone.events, closed), (CloseHandoff("forgotten"),))
+        _ = ctx._
+        text = _(
+            "Okay, I've ended the chat with the youth worker. Thanks for talking! "
+            "Type /opnieuw to start again, or /hulp for help lines."
+        )
+        ended = replace(state, handoff=None, status="ended", step=None, misses=0)
+        return Turn(
+            ended, (self._ended_message(ctx, text),), (closed,), (CloseHandoff("stopped"),)
+        )
+
+    def _crisis_in_handoff(
+        self, state: SessionState, desk: Handoff, ctx: _Ctx, category: str, event: Inbound
+    ) -> Turn:
+        """A crisis sign while asking for or talking with a youth worker: the crisis reply at
+        once, the message to the youth worker, and the conversation marked urgent."""
+        _ = ctx._
+        intro = texts.crisis_intro(_, category)
+        lines = texts.crisis_lines(_, self._content, category)
+        crisis = _event("crisis", category=category)
+        state = replace(state, crisis=True, misses=0)
+        relay = RelayToStaff(None if isinstance(event, Media) else _said(event))
+        effects: list[Effect] = []
+        events = [crisis]
+        if desk.stage == "consent":
+            # They asked for a person and now show a crisis sign: put them through at once.
+            opened = self._open_handoff(state, ctx, desk.org, share=False, urgent=True)
+            assert opened.state is not None
+            state = opened.state
+            effects += [*opened.effects, relay]
+            events += opened.events
+        else:
+            effects += [relay, MarkUrgent()]
+            if not desk.urgent:
+                state = replace(state, handoff=replace(desk, urgent=True))
+                events.append(_event("handoff_urgent", organisation=desk.org))
+        person = _(
+            "A youth worker of {organisation} sees your message too, and answers you as soon "
+            "as they can."
+        ).format(organisation=self._org_name(desk.org))
+        message = Outbound(f"{intro}\n\n{lines}\n\n{person}", urgent=True)
+        return Turn(state, (message,), tuple(events), tuple(effects))
+
+    def from_staff(self, state: SessionState | None, what: StaffEvent, text: str = "") -> Turn:
+        """Something happened on the staff side of this person's handoff: what they hear.
+
+        The channel calls this in the young person's own lane, so turns never overlap.
+        """
+        desk = state.handoff if state is not None else None
+        if state is None or desk is None or desk.stage != "open":
+            return Turn(state, ())
+        ctx = self._ctx(state, None)
+        _ = ctx._
+        org = self._org_name(desk.org)
+        if what == "gone":
+            gone = _event("handoff_closed", organisation=desk.org, by="gone")
+            return Turn(replace(state, handoff=None, status="ended", step=None), (), (gone,))
+        if what == "closed":
+            return self._closed_by_staff(state, desk, ctx)
+        if what == "waited":
+            if desk.claimed:
+                return Turn(state, ())
+            text = _(
+                "It's taking longer than I hoped: no youth worker has answered yet, sorry. Your "
+                "message stays, and they will see it. You can wait, or call or chat with a help "
+                "line now."
+            )
+            options = tuple(
+                texts.system_option(_, opt, n) for n, opt in enumerate((WAIT, HELP, STOP), 1)
+            )
+            return Turn(state, (Outbound(text, options),))
+        messages: list[Outbound] = []
+        events: list[DomainEvent] = []
+        if not desk.claimed:
+            desk = replace(desk, claimed=True)
+            here = _(
+                "There is now a youth worker of {organisation} with you. Just type what you "
+                "want to tell."
+            )
+            messages.append(Outbound(here.format(organisation=org)))
+            events.append(_event("handoff_claimed", organisation=desk.org))
+        if what in ("text", "media") and not desk.replied:
+            desk = replace(desk, replied=True)
+            minutes = max(0.0, self._clock().timestamp() - desk.since) / 60
+            bucket = handoff.first_reply_bucket(minutes)
+            events.append(_event("handoff_first_reply", organisation=desk.org, minutes=bucket))
+        if what == "text":
+            said = _("Youth worker {organisation}: {text}").format(organisation=org, text=text)
+            messages.append(Outbound(said))
+        return Turn(replace(state, handoff=desk), tuple(messages), tuple(events))
+
+    def _closed_by_staff(self, state: SessionState, desk: Handoff, ctx: _Ctx) -> Turn:
+        _ = ctx._
+        bye = Outbound(
+            _(
+                "The youth worker has closed the chat. Thanks for talking! "
+                "This is there for you in Utrecht:"
+            )
+        )
+        action = ActionContext(_, self._content, state, self.bot_username)
+        offers, shown = offer_messages(action, profile_of(state))
+        ended = replace(state, handoff=None, status="ended", step=None, misses=0)
+        closing = self._ended_message(ctx, _("What would you like to do?"))
+        closed = _event("handoff_closed", organisation=desk.org, by="staff")
+        return Turn(ended, (bye, *offers, closing), (closed, *shown))
 
     def _stop(self, state: SessionState, ctx: _Ctx) -> Turn:
         _ = ctx._
@@ -389,6 +691,13 @@ class Engine:
                 out.append(self._ended_message(ctx, text, self._links(ctx, step)))
                 ended = replace(state, status="ended", step=None, misses=0)
                 return Turn(ended, tuple(out), (*events, DomainEvent("flow_ended")))
+            if step.kind == "action" and step.action == "talk_to_person" and self.staff_orgs:
+                # A youth worker can take over right here: that is the way to a person.
+                ended = replace(state, status="ended", step=None, misses=0)
+                talk = self._talk(ended, ctx)
+                return Turn(
+                    talk.state, (*out, *talk.messages), (*events, *talk.events), talk.effects
+                )
             if step.kind == "action":
                 action = ACTION_TABLE.get(step.action or "")
                 if action is not None:
@@ -542,6 +851,10 @@ class Engine:
             "You can also look at help lines, talk to a person, or stop."
         )
         return Turn(state, (self._question(ctx, step, state, f"{prefix}\n\n"),))
+
+
+def _event(name: str, **data: str) -> DomainEvent:
+    return DomainEvent(name, MappingProxyType(data))
 
 
 def _said(event: Inbound) -> str:

@@ -9,13 +9,19 @@ from typing import Literal
 
 __all__ = [
     "Choice",
+    "CloseHandoff",
     "Command",
     "DomainEvent",
+    "Effect",
+    "Handoff",
     "Inbound",
     "Link",
+    "MarkUrgent",
     "Media",
+    "OpenHandoff",
     "OptionView",
     "Outbound",
+    "RelayToStaff",
     "SessionState",
     "Text",
     "Turn",
@@ -110,9 +116,100 @@ class DomainEvent:
         return DomainEvent(self.name, MappingProxyType({**self.data, "channel": channel}))
 
 
+# --- effects: what a channel must do besides sending (the handoff to a youth worker) --------
+
+
+@dataclass(frozen=True, slots=True)
+class OpenHandoff:
+    """Open a conversation with a youth worker of `org` in its staff group.
+
+    `band` is the age band and `lang` the language: all staff learn without consent.
+    `summary` is the check's outcome in the staff's language, only if the young person agreed.
+    """
+
+    org: str
+    band: str
+    lang: str
+    summary: str | None = None
+    urgent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RelayToStaff:
+    """Pass what the young person just sent on to the youth worker: a copy, never a forward.
+
+    `text` is what to pass; None means the channel copies the message itself (a photo, ...).
+    """
+
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MarkUrgent:
+    """Show the staff that this conversation goes first (a crisis sign, or staff's /urgent)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CloseHandoff:
+    """The conversation with the youth worker ends; `reason` is said in the staff topic.
+
+    Reasons: ``stopped`` (/stop), ``forgotten`` (/vergeet), ``staff`` (closed by staff),
+    ``gone`` (the young person blocked the bot).
+    """
+
+    reason: str
+
+
+Effect = OpenHandoff | RelayToStaff | MarkUrgent | CloseHandoff
+
+
 # --- state -----------------------------------------------------------------------------------
 
 Status = Literal["new", "active", "ended"]
+HandoffStage = Literal["consent", "open"]
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """A conversation with a youth worker: asked for (``consent``) or going on (``open``).
+
+    `since` is when it opened (seconds since the epoch), for "minutes to the first reply".
+    """
+
+    stage: HandoffStage
+    org: str
+    since: int = 0
+    claimed: bool = False
+    replied: bool = False
+    urgent: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict, part of the session state."""
+        return {
+            "stage": self.stage,
+            "org": self.org,
+            "since": self.since,
+            "claimed": self.claimed,
+            "replied": self.replied,
+            "urgent": self.urgent,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Handoff | None:
+        """Rebuild from `to_json`; anything unreadable means no handoff."""
+        if not isinstance(data, dict):
+            return None
+        stage, org, since = data.get("stage"), data.get("org"), data.get("since")
+        if stage not in ("consent", "open") or not isinstance(org, str):
+            return None
+        return cls(
+            stage=stage,
+            org=org,
+            since=since if isinstance(since, int) else 0,
+            claimed=bool(data.get("claimed")),
+            replied=bool(data.get("replied")),
+            urgent=bool(data.get("urgent")),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +231,7 @@ class SessionState:
     choosing_language: bool = False
     crisis: bool = False
     source: str | None = None
+    handoff: Handoff | None = None
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (the storage layer encrypts it)."""
@@ -149,6 +247,7 @@ class SessionState:
             "choosing_language": self.choosing_language,
             "crisis": self.crisis,
             "source": self.source,
+            "handoff": self.handoff.to_json() if self.handoff is not None else None,
         }
 
     @classmethod
@@ -171,6 +270,7 @@ class SessionState:
             choosing_language=bool(data.get("choosing_language")),
             crisis=bool(data.get("crisis")),
             source=_opt_str(data.get("source")),
+            handoff=Handoff.from_json(data.get("handoff")),
         )
 
 
@@ -183,9 +283,11 @@ class Turn:
     """What one inbound event produced.
 
     `state` is None when the conversation was erased (``/vergeet``): the caller deletes the stored
-    session instead of saving it.
+    session instead of saving it. `effects` are for the channel to carry out in the same
+    transaction as the new state (the handoff's staff side).
     """
 
     state: SessionState | None
     messages: tuple[Outbound, ...]
     events: tuple[DomainEvent, ...] = ()
+    effects: tuple[Effect, ...] = ()

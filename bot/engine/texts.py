@@ -22,6 +22,7 @@ Gettext = Callable[[str], str]
 #: Ids of options the engine adds itself; flow option ids can never start with "_".
 HELP, TALK, STOP, RESTART, CONTINUE = "_help", "_talk", "_stop", "_restart", "_continue"
 BACK = "_back"
+WAIT = "_wait"
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker for "translate later"
@@ -36,6 +37,7 @@ _SYSTEM_LABELS = {
     RESTART: N_("Start again"),
     CONTINUE: N_("Carry on"),
     BACK: N_("Back"),
+    WAIT: N_("I'll wait"),
 }
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.engine import Choice, Engine, Inbound, Outbound, SessionState, Text, Turn
@@ -25,13 +26,26 @@ def sequential_ids() -> Callable[[], str]:
 
 
 def make_engine(
-    root: Path, *, detector: Detector = detect, new_id: Callable[[], str] | None = None
+    root: Path,
+    *,
+    detector: Detector = detect,
+    new_id: Callable[[], str] | None = None,
+    staff_orgs: Collection[str] = (),
+    clock: Callable[[], datetime] | None = None,
 ) -> Engine:
     """An engine over `root`'s flows, content and compiled catalogs."""
     catalogs = Catalogs.load(root / "locales")
     flow = load_flow(root / "flows", actions=ACTIONS, languages=catalogs.languages)
     content = load_content(root / "content")
-    return Engine(flow, content, catalogs, detector, new_id=new_id or sequential_ids())
+    return Engine(
+        flow,
+        content,
+        catalogs,
+        detector,
+        new_id=new_id or sequential_ids(),
+        staff_orgs=staff_orgs,
+        clock=clock or (lambda: datetime.now(UTC)),
+    )
 
 
 class Chat:
