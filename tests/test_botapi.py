@@ -543,6 +543,64 @@ async def test_chat_lookups_pins_and_menu_button(
     assert isinstance(await bot.get_chat_menu_button(anna.id), telegram.MenuButtonCommands)
 
 
+async def test_message_reactions_are_kept_on_the_message(
+    bot: telegram.Bot, server: BotApiServer, anna: User
+) -> None:
+    anna.send_text("ik ben er nog")
+    [update] = await bot.get_updates()
+    assert update.message is not None
+    mine = update.message.message_id
+
+    assert await bot.set_message_reaction(anna.id, mine, "👍", is_big=False)
+    assert (server.message(anna.id, mine) or {})["reactions"] == [{"type": "emoji", "emoji": "👍"}]
+    with pytest.raises(BadRequest, match=r"(?i)message to react not found"):
+        await bot.set_message_reaction(anna.id, 999, "👍")
+    with pytest.raises(BadRequest, match=r"(?i)reaction_invalid"):
+        await bot.set_message_reaction(anna.id, mine, telegram.ReactionTypeEmoji("✅"))
+    with pytest.raises(BadRequest, match=r"(?i)reactions_too_many"):
+        await bot.set_message_reaction(anna.id, mine, ["👍", "🙏"])
+    assert await bot.set_message_reaction(anna.id, mine)  # no reaction: taken away
+    assert (server.message(anna.id, mine) or {})["reactions"] == []
+    server.block(anna.id)
+    with pytest.raises(Forbidden):
+        await bot.set_message_reaction(anna.id, mine, "👍")
+
+
+async def test_bot_media_by_file_id_and_forum_admin_calls(
+    bot: telegram.Bot, server: BotApiServer, anna: User
+) -> None:
+    staff = server.group(STAFF, "JoU staff")
+    worker = staff.member(2001, "Jeugdwerker")
+    topic = await bot.create_forum_topic(STAFF, "K7Q2 · 16-19 · nl")
+    thread = topic.message_thread_id
+    card = await bot.send_message(STAFF, "kaart", message_thread_id=thread)
+    worker.send_photo(thread_id=thread)
+    worker.send_sticker(thread_id=thread)
+    worker.send_voice(thread_id=thread)
+    photo, sticker, voice = [u.message for u in await bot.get_updates()]
+    assert photo is not None
+    assert sticker is not None
+    assert voice is not None
+    assert photo.photo
+    assert sticker.sticker
+    assert voice.voice
+
+    await bot.send_photo(anna.id, photo.photo[-1].file_id)
+    await bot.send_sticker(anna.id, sticker.sticker.file_id)
+    await bot.send_voice(anna.id, voice.voice.file_id)
+    assert await bot.pin_chat_message(STAFF, card.message_id)
+    assert await bot.edit_forum_topic(STAFF, thread, name="🔴 URGENT · K7Q2 · 16-19 · nl")
+    assert await bot.close_forum_topic(STAFF, thread)
+
+    got = server.sent_messages(anna.id)
+    assert got[0]["photo"][-1]["file_unique_id"] == photo.photo[-1].file_unique_id
+    assert got[1]["sticker"]["file_unique_id"] == sticker.sticker.file_unique_id
+    assert got[2]["voice"]["file_unique_id"] == voice.voice.file_unique_id
+    assert server.pinned(STAFF) == [card.message_id]
+    assert server.topics(STAFF)[thread].name.startswith("🔴 URGENT")
+    assert server.topics(STAFF)[thread].closed
+
+
 async def test_wait_sent_names_what_was_sent_when_it_times_out(
     bot: telegram.Bot, server: BotApiServer, anna: User
 ) -> None:

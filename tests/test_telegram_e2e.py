@@ -4,58 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sqlite3
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
 
-from tests.auxil.botapi import BotApiServer, User
-
-SECRET = "an-end-to-end-test-secret-of-enough-length"
-
-
-class BotProcess:
-    """`python -m bot run` pointed at the test server, started and stopped at will."""
-
-    def __init__(self, server: BotApiServer, db: Path, **env: str) -> None:
-        self.server = server
-        self.db = db
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("OMARMT_")}
-        self.env.update(
-            OMARMT_TELEGRAM_TOKEN=server.token,
-            OMARMT_TELEGRAM_API_URL=server.base_url,
-            OMARMT_TELEGRAM_RATE_LIMIT="off",
-            OMARMT_SECRET=SECRET,
-            OMARMT_DB=str(db),
-            OMARMT_LOG_LEVEL="INFO",
-            **env,
-        )
-        self.proc: asyncio.subprocess.Process | None = None
-        self.args: list[str] = []
-
-    async def start(self, *args: str) -> None:
-        self.args = list(args)
-        self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", *args,
-            env=self.env, cwd=self.db.parent,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
-
-    async def stop(self, sig: int = signal.SIGTERM) -> tuple[int, str]:
-        assert self.proc is not None
-        if self.proc.returncode is None:
-            self.proc.send_signal(sig)
-        _out, err = await asyncio.wait_for(self.proc.communicate(), 20)
-        code = self.proc.returncode
-        self.proc = None
-        assert code is not None
-        return code, err.decode()
+from tests.auxil.botapi import BotApiServer
+from tests.auxil.e2e import BotProcess, buttons, replies, tap_through, texts, wait_said
 
 
 @pytest.fixture
@@ -73,40 +31,6 @@ async def bot(server: BotApiServer, tmp_path: Path) -> AsyncIterator[BotProcess]
         code, err = await process.stop()
         assert code == 0, err
         assert "Traceback" not in err, err
-
-
-def texts(server: BotApiServer, chat_id: int) -> list[str]:
-    return [m["text"] for m in server.sent_messages(chat_id)]
-
-
-def buttons(message: dict[str, Any]) -> list[str]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return [button["text"] for row in rows for button in row]
-
-
-async def replies(server: BotApiServer, chat_id: int, count: int) -> list[dict[str, Any]]:
-    await server.wait_sent(chat_id, count, timeout=20)
-    return list(server.sent_messages(chat_id))
-
-
-async def wait_said(server: BotApiServer, chat_id: int, fragment: str, within: float = 20) -> None:
-    """Wait until some message the bot sent to this chat contains `fragment`."""
-    await server.wait_for(lambda: any(fragment in t for t in texts(server, chat_id)), within)
-
-
-async def tap_through(server: BotApiServer, user: User, labels: list[str]) -> None:
-    """Tap each label on the latest question, waiting for the next question each time."""
-    for label in labels:
-        last = server.sent_messages(user.chat_id)[-1]
-        assert label in buttons(last), (label, last["text"])
-        before = len(server.sent_messages(user.chat_id))
-        user.press_button(last, label)
-
-        def next_question(n: int = before) -> bool:
-            sent = server.sent_messages(user.chat_id)
-            return len(sent) > n and bool(buttons(sent[-1]))
-
-        await server.wait_for(next_question, 20)
 
 
 async def test_whole_check_by_buttons_in_dutch(server: BotApiServer, bot: BotProcess) -> None:

@@ -247,6 +247,10 @@ class BotApiServer:
         """The forum topics of a group by thread id, deleted ones included (marked)."""
         return dict(self.state.chats[chat_id].topics)
 
+    def pinned(self, chat_id: int) -> list[int]:
+        """The ids of the chat's pinned messages, the most recently pinned last."""
+        return list(self.state.chats[chat_id].pinned)
+
     def pending_updates(self) -> list[JSONDict]:
         """Updates Telegram still holds: not confirmed by getUpdates nor delivered by webhook."""
         return self._queue.pending()

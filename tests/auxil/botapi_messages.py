@@ -11,7 +11,7 @@ from tests.auxil.botapi_html import parse_html
 from tests.auxil.botapi_state import CONTENT_KEYS, BotState, ChatState, media_object
 from tests.auxil.botapi_wire import ApiError, JSONDict, UploadedFile, utf16_len
 
-__all__ = ["MEDIA_KINDS", "MessageMethods", "check_markup"]
+__all__ = ["MEDIA_KINDS", "REACTION_EMOJI", "MessageMethods", "check_markup"]
 
 _SUFFIXES = {
     "photo": ".jpg",
@@ -31,6 +31,18 @@ _QUERY_TOO_OLD = (
     "Bad Request: query is too old and response timeout expired or query ID is invalid"
 )
 _URL_SCHEMES = ("http://", "https://", "tg://")
+# The emoji a bot may react with (ReactionTypeEmoji in the Bot API documentation).
+REACTION_EMOJI = frozenset(
+    {
+        "👍", "👎", "❤", "🔥", "🥰", "👏", "😁", "🤔", "🤯", "😱", "🤬", "😢",
+        "🎉", "🤩", "🤮", "💩", "🙏", "👌", "🕊", "🤡", "🥱", "🥴", "😍", "🐳",
+        "❤️\u200d🔥", "🌚", "🌭", "💯", "🤣", "⚡", "🍌", "🏆", "💔", "🤨", "😐", "🍓",
+        "🍾", "💋", "🖕", "😈", "😴", "😭", "🤓", "👻", "👨\u200d💻", "👀", "🎃", "🙈",
+        "😇", "😨", "🤝", "✍", "🤗", "🫡", "🎅", "🎄", "☃", "💅", "🤪", "🗿",
+        "🆒", "💘", "🙉", "🦄", "😘", "💊", "🙊", "😎", "👾", "🤷\u200d♂️", "🤷", "🤷\u200d♀️",
+        "😡",
+    }
+)  # fmt: skip
 
 
 def _check_button(button: Any) -> None:
@@ -257,6 +269,37 @@ class MessageMethods:
             "date": source["date"],
         }
         return self._send(params, content, None)
+
+    async def set_message_reaction(self, params: JSONDict) -> bool:
+        """setMessageReaction: a bot sets at most one reaction; none (or []) takes it away.
+
+        The reaction is kept on the message as `reactions` (with `reaction_is_big` if asked).
+        """
+        chat = self.state.chat(params.get("chat_id"))
+        self.state.check_not_blocked(chat)
+        message = chat.message(params.get("message_id"))
+        if message is None:
+            raise ApiError(400, "Bad Request: message to react not found")
+        reactions = params.get("reaction") or []
+        if not isinstance(reactions, list):
+            raise ApiError(400, "Bad Request: can't parse reaction types JSON object")
+        for reaction in reactions:
+            if not isinstance(reaction, dict) or reaction.get("type") not in (
+                "emoji", "custom_emoji", "paid",
+            ):  # fmt: skip
+                raise ApiError(400, "Bad Request: can't parse reaction types JSON object")
+            if reaction["type"] == "paid":
+                raise ApiError(400, "Bad Request: bots can't use paid reactions")
+            if reaction["type"] == "emoji" and reaction.get("emoji") not in REACTION_EMOJI:
+                raise ApiError(400, "Bad Request: REACTION_INVALID")
+        if len(reactions) > 1:
+            raise ApiError(400, "Bad Request: REACTIONS_TOO_MANY")
+        reacted = {key: value for key, value in message.items() if key != "reaction_is_big"}
+        reacted["reactions"] = [dict(reaction) for reaction in reactions]
+        if params.get("is_big") is True and reactions:
+            reacted["reaction_is_big"] = True
+        self.state.replace_message(chat, reacted)
+        return True
 
     async def answer_callback_query(self, params: JSONDict) -> bool:
         """answerCallbackQuery: once per query, as Telegram allows."""

@@ -61,6 +61,7 @@ class Methods:
             "deleteMessage": messages.delete_message,
             "copyMessage": messages.copy_message,
             "forwardMessage": messages.forward_message,
+            "setMessageReaction": messages.set_message_reaction,
             "answerCallbackQuery": messages.answer_callback_query,
             "setMyCommands": self.set_my_commands,
             "getMyCommands": self.get_my_commands,
