@@ -8,7 +8,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from bot.service import Conversations
 from bot.settings import Settings, SettingsError, load_environ, local_secret
 from bot.stats import roll_up, rollup_cutoff, run_stats
 from bot.storage import BufferedStats, Database
+from bot.storage.handoffs import Handoffs
 from bot.storage.queues import Queues
 
 __all__ = ["build_engine", "main"]
@@ -185,6 +186,7 @@ def _run(settings: Settings, *, webhook: bool) -> int:
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     from bot.channels.telegram.request import AiohttpRequest  # noqa: PLC0415 - only run needs it
     from bot.channels.telegram.runner import TelegramChannel  # noqa: PLC0415
+    from bot.channels.telegram.staff import Desk  # noqa: PLC0415
     from bot.channels.telegram.webhook import Webhook  # noqa: PLC0415
 
     try:
@@ -193,9 +195,13 @@ def _run(settings: Settings, *, webhook: bool) -> int:
             if not settings.webhook_secret:
                 raise SettingsError("OMARMT_WEBHOOK_SECRET", "is required in webhook mode")
         engine, _ = build_engine(data_root(), retention_days=settings.retention_days)
+        _check_staff_chats(settings, engine)
     except (LoadError, CatalogError, SettingsError) as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    clock = make_clock(settings.clock_start)
+    engine.staff_orgs = frozenset(settings.staff_chats)
+    engine.clock = clock
     assert settings.secret is not None
     assert settings.telegram_token is not None
     keys = derive_keys(settings.secret)
@@ -215,6 +221,11 @@ def _run(settings: Settings, *, webhook: bool) -> int:
             loop.add_signal_handler(signum, stop.set)
         async with Database.open(settings.db) as database, bot:
             box = Box(keys.box_key)
+            desk = (
+                Desk(Handoffs(database, box), settings.staff_chats)
+                if settings.staff_chats
+                else None
+            )
             channel = TelegramChannel(
                 bot,
                 engine=engine,
@@ -226,6 +237,9 @@ def _run(settings: Settings, *, webhook: bool) -> int:
                 retention_days=settings.retention_days,
                 # Statistics older than two years become monthly totals, as `omarmt purge` does.
                 daily=(lambda: roll_up(database, rollup_cutoff(datetime.now(UTC).date())),),
+                desk=desk,
+                clock=clock,
+                handoff_wait=timedelta(minutes=settings.handoff_wait_minutes),
             )
             hook = None
             if webhook:
@@ -246,6 +260,25 @@ def _run(settings: Settings, *, webhook: bool) -> int:
     log.info("omarmt run: starting (%s)", "webhook" if webhook else "long polling")
     asyncio.run(go())
     return 0
+
+
+def make_clock(start: datetime | None) -> Callable[[], datetime]:
+    """The bot's clock: the real one, or (for tests and demos) one that starts at `start` and
+    runs on from there."""
+    if start is None:
+        return lambda: datetime.now(UTC)
+    offset = start - datetime.now(UTC)
+    return lambda: datetime.now(UTC) + offset
+
+
+def _check_staff_chats(settings: Settings, engine: Engine) -> None:
+    known = {org.key for org in engine.content.organisations}
+    for key in settings.staff_chats:
+        if key not in known:
+            raise SettingsError(
+                f"OMARMT_STAFF_CHAT_{key.upper()}",
+                f"names no organisation in content (known: {', '.join(sorted(known))})",
+            )
 
 
 async def _purge(path: Path, days: int) -> int:

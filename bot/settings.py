@@ -8,6 +8,7 @@ import secrets
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
@@ -39,8 +40,12 @@ _WEBHOOK_SECRET = "OMARMT_WEBHOOK_SECRET"  # noqa: S105 - the name of a variable
 _WEBHOOK_LISTEN = "OMARMT_WEBHOOK_LISTEN"
 _RETENTION_DAYS = "OMARMT_RETENTION_DAYS"
 _LOG_LEVEL = "OMARMT_LOG_LEVEL"
+_HANDOFF_WAIT = "OMARMT_HANDOFF_WAIT_MINUTES"
+_CLOCK = "OMARMT_CLOCK"
 _KNOWN = frozenset(
     {
+        _HANDOFF_WAIT,
+        _CLOCK,
         _TOKEN,
         _API_URL,
         _RATE_LIMIT,
@@ -92,6 +97,12 @@ class Settings:
     webhook_port: int = 8443
     retention_days: int = 30
     log_level: str = "INFO"
+    #: Minutes an unclaimed handoff waits (inside opening hours) before the young person is
+    #: told honestly that nobody answered yet.
+    handoff_wait_minutes: float = 10.0
+    #: For tests and demos only: the bot's clock starts at this instant and runs on from there
+    #: (opening hours, waiting times). None: the real clock.
+    clock_start: datetime | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, need_telegram: bool) -> Settings:
@@ -113,6 +124,8 @@ class Settings:
             webhook_port=port,
             retention_days=_positive_int(environ, _RETENTION_DAYS, default=30),
             log_level=_log_level(environ),
+            handoff_wait_minutes=_minutes(environ, _HANDOFF_WAIT, default=10.0),
+            clock_start=_instant(environ, _CLOCK),
         )
 
     def require_webhook(self) -> str:
@@ -278,6 +291,34 @@ def _positive_int(environ: Mapping[str, str], name: str, *, default: int) -> int
     if number < 1:
         raise SettingsError(name, f"must be at least 1, got {number}")
     return number
+
+
+def _minutes(environ: Mapping[str, str], name: str, *, default: float) -> float:
+    value = _get(environ, name)
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise SettingsError(name, f"must be a number of minutes, got {_show(value)}") from None
+    if not 0 < number <= 24 * 60:
+        raise SettingsError(name, f"must be more than 0 and at most 1440, got {_show(value)}")
+    return number
+
+
+def _instant(environ: Mapping[str, str], name: str) -> datetime | None:
+    value = _get(environ, name)
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise SettingsError(
+            name, f"must be an ISO 8601 time such as 2026-11-25T11:00:00+01:00, got {_show(value)}"
+        ) from None
+    if moment.tzinfo is None:
+        raise SettingsError(name, "needs a UTC offset, such as +01:00")
+    return moment
 
 
 def _log_level(environ: Mapping[str, str]) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
 from bot.i18n import Catalogs
+from tests.auxil.botapi import BotApiServer
 from tests.auxil.engine import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,3 +34,10 @@ def catalogs(root: Path) -> Catalogs:
 def engine(root: Path) -> Engine:
     """The engine with the real flow, content, catalogs and crisis detector."""
     return make_engine(root)
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[BotApiServer]:
+    """A fresh local Bot API test server on 127.0.0.1, stopped after the test."""
+    async with BotApiServer() as srv:
+        yield srv

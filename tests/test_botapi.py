@@ -28,12 +28,6 @@ def _timedelta_periods(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[BotApiServer]:
-    async with BotApiServer() as server:
-        yield server
-
-
-@pytest.fixture
 async def bot(server: BotApiServer) -> AsyncIterator[telegram.Bot]:
     async with telegram.Bot(
         server.token, base_url=server.base_url, base_file_url=server.base_file_url

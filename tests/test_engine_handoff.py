@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Choice, Command, Engine, Media, Outbound
+from bot.engine import Choice, Command, Engine, Media, Outbound, SessionState
 from bot.engine.engine import HANDOFF_STEP
 from bot.engine.handoff import card_text, first_reply_bucket, new_code, route, topic_name
 from bot.engine.model import CloseHandoff, MarkUrgent, OpenHandoff, RelayToStaff
@@ -238,8 +238,6 @@ def test_old_buttons_and_commands_during_a_handoff_get_a_reminder(root: Path) ->
 def test_state_with_a_handoff_survives_storage(root: Path) -> None:
     chat = in_handoff(root)
     assert chat.state is not None
-    from bot.engine import SessionState
-
     assert SessionState.from_json(chat.state.to_json()) == chat.state
 
 

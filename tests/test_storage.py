@@ -20,6 +20,7 @@ from bot.crypto import Box, Pseudonymizer, derive_keys
 from bot.engine.model import DomainEvent, SessionState
 from bot.storage import MIGRATIONS, Database, SchemaTooNewError, SessionStore, StatsSink
 from bot.storage.migrations import migrate, schema_version, split_statements
+from bot.storage.queues import Queues, Send
 
 SECRET = "een-geheim-van-minstens-32-tekens-lang"
 KEYS = derive_keys(SECRET)
@@ -430,3 +431,77 @@ async def test_stats_accept_a_plain_date(db: Database) -> None:
 async def test_stats_of_a_turn_without_events_write_nothing(db: Database) -> None:
     await db.stats().record("c", date(2025, 1, 31), [])
     assert await _single(db, "SELECT count(*) FROM stats_events") == 0
+
+
+# --- Database.run (group commit) and the queues on it ------------------------------------------
+
+
+async def test_works_asked_for_together_share_one_commit_and_fail_alone(db: Database) -> None:
+    def insert(name: str) -> Callable[[sqlite3.Connection], int]:
+        def work(conn: sqlite3.Connection) -> int:
+            cursor = conn.execute(
+                "INSERT INTO stats_events (conversation, day, name, data) VALUES (?, ?, ?, ?)",
+                ("c", "2025-03-01", name, "{}"),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+        return work
+
+    def failing(conn: sqlite3.Connection) -> int:
+        insert("undone")(conn)
+        raise ValueError
+
+    results = await asyncio.gather(
+        db.run(insert("a")), db.run(failing), db.run(insert("b")), return_exceptions=True
+    )
+    assert isinstance(results[1], ValueError)
+    assert all(isinstance(result, int) for result in (results[0], results[2]))
+    names = await db.execute("SELECT name FROM stats_events ORDER BY id")
+    assert names == [("a",), ("b",)]  # the failing work's own insert was undone, no other
+
+
+async def test_the_queues_keep_a_turn_whole_and_hand_back_what_they_stored(
+    db: Database, box: Box
+) -> None:
+    queues = Queues(db, box)
+    first = await queues.intake([(1, KEY, b'{"update_id": 1}'), (2, KEY, b"{}")], 1_700_000_000)
+    again = await queues.intake([(1, KEY, b'{"update_id": 1}')], 1_700_000_001)
+    assert again == [None]  # a redelivered update is stored once
+    assert [item.payload for item in first if item is not None] == [b'{"update_id": 1}', b"{}"]
+    assert await queues.pending() == [item for item in first if item is not None]
+
+    inbox_id = first[0].id if first[0] is not None else 0
+    sends = [Send(KEY, 42, b'{"text": "een"}'), Send(KEY, 42, b'{"text": "twee"}')]
+    stored = await queues.commit_turn(inbox_id, KEY, make_state(), NOW, sends)
+    assert [item.payload for item in stored] == [send.payload for send in sends]
+    assert await queues.unsent() == stored
+    assert await db.sessions(box).load(KEY) == make_state()
+    assert [item.id for item in await queues.pending()] == [inbox_id + 1]
+
+    await asyncio.gather(*(queues.sent(item.id) for item in stored))
+    assert await queues.waiting() == 0
+
+
+async def test_many_writes_checkpoint_the_wal_in_the_background(db_path: Path) -> None:
+    async with Database.open(db_path) as db:
+        before = _size(db_path)
+        for index in range(450):
+            await db.run(partial(_note, index))
+        # Without a checkpoint the new pages would live in the WAL only, not in the file.
+        for _ in range(200):
+            if _size(db_path) > before:
+                break
+            await asyncio.sleep(0.01)
+        assert _size(db_path) > before
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size
+
+
+def _note(index: int, conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO stats_events (conversation, day, name, data) VALUES (?, ?, ?, ?)",
+        (f"c{index}", "2025-03-01", "answered", "{}"),
+    )

@@ -17,12 +17,6 @@ from tests.auxil.e2e import BotProcess, buttons, replies, tap_through, texts, wa
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[BotApiServer]:
-    async with BotApiServer() as srv:
-        yield srv
-
-
-@pytest.fixture
 async def bot(server: BotApiServer, tmp_path: Path) -> AsyncIterator[BotProcess]:
     process = BotProcess(server, tmp_path / "bot.sqlite3")
     await process.start()

@@ -144,7 +144,8 @@ class Engine:
         #: Organisations whose youth workers can take over in this channel (a staff chat is
         #: configured); empty means /praat explains how to reach them instead.
         self.staff_orgs = frozenset(staff_orgs)
-        self._clock = clock
+        #: Where "now" comes from (opening hours, waiting times); a channel may set it.
+        self.clock = clock
         self._default_lang = translator.languages[0]
         self._candidate_cache: dict[tuple[str, str], tuple[Candidate, ...]] = {}
 
@@ -346,14 +347,19 @@ class Engine:
         return Turn(asking, (self._consent_question(ctx),), (requested,))
 
     def _no_handoff(self, state: SessionState, ctx: _Ctx) -> Turn:
-        """Nobody can take over in this chat: say so, and how to reach people directly."""
+        """Nobody can take over in this chat: say so, how to reach people, the lines open now."""
         _ = ctx._
-        text, links = texts.talk_to_person(_, self._content)
         sorry = _("I can't put you through to a youth worker in this chat right now, sorry.")
-        text = f"{sorry}\n\n{text}"
+        orgs = "\n".join(f"{o.name}: {_(o.description)}" for o in self._content.organisations)
+        parts = [sorry, orgs]
+        lines = handoff.lines_open_now(_, self._content, self.clock())
+        if lines:
+            parts.append(_("Want to talk to someone right now? These lines are open now:"))
+            parts.append(lines)
+        links = tuple(Link(o.name, o.url) for o in self._content.organisations)
         return Turn(
             replace(state, handoff=None),
-            (Outbound(text, links=links), *self._where_we_were(state, ctx)),
+            (Outbound("\n\n".join(parts), links=links), *self._where_we_were(state, ctx)),
             (DomainEvent("talk_requested"),),
         )
 
@@ -412,7 +418,7 @@ class Engine:
     ) -> Turn:
         """Put the young person through: the staff side opens a topic, they hear about the wait."""
         _ = ctx._
-        now = self._clock()
+        now = self.clock()
         organisation = self._content.organisation(org)
         assert organisation is not None, "routing only names organisations in content"
         urgent = urgent or state.crisis
@@ -580,7 +586,7 @@ class Engine:
             events.append(_event("handoff_claimed", organisation=desk.org))
         if what in ("text", "media") and not desk.replied:
             desk = replace(desk, replied=True)
-            minutes = max(0.0, self._clock().timestamp() - desk.since) / 60
+            minutes = max(0.0, self.clock().timestamp() - desk.since) / 60
             bucket = handoff.first_reply_bucket(minutes)
             events.append(_event("handoff_first_reply", organisation=desk.org, minutes=bucket))
         if what == "text":

@@ -70,6 +70,30 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX outbox_lane ON outbox (lane, id);
     """,
+    # 4: handoffs to a youth worker. The young person's chat id and what staff see (age band,
+    # summary, who took it) are sealed; `relay` pairs message ids only, never text.
+    """
+    CREATE TABLE handoffs (
+        code TEXT PRIMARY KEY,
+        lane TEXT NOT NULL,
+        org TEXT NOT NULL,
+        chat BLOB NOT NULL,
+        info BLOB NOT NULL,
+        thread_id INTEGER,
+        card_id INTEGER,
+        opened_at INTEGER NOT NULL,
+        waited INTEGER NOT NULL DEFAULT 0,
+        closed_at INTEGER
+    );
+    CREATE UNIQUE INDEX handoffs_open_lane ON handoffs (lane) WHERE closed_at IS NULL;
+    CREATE TABLE relay (
+        code TEXT NOT NULL REFERENCES handoffs (code) ON DELETE CASCADE,
+        staff_msg INTEGER NOT NULL,
+        person_msg INTEGER NOT NULL
+    );
+    CREATE INDEX relay_staff ON relay (code, staff_msg);
+    CREATE INDEX relay_person ON relay (code, person_msg);
+    """,
 )
 
 

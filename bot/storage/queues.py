@@ -1,11 +1,15 @@
 """The durable inbox and outbox: nothing received is lost before it is handled, nothing to send
-before it is sent. Message text is sealed here, and deleted once handled or sent."""
+before it is sent. Message text is sealed here, and deleted once handled or sent.
+
+Speed: every write goes through `Database.run`: one hop to the database thread per
+transaction, and writes asked for while another is under way share the next transaction.
+"""
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,9 +25,9 @@ _UPSERT = (
     "INSERT INTO sessions (key, state, last_active) VALUES (?, ?, ?) "
     "ON CONFLICT (key) DO UPDATE SET state = excluded.state, last_active = excluded.last_active"
 )
-
-
 _INSERT_SEND = "INSERT INTO outbox (lane, chat, payload) VALUES (?, ?, ?)"
+_SEEN = "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)"
+_INSERT_INBOX = "INSERT INTO inbox (lane, payload, received_at) VALUES (?, ?, ?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +50,26 @@ class Send:
 
 @dataclass(frozen=True, slots=True)
 class OutboxItem:
-    """A send that is due, with how often it was tried."""
+    """A send waiting in the outbox, with how often it was tried and when it may go."""
 
     id: int
     lane: str
     chat_id: int
     payload: bytes
-    attempts: int
+    attempts: int = 0
+    not_before: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """One turn's writes, sealed: the session (`key` None: none), the sends, the inbox row."""
+
+    inbox_id: int
+    key: str | None
+    state: bytes | None
+    last_active: int
+    sends: tuple[tuple[str, bytes, bytes], ...]
+    work: tuple[Callable[[sqlite3.Connection], None], ...] = ()
 
 
 class Queues:
@@ -64,29 +81,53 @@ class Queues:
 
     # --- inbox -------------------------------------------------------------------------------
 
-    async def intake(self, updates: Sequence[tuple[int, str, bytes]], now: float) -> int:
+    async def intake(
+        self, updates: Sequence[tuple[int, str, bytes]], now: float
+    ) -> list[InboxItem | None]:
         """Store a batch of (update_id, lane, payload) in one transaction, each id only once.
 
-        Must complete before the next getUpdates confirms the batch to Telegram.
+        Must complete before the next getUpdates confirms the batch to Telegram. Returns, per
+        update, what was stored (None for a repeat), so the caller can hand it on without
+        reading it back.
         """
-        stored = 0
-        async with self._db.transaction() as conn:
-            for update_id, lane, payload in updates:
-                cursor = await conn.execute(
-                    "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)",
-                    (update_id, int(now)),
-                )
-                if cursor.rowcount == 1:
-                    await conn.execute(
-                        "INSERT INTO inbox (lane, payload, received_at) VALUES (?, ?, ?)",
-                        (lane, self._box.seal(payload, b"in:" + lane.encode()), int(now)),
-                    )
-                    stored += 1
-                await cursor.close()
-        return stored
+        at = int(now)
+        rows = [
+            (update_id, lane, self._box.seal(payload, b"in:" + lane.encode()))
+            for update_id, lane, payload in updates
+        ]
+
+        def write(conn: sqlite3.Connection) -> list[int | None]:
+            ids: list[int | None] = []
+            for update_id, lane, sealed in rows:
+                if conn.execute(_SEEN, (update_id, at)).rowcount == 1:
+                    ids.append(conn.execute(_INSERT_INBOX, (lane, sealed, at)).lastrowid)
+                else:
+                    ids.append(None)  # a redelivery: stored the first time
+            return ids
+
+        ids = await self._db.run(write)
+        return [
+            None if row_id is None else InboxItem(row_id, lane, payload)
+            for row_id, (_, lane, payload) in zip(ids, updates, strict=True)
+        ]
+
+    async def internal(self, lane: str, payload: bytes, now: float) -> InboxItem:
+        """Something that happened inside the bot for a person's lane (their chat is gone, a
+        wait ran out): handled in order with their messages, and as durably."""
+        sealed = self._box.seal(payload, b"in:" + lane.encode())
+
+        def write(conn: sqlite3.Connection) -> int:
+            row_id = conn.execute(_INSERT_INBOX, (lane, sealed, int(now))).lastrowid
+            assert row_id is not None
+            return row_id
+
+        return InboxItem(await self._db.run(write), lane, payload)
 
     async def pending(self, after: int = 0, limit: int = 500) -> list[InboxItem]:
-        """Received and not yet handled, oldest first; unreadable rows are dropped."""
+        """Received and not yet handled, oldest first; unreadable rows are dropped.
+
+        The way back after a restart: in steady state `intake` hands new rows on directly.
+        """
         rows = await self._db.execute(
             "SELECT id, lane, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
         )
@@ -104,7 +145,7 @@ class Queues:
 
     async def done(self, inbox_id: int) -> None:
         """An update that needed no turn (ignored, or answered without state) is finished."""
-        await self._db.execute("DELETE FROM inbox WHERE id = ?", (inbox_id,))
+        await self._db.run(lambda conn: _write_turn(conn, _Turn(inbox_id, None, None, 0, ())))
 
     async def forget_seen(self, before: float) -> int:
         """Update ids repeat after a quiet week; remember them only a day."""
@@ -122,27 +163,40 @@ class Queues:
         state: SessionState | None,
         now: datetime,
         sends: Sequence[Send],
-    ) -> None:
+        *,
+        work: Sequence[Callable[[sqlite3.Connection], None]] = (),
+    ) -> list[OutboxItem]:
         """The new state, the replies to send and the end of the inbox row: all or nothing.
 
-        A crash before this commit handles the update again from the old state; after it, the
-        replies are on their way. Never a reply lost, never an answer counted twice.
-        """
-        async with self._db.transaction() as conn:
-            if state is None:
-                await conn.execute("DELETE FROM sessions WHERE key = ?", (key,))
-            else:
-                sealed = self._box.seal(encode_state(state), key.encode())
-                await conn.execute(_UPSERT, (key, sealed, int(now.timestamp())))
-            cursor = await conn.executemany(_INSERT_SEND, [self._sealed(send) for send in sends])
-            await cursor.close()
-            await conn.execute("DELETE FROM inbox WHERE id = ?", (inbox_id,))
+        `work` adds the turn's other writes (a handoff's row) to the same transaction.
 
-    async def enqueue(self, sends: Sequence[Send]) -> None:
+        A crash before this commit handles the update again from the old state; after it, the
+        replies are on their way. Never a reply lost, never an answer counted twice. Turns
+        that end together share a transaction. Returns the replies as stored, in order.
+        """
+        sealed = None if state is None else self._box.seal(encode_state(state), key.encode())
+        turn = _Turn(
+            inbox_id,
+            key,
+            sealed,
+            int(now.timestamp()),
+            tuple(self._sealed(s) for s in sends),
+            tuple(work),
+        )
+        ids = await self._db.run(lambda conn: _write_turn(conn, turn))
+        return [
+            OutboxItem(row_id, send.lane, send.chat_id, send.payload)
+            for row_id, send in zip(ids, sends, strict=True)
+        ]
+
+    async def enqueue(self, sends: Sequence[Send]) -> list[OutboxItem]:
         """Sends that belong to no turn (a notice after a restart, say)."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.executemany(_INSERT_SEND, [self._sealed(send) for send in sends])
-            await cursor.close()
+        rows = [self._sealed(send) for send in sends]
+        ids = await self._db.run(lambda conn: _insert_sends(conn, rows))
+        return [
+            OutboxItem(row_id, send.lane, send.chat_id, send.payload)
+            for row_id, send in zip(ids, sends, strict=True)
+        ]
 
     def _sealed(self, send: Send) -> tuple[str, bytes, bytes]:
         lane = send.lane.encode()
@@ -154,19 +208,19 @@ class Queues:
 
     # --- outbox ------------------------------------------------------------------------------
 
-    async def due(self, limit: int = 200, now: float | None = None) -> list[OutboxItem]:
-        """The first waiting send of each lane whose time has come, oldest lanes first."""
-        moment = time.time() if now is None else now
+    async def unsent(self) -> list[OutboxItem]:
+        """Everything waiting in the outbox, oldest first: what a previous run left to send.
+
+        In steady state the sender gets its items from `commit_turn`; this is the restart path.
+        """
         rows = await self._db.execute(
-            "SELECT o.id, o.lane, o.chat, o.payload, o.attempts FROM outbox o "
-            "JOIN (SELECT lane, min(id) AS first FROM outbox GROUP BY lane) f "
-            "ON o.id = f.first WHERE o.not_before <= ? ORDER BY o.id LIMIT ?",
-            (moment, limit),
+            "SELECT id, lane, chat, payload, attempts, not_before FROM outbox ORDER BY id"
         )
         items: list[OutboxItem] = []
-        for row_id, lane, chat, blob, attempts in rows:
+        for row_id, lane, chat, blob, attempts, not_before in rows:
             assert isinstance(row_id, int)
             assert isinstance(attempts, int)
+            assert isinstance(not_before, int | float)
             lane_b = str(lane).encode()
             try:
                 chat_id = int(self._box.open(_blob(chat), b"chat:" + lane_b))
@@ -175,12 +229,12 @@ class Queues:
                 log.warning("unreadable outbox row discarded")
                 await self.sent(row_id)
                 continue
-            items.append(OutboxItem(row_id, str(lane), chat_id, payload, attempts))
+            items.append(OutboxItem(row_id, str(lane), chat_id, payload, attempts, not_before))
         return items
 
     async def sent(self, outbox_id: int) -> None:
-        """Sent (or given up on): the text goes."""
-        await self._db.execute("DELETE FROM outbox WHERE id = ?", (outbox_id,))
+        """Sent (or given up on): the text goes. Deletes of the same moment share a commit."""
+        await self._db.run(lambda conn: _delete_sent(conn, [outbox_id]))
 
     async def later(self, outbox_id: int, not_before: float) -> None:
         """Try again at `not_before`; counts the attempt."""
@@ -189,10 +243,10 @@ class Queues:
             (not_before, outbox_id),
         )
 
-    async def drop_lane(self, lane: str) -> int:
+    async def discard(self, outbox_ids: Sequence[int]) -> None:
         """Someone blocked the bot: what was waiting for them will never arrive."""
-        rows = await self._db.execute("DELETE FROM outbox WHERE lane = ? RETURNING 1", (lane,))
-        return len(rows)
+        ids = list(outbox_ids)
+        await self._db.run(lambda conn: _delete_sent(conn, ids))
 
     async def waiting(self) -> int:
         """How many sends wait (for tests and health)."""
@@ -200,6 +254,35 @@ class Queues:
         value = rows[0][0]
         assert isinstance(value, int)
         return value
+
+
+# --- on the database thread (see `Database.run`) --------------------------------------------
+
+
+def _write_turn(conn: sqlite3.Connection, turn: _Turn) -> list[int]:
+    """The turn's session write, its sends and its inbox delete; the sends' outbox ids."""
+    if turn.key is not None and turn.state is None:
+        conn.execute("DELETE FROM sessions WHERE key = ?", (turn.key,))
+    elif turn.key is not None:
+        conn.execute(_UPSERT, (turn.key, turn.state, turn.last_active))
+    for write in turn.work:
+        write(conn)
+    ids = _insert_sends(conn, turn.sends)
+    conn.execute("DELETE FROM inbox WHERE id = ?", (turn.inbox_id,))
+    return ids
+
+
+def _insert_sends(conn: sqlite3.Connection, rows: Sequence[tuple[str, bytes, bytes]]) -> list[int]:
+    ids: list[int] = []
+    for row in rows:
+        row_id = conn.execute(_INSERT_SEND, row).lastrowid
+        assert row_id is not None
+        ids.append(row_id)
+    return ids
+
+
+def _delete_sent(conn: sqlite3.Connection, ids: list[int]) -> None:
+    conn.executemany("DELETE FROM outbox WHERE id = ?", [(row_id,) for row_id in ids])
 
 
 def _blob(value: object) -> bytes:

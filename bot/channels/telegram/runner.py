@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import time
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram import BotCommand, BotCommandScopeDefault, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.channels.telegram.convert import Incoming, render, sender_id, to_event, to_markup
-from bot.engine import Engine
-from bot.service import Pseudonymize
+from bot.channels.telegram.staff import STAFF_LANE, Desk, StaffAction
+from bot.channels.telegram.staff_send import StaffSender, send_media
+from bot.engine import Engine, SessionState
+from bot.engine.hours import is_open, next_opening
+from bot.engine.model import CloseHandoff, Turn
+from bot.service import RECENT_MAX, RECENT_SECONDS, Pseudonymize
 from bot.storage import SessionStore
 from bot.storage.buffered import BufferedStats
 from bot.storage.queues import InboxItem, OutboxItem, Queues, Send
@@ -35,6 +42,8 @@ log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 POLL_TIMEOUT = 25
+#: How long a closed handoff stays, so a late staff reply gets a note instead of nothing.
+GRACE = timedelta(hours=1)
 #: After this many failed tries a send is given up (and logged), not retried for ever.
 MAX_ATTEMPTS = 12
 
@@ -79,6 +88,9 @@ class TelegramChannel:
         is_crisis: Callable[[str], bool],
         retention_days: int = 30,
         daily: Sequence[Callable[[], Awaitable[object]]] = (),
+        desk: Desk | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        handoff_wait: timedelta = timedelta(minutes=10),
     ) -> None:
         self._bot = bot
         self._engine = engine
@@ -89,16 +101,31 @@ class TelegramChannel:
         self._is_crisis = is_crisis
         self._retention = timedelta(days=retention_days)
         self._daily = tuple(daily)
-        self._inbox_ready = asyncio.Event()
-        self._outbox_ready = asyncio.Event()
-        self._lanes: dict[str, asyncio.Queue[InboxItem]] = {}
+        self._stop = asyncio.Event()
+        #: Per person, the updates handed on and not yet handled; a worker runs while present.
+        self._lanes: dict[str, deque[tuple[InboxItem, Update | None]]] = {}
         self._lane_tasks: set[asyncio.Task[None]] = set()
-        self._sending: set[str] = set()
+        #: Per person, the outbox rows not yet sent, in order; a sender runs while present.
+        self._outgoing: dict[str, deque[OutboxItem]] = {}
+        self._send_tasks: set[asyncio.Task[None]] = set()
+        #: The state each person's last turn committed (see `_load`), least recent first.
+        self._recent: OrderedDict[str, tuple[float, SessionState]] = OrderedDict()
         #: Per person, the last message sent with answer buttons: its keyboard goes when they
         #: answer some other way (typing), so an old button cannot be pressed again.
         self._keyboards: dict[str, tuple[int, int]] = {}
-        self._send_tasks: set[asyncio.Task[None]] = set()
+        #: The highest inbox id handed to a lane, and whether the restart backlog is read.
         self._dispatched = 0
+        self._backlog_read = False
+        #: The staff side of handoffs (None: no staff chat configured).
+        self._desk = desk
+        self._clock = clock
+        self._handoff_wait = handoff_wait
+        staff_language = engine.translator.languages[0]
+        self._staff_sender = (
+            StaffSender(bot, desk, lambda m: engine.translator.gettext(staff_language, m))
+            if desk is not None
+            else None
+        )
 
     @property
     def bot(self) -> ExtBot[Any]:
@@ -121,14 +148,15 @@ class TelegramChannel:
 
     async def run(self, stop: asyncio.Event, *, poll: bool = True) -> None:
         """Poll (unless webhooks feed `intake`), handle, send, keep house, until `stop`."""
+        self._stop = stop
         await self.prepare()
-        self._inbox_ready.set()  # what a previous run left in the inbox goes first
-        self._outbox_ready.set()
-        tasks = [
-            asyncio.create_task(self._dispatch_loop(stop), name="dispatch"),
-            asyncio.create_task(self._send_loop(stop), name="send"),
-            asyncio.create_task(self._housekeeping(stop), name="housekeeping"),
-        ]
+        if self._desk is not None:
+            await self._desk.load()
+        await self._read_backlog()
+        _freeze_startup_objects()
+        tasks = [asyncio.create_task(self._housekeeping(stop), name="housekeeping")]
+        if self._desk is not None:
+            tasks.append(asyncio.create_task(self._watch_handoffs(stop), name="handoffs"))
         if poll:
             await self._bot.delete_webhook(drop_pending_updates=False)
             tasks.append(asyncio.create_task(self._poll_loop(stop), name="poll"))
@@ -138,13 +166,31 @@ class TelegramChannel:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        for task in list(self._lane_tasks):
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        # Lanes finish what they hold; their replies are committed and go after a restart.
+        while self._lane_tasks:
+            await asyncio.wait(list(self._lane_tasks))
         # Sends in flight finish (a cut-off send would go again after a restart, twice).
         if self._send_tasks:
             await asyncio.wait(list(self._send_tasks), timeout=10)
         await self._stats.flush()
+
+    async def _read_backlog(self) -> None:
+        """What a previous run left: its unsent replies, then its unhandled updates.
+
+        From here on `intake` hands new updates straight to the lanes; an update read both
+        here and by `intake` is handed on once (`_dispatch` goes by inbox id).
+        """
+        self._queue_sends(await self._queues.unsent())
+        while items := await self._queues.pending(after=self._dispatched):
+            for item in items:
+                self._dispatch(item)
+        self._backlog_read = True
+
+    def _spawn(self, work: Coroutine[Any, Any, None], into: set[asyncio.Task[None]]) -> None:
+        """Start a task and keep it referenced (asyncio holds tasks weakly) until it ends."""
+        task = asyncio.create_task(work)
+        into.add(task)
+        task.add_done_callback(into.discard)
 
     # --- intake ------------------------------------------------------------------------------
 
@@ -164,47 +210,69 @@ class TelegramChannel:
                 continue
             if not updates:
                 continue
-            await self.intake([u.to_dict() for u in updates])
+            await self.intake([u.to_dict() for u in updates], updates)
             # Only now, with the batch on disk, may the next getUpdates confirm it.
             offset = updates[-1].update_id + 1
 
-    async def intake(self, raw_updates: list[dict[str, object]]) -> None:
-        """Write raw updates to the inbox (deduplicated on update_id), then wake the handler."""
+    async def intake(
+        self, raw_updates: list[dict[str, object]], parsed: Sequence[Update] = ()
+    ) -> None:
+        """Write raw updates to the inbox (deduplicated on update_id), then hand them on.
+
+        Handed on from memory, not read back: the rows are committed, so a crash from here on
+        finds them in the inbox. Before the backlog is read, and when stopping, they wait there.
+        `parsed`, the same updates as `Update`s (from getUpdates), spares parsing them again.
+        """
         batch = []
         for raw in raw_updates:
             update_id = raw.get("update_id")
             if not isinstance(update_id, int):
                 continue
-            user = sender_id(raw)
-            lane = self._pseudonymize(CHANNEL, user) if user is not None else "-"
+            lane = self._desk.lane_for(raw) if self._desk is not None else None
+            if lane is None:
+                user = sender_id(raw)
+                lane = self._pseudonymize(CHANNEL, user) if user is not None else "-"
             batch.append((update_id, lane, json.dumps(raw).encode()))
-        if batch:
-            await self._queues.intake(batch, time.time())
-            self._inbox_ready.set()
+        if not batch:
+            return
+        stored = [
+            (update_id, item)
+            for (update_id, _, _), item in zip(
+                batch, await self._queues.intake(batch, time.time()), strict=True
+            )
+            if item is not None
+        ]
+        if self._backlog_read and not self._stop.is_set():
+            known = {update.update_id: update for update in parsed}
+            for update_id, item in stored:
+                self._dispatch(item, known.get(update_id))
 
     # --- handling ----------------------------------------------------------------------------
 
-    async def _dispatch_loop(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            await self._inbox_ready.wait()
-            self._inbox_ready.clear()
-            for item in await self._queues.pending(after=self._dispatched):
-                self._dispatched = item.id
-                lane = self._lanes.get(item.lane)
-                if lane is None:
-                    lane = self._lanes[item.lane] = asyncio.Queue()
-                    task = asyncio.create_task(self._lane_worker(item.lane, lane))
-                    self._lane_tasks.add(task)
-                    task.add_done_callback(self._lane_tasks.discard)
-                lane.put_nowait(item)
+    def _dispatch(self, item: InboxItem, update: Update | None = None) -> None:
+        """Hand an update to its person's lane, starting the lane's worker if it has none.
 
-    async def _lane_worker(self, name: str, lane: asyncio.Queue[InboxItem]) -> None:
+        Inbox ids only grow and are handed on in the order they were committed, so one at or
+        below the last handed on was handed on already.
+        """
+        if item.id <= self._dispatched:
+            return
+        self._dispatched = item.id
+        lane = self._lanes.get(item.lane)
+        if lane is not None:
+            lane.append((item, update))
+        else:
+            self._lanes[item.lane] = deque([(item, update)])
+            self._spawn(self._lane_worker(item.lane), self._lane_tasks)
+
+    async def _lane_worker(self, name: str) -> None:
         """One person's updates, strictly in order; other people's run meanwhile."""
+        lane = self._lanes[name]
         try:
-            while not lane.empty():
-                item = lane.get_nowait()
+            while lane:
+                item, update = lane.popleft()
                 try:
-                    await self._handle(item)
+                    await self._handle(item, update)
                 except Exception as exc:  # noqa: BLE001 - one bad update must not stop a lane
                     # Type and place only: an exception's message may quote what was written.
                     where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -215,29 +283,41 @@ class TelegramChannel:
                         where.lineno or 0,
                     )
         finally:
-            self._lanes.pop(name, None)
+            del self._lanes[name]
 
-    async def _handle(self, item: InboxItem) -> None:
-        data = json.loads(item.payload)
-        update = Update.de_json(data, self._bot)
+    async def _handle(self, item: InboxItem, update: Update | None) -> None:
+        if update is None:  # read back from the inbox after a restart
+            data = json.loads(item.payload)
+            if isinstance(data, dict) and "omarmt" in data:
+                await self._internal(item, data)
+                return
+            update = Update.de_json(data, self._bot)
+        chat = update.effective_chat if update is not None else None
+        if self._desk is not None and chat is not None and self._desk.org_of_chat(chat.id):
+            assert update is not None
+            await self._staff_update(item, update)
+            return
         incoming = to_event(update, self._is_crisis) if update is not None else None
         if incoming is None or item.lane == "-":
             await self._queues.done(item.id)
             return
-        state = await self._sessions.load(item.lane)
+        state = await self._load(item.lane)
         turn = self._engine.handle(state, incoming.event)
-        now = datetime.now(UTC)
+        now = self._clock()
         sends = [
             Send(item.lane, incoming.chat_id, payload)
             for message in turn.messages
             for payload in render(message)
         ]
-        await self._queues.commit_turn(item.id, item.lane, turn.state, now, sends)
-        self._outbox_ready.set()
-        counted = turn.state or state
-        if turn.events and counted is not None:
-            events = [event.with_channel(CHANNEL) for event in turn.events]
-            await self._stats.record(counted.conversation, now.date(), events)
+        work: list[Callable[[Any], None]] = []
+        if turn.effects and self._desk is not None:
+            assert update is not None
+            plan = self._desk.plan(
+                item.lane, incoming.chat_id, turn.effects, update.message, int(now.timestamp())
+            )
+            sends += plan.sends
+            work += plan.work
+        await self._commit(item, state, turn, sends, work=work, now=now)
         if incoming.callback_id is not None:
             await self._acknowledge(incoming)
         previous = self._keyboards.pop(item.lane, None)
@@ -246,6 +326,179 @@ class TelegramChannel:
                 await self._bot.edit_message_reply_markup(
                     chat_id=previous[0], message_id=previous[1]
                 )
+
+    async def _commit(
+        self,
+        item: InboxItem,
+        state: SessionState | None,
+        turn: Turn,
+        sends: list[Send],
+        *,
+        work: Sequence[Callable[[Any], None]] = (),
+        now: datetime,
+    ) -> None:
+        """Store the turn (state, sends, other writes, the inbox row's end), then send, count."""
+        stored = await self._queues.commit_turn(
+            item.id, item.lane, turn.state, now, sends, work=work
+        )
+        self._remember(item.lane, turn.state)
+        self._queue_sends(stored)
+        counted = turn.state or state
+        if turn.events and counted is not None:
+            events = [event.with_channel(CHANNEL) for event in turn.events]
+            await self._stats.record(counted.conversation, now.date(), events)
+
+    # --- handoffs: the staff side ------------------------------------------------------------
+
+    async def _staff_update(self, item: InboxItem, update: Update) -> None:
+        """Staff did something in a topic: the young person hears it, in their lane."""
+        assert self._desk is not None
+        action = await self._desk.understand(update)
+        if update.callback_query is not None:
+            with contextlib.suppress(TelegramError):
+                await self._bot.answer_callback_query(update.callback_query.id)
+        if action is None:
+            await self._queues.done(item.id)
+            return
+        state = await self._load(item.lane)
+        turn = Turn(state, ())
+        if action.what is not None:
+            turn = self._engine.from_staff(state, action.what, action.text)
+        sends = self._to_person(item.lane, action, turn)
+        sends += self._desk.staff_sends(action)
+        now = self._clock()
+        work: list[Callable[[Any], None]] = []
+        if action.card is not None:
+            close_at = int(now.timestamp()) if action.close else None
+            work.append(
+                self._desk.handoffs.change_work(action.row.code, action.card, close_at=close_at)
+            )
+        await self._commit(item, state, turn, sends, work=work, now=now)
+
+    def _to_person(self, lane: str, action: StaffAction, turn: Turn) -> list[Send]:
+        """The young person's side of a staff action: the engine's words, a copied medium."""
+        chat = action.row.chat_id
+        payloads = [json.loads(p) for message in turn.messages for p in render(message)]
+        relay = {
+            "relay": action.row.code,
+            "staff_msg": action.staff_msg,
+            "reply_to": action.reply_to,
+        }
+        if action.what == "text" and payloads:
+            payloads[-1].update(relay)
+        if action.media is not None:
+            caption = action.caption
+            if caption and turn.state is not None:
+                lang = turn.state.lang or self._engine.translator.languages[0]
+                label = self._engine.translator.gettext(
+                    lang, "Youth worker {organisation}: {text}"
+                )
+                org = self._engine.content.organisation(action.row.org)
+                caption = label.format(organisation=org.name if org else "", text=caption)
+            kind, file_id = action.media
+            payloads.append(
+                {"op": "media", "kind": kind, "file_id": file_id, "caption": caption, **relay}
+            )
+        return [Send(lane, chat, json.dumps(p).encode()) for p in payloads]
+
+    async def _internal(self, item: InboxItem, data: dict[str, Any]) -> None:
+        """A happening inside the bot for this person: their chat is gone, or a wait ran out.
+        Only for the handoff it was about, if that is still open."""
+        code = self._desk.open_code(item.lane) if self._desk is not None else None
+        if self._desk is None or code is None or data.get("code") != code:
+            await self._queues.done(item.id)
+            return
+        state = await self._load(item.lane)
+        kind = data.get("omarmt")
+        now = self._clock()
+        if kind == "gone":
+            turn = self._engine.from_staff(state, "gone")
+            plan = self._desk.plan(
+                item.lane, 0, (CloseHandoff("gone"),), None, int(now.timestamp())
+            )
+            await self._commit(item, state, turn, plan.sends, work=plan.work, now=now)
+        elif kind == "waited":
+            turn = self._engine.from_staff(state, "waited")
+            row = await self._desk.handoffs.get(code)
+            sends = (
+                [
+                    Send(item.lane, row.chat_id, payload)
+                    for message in turn.messages
+                    for payload in render(message)
+                ]
+                if row is not None
+                else []
+            )
+            await self._commit(item, state, turn, sends, now=now)
+        else:
+            await self._queues.done(item.id)
+
+    async def _inject(self, lane: str, kind: str, code: str) -> None:
+        """Queue an internal happening in a person's lane, durably, behind their messages."""
+        payload = json.dumps({"omarmt": kind, "code": code}).encode()
+        item = await self._queues.internal(lane, payload, time.time())
+        if not self._stop.is_set():
+            self._dispatch(item)
+
+    async def _watch_handoffs(self, stop: asyncio.Event) -> None:
+        """Tell a young person honestly when nobody claimed their handoff in time (counting
+        opening hours only), and erase closed handoffs after their grace period."""
+        assert self._desk is not None
+        tick = max(0.5, min(30.0, self._handoff_wait.total_seconds() / 4))
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=tick)
+            now = self._clock()
+            for row in await self._desk.handoffs.all_known():
+                if row.closed_at is not None:
+                    if row.closed_at < now.timestamp() - GRACE.total_seconds():
+                        await self._desk.handoffs.purge_closed(
+                            int(now.timestamp() - GRACE.total_seconds())
+                        )
+                        self._desk.forget(row.code)
+                    continue
+                if row.waited or row.card.claimed_by is not None:
+                    continue
+                org = self._engine.content.organisation(row.org)
+                hours = org.opening_hours if org is not None else None
+                opened = datetime.fromtimestamp(row.opened_at, UTC)
+                start = next_opening(hours, opened) if hours is not None else opened
+                if start is None or now < start + self._handoff_wait:
+                    continue
+                if hours is not None and not is_open(hours, now):
+                    continue
+                await self._desk.handoffs.mark_waited(row.code)
+                await self._inject(row.lane, "waited", row.code)
+
+    async def _load(self, lane: str) -> SessionState | None:
+        """The person's state: from memory when their last turn was lately, else stored.
+
+        Valid because this process is the database's only writer: what its last turn committed
+        is what is stored. Kept a few minutes only, so retention never reaches a cached state.
+        """
+        entry = self._recent.get(lane)
+        if entry is not None and time.monotonic() - entry[0] <= RECENT_SECONDS:
+            return entry[1]
+        return await self._sessions.load(lane)
+
+    def _remember(self, lane: str, state: SessionState | None) -> None:
+        """Keep the state a turn just committed (and forget an erased one)."""
+        if state is None:
+            self._recent.pop(lane, None)
+            return
+        self._recent[lane] = (time.monotonic(), state)
+        self._recent.move_to_end(lane)
+        while len(self._recent) > RECENT_MAX:
+            self._recent.popitem(last=False)
+
+    def _forget_stale(self) -> None:
+        """Drop states older than `RECENT_SECONDS` (least recent first), freeing their memory."""
+        cutoff = time.monotonic() - RECENT_SECONDS
+        while self._recent:
+            lane, (at, _) = next(iter(self._recent.items()))
+            if at > cutoff:
+                break
+            del self._recent[lane]
 
     async def _acknowledge(self, incoming: Incoming) -> None:
         """Stop the button's spinner and take the keyboard off, so it cannot be pressed twice.
@@ -263,60 +516,131 @@ class TelegramChannel:
 
     # --- sending -----------------------------------------------------------------------------
 
-    async def _send_loop(self, stop: asyncio.Event) -> None:
-        """Start a send for every person whose next message is due and who has none in flight.
+    def _queue_sends(self, items: Sequence[OutboxItem]) -> None:
+        """Line committed replies up per person, starting a sender for whoever has none.
 
-        A person's messages go one at a time, in order; nobody waits for someone else's send.
+        The sender works from memory, not by polling the outbox: every row there was either
+        read at start (`_read_backlog`) or handed here by the turn that wrote it.
         """
-        while not stop.is_set():
-            self._outbox_ready.clear()
-            due = [item for item in await self._queues.due() if item.lane not in self._sending]
-            for item in due:
-                self._sending.add(item.lane)
-                task = asyncio.create_task(self._send_next(item))
-                self._send_tasks.add(task)
-                task.add_done_callback(self._send_tasks.discard)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._outbox_ready.wait(), timeout=1.0)
+        if self._stop.is_set():
+            return  # they are in the outbox; the next run sends them
+        for item in items:
+            queue = self._outgoing.get(item.lane)
+            if queue is not None:
+                queue.append(item)
+            else:
+                self._outgoing[item.lane] = deque([item])
+                self._spawn(self._sender(item.lane), self._send_tasks)
 
-    async def _send_next(self, item: OutboxItem) -> None:
+    async def _sender(self, lane: str) -> None:
+        """One person's messages, one at a time and in order, until none wait.
+
+        The next goes only once the one before is sent and its row deleted, so a crash resends
+        at most the one in flight. Nobody waits for someone else's send.
+        """
+        queue = self._outgoing[lane]
         try:
-            await self._send(item)
+            while queue and not self._stop.is_set():
+                item = queue[0]
+                wait = item.not_before - time.time()
+                if self._staff_sender is not None and lane.startswith(STAFF_LANE):
+                    wait = max(wait, self._staff_sender.wait(item, time.time()))
+                if wait > 0:
+                    await self._pause(wait)
+                    continue
+                retry = await self._send(item, queue)
+                if queue and queue[0] is item:  # not dropped (blocked) meanwhile
+                    if retry is not None:
+                        queue[0] = retry
+                    else:
+                        queue.popleft()
         finally:
-            self._sending.discard(item.lane)
-            self._outbox_ready.set()  # that person's next message may be due now
+            del self._outgoing[lane]
 
-    async def _send(self, item: OutboxItem) -> None:
+    async def _pause(self, seconds: float) -> None:
+        """Sleep, but wake when the channel stops."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), timeout=seconds)
+
+    async def _send(self, item: OutboxItem, queue: deque[OutboxItem]) -> OutboxItem | None:
+        """Send one message; the item to try again later, or None when it is done with."""
+        if self._staff_sender is not None and item.lane.startswith(STAFF_LANE):
+            return await self._send_staff(item, queue)
         payload = json.loads(item.payload)
         buttons = payload.get("buttons", [])
+        reply_to = payload.get("reply_to")
+        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
         try:
-            sent = await self._bot.send_message(
-                chat_id=item.chat_id,
-                text=payload["text"],
-                reply_markup=to_markup(buttons),
-                disable_web_page_preview=True,
-            )
+            if payload.get("op") == "media":
+                sent = await send_media(
+                    self._bot, item.chat_id, payload["kind"], payload["file_id"],
+                    payload.get("caption", ""), reply_to=reply_to,
+                )  # fmt: skip
+            else:
+                sent = await self._bot.send_message(
+                    chat_id=item.chat_id,
+                    text=payload["text"],
+                    reply_markup=to_markup(buttons),
+                    disable_web_page_preview=True,
+                    reply_parameters=reply,
+                )
         except RetryAfter as exc:
-            await self._queues.later(item.id, time.time() + _seconds(exc.retry_after))
+            return await self._later(item, _seconds(exc.retry_after))
         except Forbidden:
             # Blocked by the user: nothing waiting for them can arrive; no retry storm.
-            await self._queues.drop_lane(item.lane)
+            dropped = [waiting.id for waiting in queue]
+            queue.clear()
+            await self._queues.discard(dropped)
             log.info("a person blocked the bot; their waiting messages were dropped")
+            if self._desk is not None and (code := self._desk.open_code(item.lane)):
+                await self._inject(item.lane, "gone", code)
         except BadRequest as exc:
             log.error("Telegram refused a message (%s); it is dropped", type(exc).__name__)
             await self._queues.sent(item.id)
         except (NetworkError, TelegramError) as exc:
-            if item.attempts + 1 >= MAX_ATTEMPTS:
-                log.error("a message could not be sent after %d tries", MAX_ATTEMPTS)
-                await self._queues.sent(item.id)
-            else:
+            if item.attempts + 1 < MAX_ATTEMPTS:
                 backoff = min(60.0, 0.5 * 2**item.attempts)
                 log.warning("sending failed (%s); retry in %.1fs", type(exc).__name__, backoff)
-                await self._queues.later(item.id, time.time() + backoff)
+                return await self._later(item, backoff)
+            log.error("a message could not be sent after %d tries", MAX_ATTEMPTS)
+            await self._queues.sent(item.id)
         else:
             await self._queues.sent(item.id)
             if any("data" in button for button in buttons):
                 self._keyboards[item.lane] = (item.chat_id, sent.message_id)
+            staff_msg = payload.get("staff_msg")
+            if self._desk is not None and payload.get("relay") and isinstance(staff_msg, int):
+                await self._desk.handoffs.relayed(payload["relay"], [(staff_msg, sent.message_id)])
+        return None
+
+    async def _send_staff(self, item: OutboxItem, queue: deque[OutboxItem]) -> OutboxItem | None:
+        """One operation in a staff group. Never given up on: a message lost there is a young
+        person unheard. Texts merged into it are done with it."""
+        assert self._staff_sender is not None
+        try:
+            merged = await self._staff_sender.perform(item, queue, time.time())
+        except RetryAfter as exc:
+            return await self._later(item, _seconds(exc.retry_after))
+        except BadRequest as exc:
+            log.error("Telegram refused a staff message (%s); it is dropped", type(exc).__name__)
+            await self._queues.sent(item.id)
+        except TelegramError as exc:  # network trouble, or the bot was removed from the group
+            backoff = min(60.0, 0.5 * 2 ** min(item.attempts, 7))
+            log.warning(
+                "staff group send failed (%s); retry in %.1fs", type(exc).__name__, backoff
+            )
+            return await self._later(item, backoff)
+        else:
+            for _ in merged:
+                del queue[1]  # merged texts sit right behind the item
+            await self._queues.discard([item.id, *merged])
+        return None
+
+    async def _later(self, item: OutboxItem, seconds: float) -> OutboxItem:
+        """Note the failed try in the outbox (it survives a restart) and in memory."""
+        not_before = time.time() + seconds
+        await self._queues.later(item.id, not_before)
+        return replace(item, attempts=item.attempts + 1, not_before=not_before)
 
     # --- housekeeping ------------------------------------------------------------------------
 
@@ -327,6 +651,7 @@ class TelegramChannel:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=30)
             await self._stats.flush()
+            self._forget_stale()
             if time.time() - last_daily > 86_400:
                 last_daily = time.time()
                 erased = await self._sessions.purge_inactive(datetime.now(UTC) - self._retention)
@@ -335,6 +660,17 @@ class TelegramChannel:
                     await job()
                 if erased:
                     log.info("retention: erased %d inactive conversation(s)", erased)
+
+
+def _freeze_startup_objects() -> None:
+    """Take what exists after start-up out of the garbage collector's sight.
+
+    The engine's flows and content and the libraries live as long as the process; a full
+    collection walked all of them, pausing every conversation for up to 100 ms (the p99 of
+    a turn). Frozen, a full collection walks only what was made since.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _seconds(value: float | timedelta) -> float:
