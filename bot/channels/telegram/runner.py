@@ -113,6 +113,8 @@ class TelegramChannel:
         #: Per person, the last message sent with answer buttons: its keyboard goes when they
         #: answer some other way (typing), so an old button cannot be pressed again.
         self._keyboards: dict[str, tuple[int, int]] = {}
+        #: Keyboards to take off once the person's replies now being sent have gone.
+        self._stale_keyboards: dict[str, tuple[int, int]] = {}
         #: The highest inbox id handed to a lane, and whether the restart backlog is read.
         self._dispatched = 0
         self._backlog_read = False
@@ -145,6 +147,26 @@ class TelegramChannel:
         await self._bot.set_my_commands(
             commands_for(default, gettext), scope=BotCommandScopeDefault()
         )
+        if self._desk is not None:
+            await self._check_staff_groups(self._desk)
+
+    async def _check_staff_groups(self, desk: Desk) -> None:
+        """Say at start when a staff group cannot hold handoffs (the bot goes on regardless:
+        a group fixed later works without a restart)."""
+        for org, chat_id in desk.staff_chats.items():
+            try:
+                chat = await self._bot.get_chat(chat_id)
+            except TelegramError as exc:
+                log.warning(
+                    "the staff group of %s cannot be reached (%s)", org, type(exc).__name__
+                )
+                continue
+            if chat.is_forum is False:
+                log.error(
+                    "the staff group of %s is not a forum: turn on topics, and make the bot an "
+                    "administrator that may manage topics",
+                    org,
+                )
 
     async def run(self, stop: asyncio.Event, *, poll: bool = True) -> None:
         """Poll (unless webhooks feed `intake`), handle, send, keep house, until `stop`."""
@@ -322,10 +344,16 @@ class TelegramChannel:
             await self._acknowledge(incoming)
         previous = self._keyboards.pop(item.lane, None)
         if previous is not None and previous[1] != incoming.pressed_message:
-            with contextlib.suppress(TelegramError):
-                await self._bot.edit_message_reply_markup(
-                    chat_id=previous[0], message_id=previous[1]
-                )
+            if item.lane in self._outgoing:
+                # After this person's replies went: the answer first, the tidying after.
+                self._stale_keyboards[item.lane] = previous
+            else:
+                await self._take_keyboard_off(previous)
+
+    async def _take_keyboard_off(self, message: tuple[int, int]) -> None:
+        """Best effort: an old question's buttons go, so they cannot be pressed again."""
+        with contextlib.suppress(TelegramError):
+            await self._bot.edit_message_reply_markup(chat_id=message[0], message_id=message[1])
 
     async def _commit(
         self,
@@ -540,7 +568,13 @@ class TelegramChannel:
         """
         queue = self._outgoing[lane]
         try:
-            while queue and not self._stop.is_set():
+            while not self._stop.is_set():
+                if not queue:
+                    stale = self._stale_keyboards.pop(lane, None)
+                    if stale is None:
+                        break
+                    await self._take_keyboard_off(stale)
+                    continue
                 item = queue[0]
                 wait = item.not_before - time.time()
                 if self._staff_sender is not None and lane.startswith(STAFF_LANE):
