@@ -49,7 +49,7 @@ async def test_handoffs_are_sealed_and_found_again(tmp_path: Path) -> None:
         card = Card("16-19", "nl", "Eenzaamheidscheck: matig eenzaam", urgent=False)
         await db.run(store.open_work("K7Q2", "lane-a", "jou", chat_id=7340001, card=card, now=100))
         await store.set_topic("K7Q2", 55, 56)
-        row = await store.open_of("lane-a")
+        row = await store.get("K7Q2")
         assert row is not None
         assert (row.code, row.chat_id, row.thread_id, row.card_id) == ("K7Q2", 7340001, 55, 56)
         assert row.card == card

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 from bot.crypto import Box, DecryptError
+from bot.storage.queues import blob_bytes
 from bot.storage.sqlite import Database, Row
 
 __all__ = ["Card", "HandoffRow", "Handoffs"]
@@ -51,7 +52,6 @@ _SELECT = (
     "FROM handoffs "
 )
 _BY_CODE = _SELECT + "WHERE code = ?"
-_OPEN_OF = _SELECT + "WHERE lane = ? AND closed_at IS NULL"
 _ALL = _SELECT + "ORDER BY opened_at"
 
 
@@ -67,12 +67,16 @@ class Handoffs:
     def _seal_card(self, code: str, card: Card) -> bytes:
         return self._box.seal(json.dumps(asdict(card)).encode(), b"card:" + code.encode())
 
+    def _open_card(self, code: str, sealed: object) -> Card:
+        """Raises DecryptError, ValueError or TypeError for a card that cannot be read."""
+        return Card(**json.loads(self._box.open(blob_bytes(sealed), b"card:" + code.encode())))
+
     def _row(self, row: Row) -> HandoffRow | None:
         code, lane, org, chat, info, thread_id, card_id, opened_at, waited, closed_at = row
         code = str(code)
         try:
-            chat_id = int(self._box.open(_blob(chat), b"hchat:" + code.encode()))
-            card = Card(**json.loads(self._box.open(_blob(info), b"card:" + code.encode())))
+            chat_id = int(self._box.open(blob_bytes(chat), b"hchat:" + code.encode()))
+            card = self._open_card(code, info)
         except (DecryptError, ValueError, TypeError):
             return None
         return HandoffRow(
@@ -120,9 +124,7 @@ class Handoffs:
             if found is None:
                 return
             try:
-                card = Card(
-                    **json.loads(self._box.open(_blob(found[0]), b"card:" + code.encode()))
-                )
+                card = self._open_card(code, found[0])
             except (DecryptError, ValueError, TypeError):
                 return
             conn.execute(
@@ -137,11 +139,6 @@ class Handoffs:
     async def get(self, code: str) -> HandoffRow | None:
         """The handoff with this code, open or recently closed."""
         rows = await self._db.execute(_BY_CODE, (code,))
-        return self._row(rows[0]) if rows else None
-
-    async def open_of(self, lane: str) -> HandoffRow | None:
-        """This person's open handoff, if any."""
-        rows = await self._db.execute(_OPEN_OF, (lane,))
         return self._row(rows[0]) if rows else None
 
     async def all_known(self) -> list[HandoffRow]:
@@ -185,10 +182,6 @@ class Handoffs:
         """The young person was told nobody answered yet: tell them once."""
         await self._db.execute("UPDATE handoffs SET waited = 1 WHERE code = ?", (code,))
 
-    async def close_now(self, code: str, now: int) -> None:
-        """Closed from outside a turn (the young person's chat is gone)."""
-        await self._db.run(self.change_work(code, lambda c: replace(c, closed=True), close_at=now))
-
     async def purge_closed(self, before: int) -> int:
         """Erase handoffs closed before `before`, with their relay pairs."""
         rows = await self._db.execute(
@@ -196,9 +189,3 @@ class Handoffs:
             (before,),
         )
         return len(rows)
-
-
-def _blob(value: object) -> bytes:
-    if isinstance(value, bytes | bytearray | memoryview):
-        return bytes(value)
-    raise DecryptError

@@ -17,7 +17,7 @@ from bot.crypto import Box, DecryptError
 from bot.engine.model import SessionState
 from bot.storage.sqlite import Database, encode_state
 
-__all__ = ["InboxItem", "OutboxItem", "Queues", "Send"]
+__all__ = ["InboxItem", "OutboxItem", "Queues", "Send", "blob_bytes"]
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class Queues:
         for row_id, lane, blob in rows:
             assert isinstance(row_id, int)
             try:
-                payload = self._box.open(_blob(blob), b"in:" + str(lane).encode())
+                payload = self._box.open(blob_bytes(blob), b"in:" + str(lane).encode())
             except DecryptError:
                 log.warning("unreadable inbox row discarded")
                 await self.done(row_id)
@@ -223,8 +223,8 @@ class Queues:
             assert isinstance(not_before, int | float)
             lane_b = str(lane).encode()
             try:
-                chat_id = int(self._box.open(_blob(chat), b"chat:" + lane_b))
-                payload = self._box.open(_blob(blob), b"out:" + lane_b)
+                chat_id = int(self._box.open(blob_bytes(chat), b"chat:" + lane_b))
+                payload = self._box.open(blob_bytes(blob), b"out:" + lane_b)
             except (DecryptError, ValueError):
                 log.warning("unreadable outbox row discarded")
                 await self.sent(row_id)
@@ -285,7 +285,7 @@ def _delete_sent(conn: sqlite3.Connection, ids: list[int]) -> None:
     conn.executemany("DELETE FROM outbox WHERE id = ?", [(row_id,) for row_id in ids])
 
 
-def _blob(value: object) -> bytes:
+def blob_bytes(value: object) -> bytes:
     """A BLOB column's value (sqlite3 returns bytes); anything else is unreadable."""
     if isinstance(value, bytes | bytearray | memoryview):
         return bytes(value)

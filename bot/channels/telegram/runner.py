@@ -326,11 +326,7 @@ class TelegramChannel:
         state = await self._load(item.lane)
         turn = self._engine.handle(state, incoming.event)
         now = self._clock()
-        sends = [
-            Send(item.lane, incoming.chat_id, payload)
-            for message in turn.messages
-            for payload in render(message)
-        ]
+        sends = _sends(item.lane, incoming.chat_id, turn)
         work: list[Callable[[Any], None]] = []
         if turn.effects and self._desk is not None:
             assert update is not None
@@ -448,15 +444,7 @@ class TelegramChannel:
         elif kind == "waited":
             turn = self._engine.from_staff(state, "waited")
             row = await self._desk.handoffs.get(code)
-            sends = (
-                [
-                    Send(item.lane, row.chat_id, payload)
-                    for message in turn.messages
-                    for payload in render(message)
-                ]
-                if row is not None
-                else []
-            )
+            sends = _sends(item.lane, row.chat_id, turn) if row is not None else []
             await self._commit(item, state, turn, sends, now=now)
         else:
             await self._queues.done(item.id)
@@ -477,13 +465,15 @@ class TelegramChannel:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=tick)
             now = self._clock()
-            for row in await self._desk.handoffs.all_known():
+            rows = await self._desk.handoffs.all_known()
+            cutoff = int((now - GRACE).timestamp())
+            expired = [r.code for r in rows if r.closed_at is not None and r.closed_at < cutoff]
+            if expired:
+                await self._desk.handoffs.purge_closed(cutoff)
+                for code in expired:
+                    self._desk.forget(code)
+            for row in rows:
                 if row.closed_at is not None:
-                    if row.closed_at < now.timestamp() - GRACE.total_seconds():
-                        await self._desk.handoffs.purge_closed(
-                            int(now.timestamp() - GRACE.total_seconds())
-                        )
-                        self._desk.forget(row.code)
                     continue
                 if row.waited or row.card.claimed_by is not None:
                     continue
@@ -705,6 +695,13 @@ def _freeze_startup_objects() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def _sends(lane: str, chat_id: int, turn: Turn) -> list[Send]:
+    """A turn's replies as outbox rows for one chat."""
+    return [
+        Send(lane, chat_id, payload) for message in turn.messages for payload in render(message)
+    ]
 
 
 def _seconds(value: float | timedelta) -> float:
