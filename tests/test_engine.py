@@ -96,7 +96,27 @@ def test_typed_answers_are_understood_and_confirmed(
 ) -> None:
     chat = at_djg1(engine)
     replies = chat.send(typed)
-    assert replies[0].text == f"Genoteerd: {label}"
+    assert replies[0].text.split("\n\n")[0] == f"Genoteerd: {label}"
+
+
+def test_a_typed_answer_is_echoed_on_top_of_the_next_question_in_one_message(
+    engine: Engine,
+) -> None:
+    tapped = at_djg1(engine).send(Choice("djg1", "yes"))[-1]
+    chat = at_djg1(engine)
+    replies = chat.send("ja")
+    assert len(replies) == 1
+    note, question = replies[0].text.split("\n\n", 1)
+    assert note == "Genoteerd: Ja"
+    assert replies[0].step == "djg2"
+    assert "genoeg mensen op wie ik" in question
+    assert [o.id for o in replies[0].options] == [o.id for o in tapped.options]
+
+
+def test_a_tapped_answer_gets_the_same_question_without_the_echo(engine: Engine) -> None:
+    tapped = at_djg1(engine).send(Choice("djg1", "yes"))
+    typed = at_djg1(engine).send("ja")
+    assert [r.text for r in tapped] == [typed[0].text.split("\n\n", 1)[1]]
 
 
 def test_a_number_out_of_range_is_not_guessed(engine: Engine) -> None:
@@ -247,7 +267,7 @@ def test_language_switch_by_command_argument(engine: Engine) -> None:
     assert replies[-1].text.startswith("Can I ask you a few short questions?")
     # The explicit choice beats the channel's hint from now on.
     chat.lang_hint = "nl"
-    assert chat.send("sure")[0].text == "Noted: Yes, that's fine"
+    assert chat.send("sure")[0].text.startswith("Noted: Yes, that's fine\n\n")
 
 
 def test_language_switch_by_question(engine: Engine) -> None:
@@ -335,7 +355,7 @@ def test_crisis_mid_question_then_carry_on(engine: Engine) -> None:
     assert replies[0].urgent
     again = chat.send(Choice("djg1", "_continue"))
     assert again[-1].text == DJG1_NL
-    assert chat.send("1")[0].text == "Genoteerd: Ja"
+    assert chat.send("1")[0].text.startswith("Genoteerd: Ja\n\n")
 
 
 def test_crisis_inside_a_reask(engine: Engine) -> None:

@@ -65,12 +65,12 @@ async def test_restart_continues_at_the_same_question(
     sam = server.user(5003, "Sam")
     sam.send_text("hoi")
     sam.send_text("ja")
-    await server.wait_for(lambda: "Hoe oud ben je?" in texts(server, sam.chat_id), 20)
+    await wait_said(server, sam.chat_id, "Hoe oud ben je?")
     code, _err = await bot.stop()
     assert code == 0
     await bot.start()
     sam.send_text("18")
-    await server.wait_for(lambda: "Genoteerd: 16 tot en met 19" in texts(server, sam.chat_id), 20)
+    await wait_said(server, sam.chat_id, "Genoteerd: 16 tot en met 19")
 
 
 async def test_kill_9_after_a_batch_answers_every_message_exactly_once(
@@ -88,6 +88,26 @@ async def test_kill_9_after_a_batch_answers_every_message_exactly_once(
     for person in people:
         await replies(server, person.chat_id, 2)
     await asyncio.sleep(1.0)  # anything duplicated would have arrived by now
+    for person in people:
+        welcomes = [t for t in texts(server, person.chat_id) if "Ik ben Omarmt" in t]
+        assert len(welcomes) == 1, texts(server, person.chat_id)
+
+
+async def test_a_stop_and_restart_send_nothing_twice(
+    server: BotApiServer, bot: BotProcess
+) -> None:
+    people = [server.user(6100 + n, f"Q{n}") for n in range(12)]
+    for person in people:
+        person.send_text("hoi")
+    for person in people:
+        await replies(server, person.chat_id, 2)
+    code, _ = await bot.stop()
+    assert code == 0
+    with sqlite3.connect(bot.db) as conn:
+        assert conn.execute("SELECT count(*) FROM outbox").fetchone() == (0,)
+    await bot.start()
+    people[0].send_text("ja")
+    await wait_said(server, people[0].chat_id, "Hoe oud ben je?")
     for person in people:
         welcomes = [t for t in texts(server, person.chat_id) if "Ik ben Omarmt" in t]
         assert len(welcomes) == 1, texts(server, person.chat_id)
@@ -144,7 +164,7 @@ async def test_database_holds_no_ids_usernames_or_names(
     max_ = server.user(987654321, "Maximiliaan", username="max_from_utrecht")
     max_.send_text("hoi")
     max_.send_text("ja")
-    await server.wait_for(lambda: "Hoe oud ben je?" in texts(server, max_.chat_id), 20)
+    await wait_said(server, max_.chat_id, "Hoe oud ben je?")
     code, _ = await bot.stop()
     assert code == 0
     raw = b"".join(p.read_bytes() for p in bot.db.parent.glob("bot.sqlite3*"))
@@ -246,7 +266,7 @@ async def test_a_typed_answer_takes_the_old_keyboard_away(
     question = sent[1]
     assert buttons(question)
     tim.send_text("ja")  # typed, not tapped
-    await replies(server, tim.chat_id, 4)
+    await replies(server, tim.chat_id, 3)
 
     def keyboard_gone() -> bool:
         current = server.message(tim.chat_id, question["message_id"])

@@ -800,10 +800,12 @@ class Engine:
             history=(*state.history, step.id)[-50:],
             misses=0,
         )
-        noted = (Outbound(_("Noted: {answer}").format(answer=_(option.label))),) if typed else ()
         name = "skipped" if option.id == SKIP else "answered"
         answered = DomainEvent(name, MappingProxyType({"step": step.id}))
-        return self._run(state, ctx, option.next or step.next, noted, (answered,))
+        turn = self._run(state, ctx, option.next or step.next, (), (answered,))
+        if not typed:
+            return turn
+        return _noted(turn, _("Noted: {answer}").format(answer=_(option.label)))
 
     @staticmethod
     def _by_number_range(step: Step, text: str, shown: int) -> str | None:
@@ -872,3 +874,14 @@ def _said(event: Inbound) -> str:
     if isinstance(event, Media):
         return event.caption
     return ""
+
+
+def _noted(turn: Turn, note: str) -> Turn:
+    """A typed answer is echoed at the top of what comes next, in the same message: one
+    notification instead of two. Never on top of an urgent message (a crisis reply stands
+    alone and first)."""
+    if turn.messages and not turn.messages[0].urgent:
+        first = turn.messages[0]
+        merged = replace(first, text=f"{note}\n\n{first.text}")
+        return replace(turn, messages=(merged, *turn.messages[1:]))
+    return replace(turn, messages=(Outbound(note), *turn.messages))
