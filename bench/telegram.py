@@ -6,10 +6,10 @@ people type their way through the whole check at once (hoi, ja, an age, nee, six
 wish); each sends the next message only once the bot has answered the previous one.
 
 Latency is bot-side: from handing the update to the server (`send_text`) to the arrival at the
-server of the bot's answer. Omarmt answers one message with several (a "Genoteerd" line, then
-the next question with its buttons): "full answer" is the arrival of the message with the next
-question's buttons, "first reply" the arrival of the first message. The echo bot answers with one
-message, so both are the same for it.
+server of the bot's answer. Omarmt answers some messages with several (the welcome, then the
+first question; the result, the offers, then what next): "full answer" is the arrival of the
+message with the next question's buttons, "first reply" the arrival of the first message. The
+echo bot answers with one message, so both are the same for it.
 
 CPU seconds come from /proc/<pid>/stat (utime + stime of the bot process), RSS from
 /proc/<pid>/status (VmRSS). Then M distinct people each send "hoi" and get the welcome: the RSS
