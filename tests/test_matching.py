@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.matching import Candidate, match_answer, normalise
+from bot.engine.matching import Candidate, age_span, match_answer, normalise
 
 IDS = ["yes", "somewhat", "no"]
 CANDIDATES = [
@@ -113,3 +113,113 @@ HEDGED = [
 )
 def test_negation_after_hedge_and_bare_negation(text: str, option: str | None) -> None:
     assert match_answer(text, IDS, HEDGED, hedge="somewhat").option == option
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("17", (17, 17)),
+        ("ik ben zeventien", (17, 17)),
+        ("net 16 geworden", (16, 16)),
+        ("bijna 20", (19, 19)),  # almost N is N - 1
+        ("ik word volgende maand 20", (19, 19)),
+        ("turning 16 next week", (15, 15)),
+        ("ik ben 19 en word bijna 20", (19, 19)),
+        ("vijfentwintig", (25, 25)),
+        ("tweeëntwintig", (22, 22)),
+        ("twee en twintig", (22, 22)),
+        ("twenty-one", (21, 21)),
+        ("nineteen", (19, 19)),
+        ("jonger dan 16", (0, 15)),
+        ("over 27", (28, 130)),
+        ("begin twintig", (20, 23)),
+        ("ergens in de twintig", (20, 29)),  # a decade, not the age 20
+        ("eind twintig", (27, 29)),
+        ("mid twenties", (23, 26)),
+        ("late teens", (17, 19)),
+        ("16 of 17", (16, 17)),
+        ("ik ben 17 jaar en 11 maanden", (17, 17)),  # a time is not an age
+        ("oud genoeg", None),
+        ("no one", None),  # a lone "one" is a word, not an age
+    ],
+)
+def test_age_span(text: str, span: tuple[int, int] | None) -> None:
+    assert age_span(text) == span
+
+
+@pytest.mark.parametrize(
+    "text", ["wat bedoel je precies", "hoe bedoel je?", "what do you mean", "wat?", "huh ja"]
+)
+def test_a_question_back_is_no_answer(text: str) -> None:
+    candidates = [*HEDGED, Candidate("yes", "precies")]
+    assert match_answer(text, IDS, candidates, hedge="somewhat").option is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ja of min of meer", "yeah or kind of", "ja en niet altijd", "no or maybe"]
+)
+def test_two_options_side_by_side_are_asked_again(text: str) -> None:
+    """The hedge wins over one other option ("kind of yeah"), but not when both are offered."""
+    candidates = [*HEDGED, Candidate("somewhat", "maybe"), Candidate("no", "no")]
+    assert match_answer(text, IDS, candidates, hedge="somewhat").option is None
+
+
+CONSENT = [
+    Candidate("yes", "ja", is_label=True),
+    Candidate("offers", "nee"),
+    Candidate("offers", "no"),
+    Candidate("friend", "voor een vriend"),
+    Candidate("person", "mens"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("nee, voor een vriend", "friend"),  # a bare no only declines the question
+        ("nee ik wil met een mens praten", "person"),
+        ("no, a real mens", "person"),
+        ("nee, ja", None),  # but never yields to the plain yes
+    ],
+)
+def test_a_bare_no_yields_to_another_named_option(text: str, option: str | None) -> None:
+    ids = ["yes", "offers", "friend", "person"]
+    assert match_answer(text, ids, CONSENT).option == option
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("no one really", None),  # "no one" is no "no" ...
+        ("a lot", "yes"),
+        ("i have a lot of friends", None),  # ... and "a lot of" is an amount, not "a lot"
+        ("no, never", "no"),  # negations that agree do not cancel each other
+        ("nope not really", "no"),
+    ],
+)
+def test_words_that_look_like_answers(text: str, option: str | None) -> None:
+    candidates = [
+        *HEDGED,
+        Candidate("yes", "a lot"),
+        Candidate("no", "no"),
+        Candidate("no", "nope"),
+        Candidate("no", "never"),
+        Candidate("no", "not really"),
+    ]
+    assert match_answer(text, IDS, candidates, hedge="somewhat").option == option
+
+
+def test_extra_candidates_are_matched_like_the_others() -> None:
+    """The engine passes its own options (back, help) apart: they change from turn to turn."""
+    big = [Candidate("yes", f"ja {n}") for n in range(40)] + CANDIDATES  # indexed once
+    back = [Candidate("_back", "Terug")]
+    for _ in range(2):
+        assert match_answer("terug", [*IDS, "_back"], big, extra=back).option == "_back"
+        assert match_answer("ja hoor", IDS, big, extra=back).option == "yes"
+    assert match_answer("terug", IDS, big).option is None
+
+
+def test_a_negation_reaches_over_a_run_of_one_options_words() -> None:
+    candidates = [Candidate("yes", "uni"), Candidate("yes", "student"), Candidate("no", "nee")]
+    assert match_answer("uni student", ["yes", "no"], candidates).option == "yes"
+    assert match_answer("not a uni student", ["yes", "no"], candidates).option is None

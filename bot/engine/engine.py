@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -16,7 +15,7 @@ from bot.engine.actions import ActionContext, age_band, offer_messages, profile_
 from bot.engine.content import Content
 from bot.engine.flow import ANY_LANGUAGE, Flow, Step
 from bot.engine.hours import is_open
-from bot.engine.matching import Candidate, match_answer
+from bot.engine.matching import Candidate, age_span, match_answer
 from bot.engine.model import (
     Choice,
     CloseHandoff,
@@ -75,7 +74,6 @@ _SHARE, _NO_SHARE, _CANCEL = "share", "noshare", "cancel"
 StaffEvent = Literal["claimed", "text", "media", "closed", "waited", "gone"]
 #: The option id that means "skip this question": counted as skipped, scored as missing.
 SKIP = "skip"
-_NUMBER = re.compile(r"(?<!\d)(\d{1,3})(?!\d)")
 #: What a question offers besides its options once someone is stuck (after two misses).
 WAYS_OUT = (HELP, TALK, STOP)
 #: A flow that chains more messages than this without a question is broken; stop, don't hang.
@@ -774,17 +772,18 @@ class Engine:
             typed = True
             extras = self._extras(state, step)
             ids = [o.id for o in step.options] + list(extras)
-            candidates = [
-                *self._candidates(ctx, step),
-                *(Candidate(x, texts.system_option(_, x, 0).label) for x in extras),
-            ]
+            own = [Candidate(x, texts.system_option(_, x, 0).label) for x in extras]
             hedge = next((o.id for o in step.options if o.hedge), None)
-            found = match_answer(event.text, ids, candidates, hedge)
+            found = match_answer(event.text, ids, self._candidates(ctx, step), hedge, own)
             option_id = found.option if found.how != "fuzzy" else None
-            # A typed age ("17", "ik ben 22") is not a word of any option: its range decides.
-            # Words first, so "jonger dan 16" stays "younger" and is not read as the number 16.
-            option_id = option_id or self._by_number_range(step, event.text, len(ids))
-            if option_id is None and found.how == "fuzzy":
+            # A typed age ("17", "ik ben 22", "bijna twintig") is not a word of any option: its
+            # range decides, unless the whole answer is an option's own words ("jonger dan 16").
+            # An age that spans two options ("ergens in de twintig") is asked again.
+            whole = found.how in ("exact", "synonym", "number")
+            ages = () if whole else self._by_number_range(step, event.text, len(ids))
+            if ages:
+                option_id = ages[0] if len(ages) == 1 else None
+            elif option_id is None and found.how == "fuzzy":
                 option_id = found.option
         if option_id is None:
             return self._not_understood(state, ctx)
@@ -808,21 +807,22 @@ class Engine:
         return _noted(turn, _("Noted: {answer}").format(answer=_(option.label)))
 
     @staticmethod
-    def _by_number_range(step: Step, text: str, shown: int) -> str | None:
-        """A typed number that is not an option's position but falls in an option's range
-        ("ik ben 17" picks 16 to 19)."""
+    def _by_number_range(step: Step, text: str, shown: int) -> tuple[str, ...]:
+        """The options whose range holds the age typed ("ik ben 17" is 16 to 19; "bijna 20"
+        is 19); two or more when the age is vague ("mid twenties"); none without an age."""
         if not any(opt.range for opt in step.options):
-            return None
-        numbers = _NUMBER.findall(text[:200])
-        if len(numbers) != 1:
-            return None
-        value = int(numbers[0])
-        if text.strip().rstrip(".") == numbers[0] and value <= shown:
-            return None  # "2" is the second option
-        for opt in step.options:
-            if opt.range and opt.range[0] <= value <= opt.range[1]:
-                return opt.id
-        return None
+            return ()
+        span = age_span(text)
+        if span is None:
+            return ()
+        low, high = span
+        if text.strip().rstrip(".") == str(low) and low == high and low <= shown:
+            return ()  # "2" is the second option
+        return tuple(
+            opt.id
+            for opt in step.options
+            if opt.range and opt.range[0] <= high and low <= opt.range[1]
+        )
 
     def _candidates(self, ctx: _Ctx, step: Step) -> Sequence[Candidate]:
         """Every word that picks an option of `step`, memoised per step and language."""
