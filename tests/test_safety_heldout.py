@@ -1,7 +1,10 @@
-"""The crisis detector on a held-out set written by someone who did not write the rules.
+"""The crisis detector on held-out sets written by someone who did not write the rules.
 
-`tests/safety/heldout.yaml` was written before reading `bot/safety/`; see `docs/safety.md`
-("Held-out set") for the figures before and after the detector was improved against it.
+`tests/safety/heldout.yaml` (2026-11-27), `heldout2.yaml`, `heldout3.yaml` and `heldout4.yaml`
+(2026-11-28) were each written before reading `bot/safety/`; see `docs/safety.md` ("Held-out
+sets") for the figures before and after. The detector was improved against the first three:
+they hold the full bars. `heldout4.yaml` is for measuring only, never for
+tuning: its recall may not fall below what it measured, and false alarms have the same bar.
 """
 
 from __future__ import annotations
@@ -16,7 +19,12 @@ import yaml
 
 from bot.safety import detect
 
-HELDOUT = Path(__file__).parent / "safety" / "heldout.yaml"
+_DIR = Path(__file__).parent / "safety"
+SETS = tuple(_DIR / f"{name}.yaml" for name in ("heldout", "heldout2", "heldout3", "heldout4"))
+#: Recall floors of the set never tuned against: what it measured on 2026-11-28.
+#: Raise them as the detector improves; never lower them to let a change pass.
+FLOORS = {"heldout4": 0.775}
+EXPLICIT_FLOORS = {"heldout4": 0.89}
 CATEGORIES = ("danger", "suicide", "self_harm", "abuse")
 
 MIN_RECALL = 0.95
@@ -50,8 +58,8 @@ class Figures:
     report: str
 
 
-def _load() -> list[Case]:
-    with HELDOUT.open(encoding="utf-8") as handle:
+def _load(path: Path) -> list[Case]:
+    with path.open(encoding="utf-8") as handle:
         raw = cast("list[dict[str, str]]", yaml.safe_load(handle))
     return [Case(str(e["text"]), e["lang"], e["expect"], e["kind"]) for e in raw]
 
@@ -107,30 +115,38 @@ def measure(cases: list[Case]) -> Figures:
     )
 
 
+@pytest.fixture(scope="module", params=SETS, ids=[p.stem for p in SETS])
+def held_out(request: pytest.FixtureRequest) -> Path:
+    path = request.param
+    assert isinstance(path, Path)
+    return path
+
+
 @pytest.fixture(scope="module")
-def figures() -> Figures:
-    result = measure(_load())
-    print("\n" + result.report)  # noqa: T201  (the figures belong in the test log)
+def figures(held_out: Path) -> Figures:
+    result = measure(_load(held_out))
+    print(f"\n{held_out.name}\n{result.report}")  # noqa: T201  (the figures belong in the log)
     return result
 
 
-def test_the_set_is_big_and_well_formed() -> None:
-    cases = _load()
+def test_the_set_is_big_and_well_formed(held_out: Path) -> None:
+    cases = _load(held_out)
     catch = [c for c in cases if c.expect != "none"]
     calm = [c for c in cases if c.expect == "none"]
-    assert len(catch) >= 150
-    assert len(calm) >= 150
+    assert len(catch) >= 100
+    assert len(calm) >= 100
     assert len({c.text for c in cases}) == len(cases), "duplicate texts"
     assert {c.expect for c in catch} == set(CATEGORIES)
     assert {c.lang for c in cases} == {"nl", "en"}
 
 
-def test_recall_overall(figures: Figures) -> None:
-    assert figures.recall >= MIN_RECALL, figures.report
+def test_recall_overall(figures: Figures, held_out: Path) -> None:
+    assert figures.recall >= FLOORS.get(held_out.stem, MIN_RECALL), figures.report
 
 
-def test_recall_on_explicit_messages(figures: Figures) -> None:
-    assert figures.explicit_recall >= MIN_EXPLICIT_RECALL, figures.report
+def test_recall_on_explicit_messages(figures: Figures, held_out: Path) -> None:
+    floor = EXPLICIT_FLOORS.get(held_out.stem, MIN_EXPLICIT_RECALL)
+    assert figures.explicit_recall >= floor, figures.report
 
 
 def test_false_positives(figures: Figures) -> None:
@@ -147,4 +163,5 @@ def test_category_agreement(figures: Figures) -> None:
 
 
 if __name__ == "__main__":
-    print(measure(_load()).report)  # noqa: T201
+    for path in SETS:
+        print(f"{path.name}\n{measure(_load(path)).report}")  # noqa: T201

@@ -135,6 +135,7 @@ PROTECTED = frozenset(
         "mezelf", "mijzelf", "jezelf", "hemzelf", "haarzelf", "ourself", "abuse", "amused",
         "accused", "abusive", "paused", "caused", "refused", "raised", "rapper", "rated",
         "roped", "overdosed", "molest", "verkrachter", "verkrachters", "gezelschap",
-        "vertrouwd", "vertrouwen", "mismatch", "misbruik",
+        "vertrouwd", "vertrouwen", "mismatch", "misbruik", "gebrand", "angebrand", "scraped",
+        "draped", "angered",
     )
 )  # fmt: skip
