@@ -153,10 +153,10 @@ MIN_REMEMBERED = 32
 
 
 def _index(candidates: Sequence[Candidate]) -> _Index:
-    """The index of `candidates`, made once. A sequence must not change once matched against
-    (its length is checked, its items are not)."""
+    """The index of `candidates`, made once for a tuple (which cannot change afterwards);
+    other sequences are indexed afresh each time."""
     found = _INDEXES.get(id(candidates))
-    if found is not None and found.source is candidates and found.size == len(candidates):
+    if found is not None and found.source is candidates:
         return found
     by_norm: dict[str, list[Candidate]] = {}
     by_first: dict[str, list[Candidate]] = {}
@@ -174,7 +174,7 @@ def _index(candidates: Sequence[Candidate]) -> _Index:
         options=tuple(c.option for c in candidates),
         affirmative=frozenset(c.option for c in candidates if c.norm in _AFFIRMS),
     )
-    if index.size < MIN_REMEMBERED:
+    if index.size < MIN_REMEMBERED or not isinstance(candidates, tuple):
         return index
     if len(_INDEXES) >= MAX_INDEXES:
         _INDEXES.clear()
