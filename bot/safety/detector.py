@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.safety.context import is_negated, mask_idioms, on_topic
 from bot.safety.normalize import normalise
@@ -11,7 +12,7 @@ from bot.safety.patterns import SEVERITY, Category, Rule
 from bot.safety.rules_harm import ABUSE, SELF_HARM
 from bot.safety.rules_life import DANGER, SUICIDE
 
-__all__ = ["LONG_TEXT", "RULES", "Detection", "detect"]
+__all__ = ["LONG_TEXT", "RULES", "Detection", "Level", "Subject", "detect"]
 
 # Telegram caps a message at 4096 characters, so real messages are read whole. A longer text
 # (a paste, another channel) is read as head + tail plus windows around hot words in the middle,
@@ -29,12 +30,25 @@ _HOT = re.compile(
 )
 
 
+#: Who is in danger: the writer, or someone the writer tells about (a friend, a sibling).
+Subject = Literal["self", "other"]
+#: `crisis` gets the crisis lines at once; `concern` (ambiguous distress) a gentle check-in.
+Level = Literal["crisis", "concern"]
+
+
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """A crisis sign: its category decides the help lines; evidence names the rule, for tests."""
+    """A crisis sign: its category decides the help lines; evidence names the rule, for tests.
+
+    `sexual` marks sexual violence (Centrum Seksueel Geweld beside Veilig Thuis); `subject`
+    says whose safety it is about; `level` tells a crisis from a concern.
+    """
 
     category: Category
     evidence: str
+    subject: Subject = "self"
+    level: Level = "crisis"
+    sexual: bool = False
 
 
 def _by_severity(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
