@@ -39,7 +39,11 @@ _JOINER = re.compile(r"(?<=[a-z])[-_*.'`\u2019\u00b4]+(?=[a-z])")
 _APOSTROPHE = re.compile(r"['`\u2019\u00b4]")
 # Sentence ends and emoji become a boundary token "." so a phrase never spans two sentences.
 _BOUNDARY = re.compile(r"[.!?;:\n\r]+|[\u2190-\u2bff\U0001f000-\U0001faff]+")
-_OTHER = re.compile(r"[^a-z0-9.]+")
+# A comma (not inside a number) ends a clause: kept as a token until the end, then dropped from
+# the text and remembered as an offset, so rules read across it and context stops at it.
+_COMMA = re.compile(r",(?!\d)|(?<!\d),")
+_NUMBER_COMMA = re.compile(r",")
+_OTHER = re.compile(r"[^a-z0-9.,]+")
 _SPACES = re.compile(r" {2,}")
 _DOTS = re.compile(r"(?: ?\.)+")
 # Three or more lone letters in a row are a spaced-out word: "z e l f m o o r d", "k m s".
@@ -51,10 +55,15 @@ _WORD = re.compile(r"[a-z]+")
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """The folded text plus the one signal folding removes: whether the writer was laughing."""
+    """The folded text plus what folding removes: laughter, and where each clause starts.
+
+    `clauses` holds the offsets in `text` where a clause begins after a comma; sentence ends
+    stay in the text as " . ".
+    """
 
     text: str
     laughing: bool
+    clauses: tuple[int, ...] = ()
 
 
 def collapse(text: str) -> str:
@@ -107,10 +116,31 @@ def normalise(text: str) -> Normalised:
     folded = _JOINER.sub("", folded)
     folded = _APOSTROPHE.sub("", folded)
     folded = _BOUNDARY.sub(" . ", folded)
+    folded = _NUMBER_COMMA.sub(" ", _COMMA.sub(" , ", folded).replace(" , ", " \x00 "))
+    folded = folded.replace("\x00", ",")
     folded = _OTHER.sub(" ", folded)
     folded = _SPACED.sub(_join_spaced, folded)
     folded = _REPEAT.sub(r"\1", folded)
     folded = _WORD.sub(_expand, folded)
     folded = _DOTS.sub(" .", folded)
-    folded = _SPACES.sub(" ", folded).strip(" .")
-    return Normalised(folded, laughing)
+    folded = _SPACES.sub(" ", folded).strip(" .,")
+    if "," not in folded:
+        return Normalised(folded, laughing)
+    return _without_commas(folded, laughing=laughing)
+
+
+def _without_commas(folded: str, *, laughing: bool) -> Normalised:
+    words: list[str] = []
+    clauses: list[int] = []
+    size = 0
+    for word in folded.split(" "):
+        if word == "," or not word:
+            if words and words[-1] != "." and (not clauses or clauses[-1] != size + 1):
+                clauses.append(size + 1)
+            continue
+        if word == "." and words and words[-1] == ".":
+            continue
+        size += len(word) + (1 if words else 0)
+        words.append(word)
+    text = " ".join(words)
+    return Normalised(text, laughing, tuple(start for start in clauses if start < len(text)))
