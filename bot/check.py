@@ -1,4 +1,4 @@
-"""`omarmt check`: flows, content and catalogs are complete and consistent, or say where not."""
+"""`omarmt check`: flows, content, crisis rules and catalogs are consistent, or say where not."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bot.engine.engine import ACTIONS
 from bot.i18n import DOMAIN, SOURCE_LANGUAGE, CatalogError, Catalogs
 from bot.i18n_extract import extract_flow
 from bot.loader import LoadError, Problem, load_content, load_flow
+from bot.safety.review import check_rules
 
 __all__ = ["check", "languages_in"]
 
@@ -45,6 +46,10 @@ def check(root: Path, code: Path) -> list[Problem]:
     except CatalogError as exc:
         problems.append(Problem(_show(locales), 1, str(exc)))
 
+    problems += [
+        Problem(found.file, found.line, found.message)
+        for found in check_rules(root / "content" / "safety")
+    ]
     catalogs = {lang: _read(locales, lang) for lang in languages}
     for file, line, message in _messages(root, code):
         for lang, catalog in catalogs.items():
@@ -61,6 +66,8 @@ def _messages(root: Path, code: Path) -> Iterator[tuple[str, int, str]]:
     """(file, line, message id) of every user-facing text, as ``pybabel extract`` sees them."""
     for folder in ("flows", "content"):
         for path in sorted((root / folder).glob("**/*.yaml")):
+            if path.parent.name == "safety":
+                continue  # crisis rules: data, not texts for translators
             with path.open("rb") as fh:
                 try:
                     for line, _func, message, _comments in extract_flow(fh, (), (), {}):

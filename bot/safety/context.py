@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.safety.patterns import compile_rule
+from bot.safety.ruleset import load_macros
 
 __all__ = ["REPORTED_THREAT_MASK", "THREAT_MASK", "is_negated", "mask_idioms", "on_topic"]
 
@@ -19,98 +21,96 @@ _FEELINGS = (
     r"die docent|de muziek|verlangen|de zenuwen|de hitte|de kou|heimwee)"
 )
 
-_IDIOMS = compile_rule(
-    "|".join(
-        (
-            # Dutch: "ik verveel me dood", "ik lach me dood", "ik schrok me dood".
-            r"\b(?:verveel|verveelde|vervelen|verveelt|lach|lachte|lachen|lacht|schrok|schrik|"
-            r"schrikt|schrokken|schaam|schaamde|werk|werkte|werken|zoek|zocht|zoeken|erger|"
-            r"ergerde|zuip|dans|fiets|loop|liep|ren|rende|wacht|wachtte|stress|schaamt) "
-            r"(?:me|mij|mezelf|ons|je|zich) (?:<any>)(?:dood|rot|ongeluk|kapot|een ongeluk)\b",
-            # "dood van de honger", "doodgaan van het lachen", "ik ga dood van de stress".
-            r"\bdood ?(?:gaan|ga|gaat|ging|gingen|gegaan)? (?:<any>)(?:van|door|vanwege|aan) "
-            r"(?:het |de |die |dat |al die |mijn |zo n |zoveel )?" + _FEELINGS + r"\b",
-            # Split compounds: "dood moe", "dood eng", "dood normaal", "op sterven na dood".
-            r"\bdood (?:moe|eng|normaal|gewoon|ziek|saai|bang|stil|simpel|zonde|leuk|serieus|"
-            r"jammer|op|nerveus|eenvoudig|stom|kalm|chill|lekker|graag)\b|\bop sterven na dood\b",
-            r"\b(?:zou|kan|kon) (?:er )?(?:wel )?(?:dood )?(?:voor )?(?:gaan )?sterven voor\b",
-            # Parents "killing" you over grades: hyperbole, not a threat.
-            r"\b(?:me|mij|ons) (?:vermoordt|vermoord|vermoorden|afmaakt) (?:als|wanneer|zodra)\b",
-            r"\b(?:vermoordt|vermoord|vermoorden|maakt|maken) (?:me|mij|ons) (?:echt |"
-            r"gewoon )?(?:af )?(?:als|wanneer|want|omdat|zodra)\b",
-            r"\bkill (?:me|us) (?:if|when|for|because|lol|haha)\b|\bgoing to kill me if\b",
-            # English: "this homework is killing me", "killing it", "i'm dead", "dying of".
-            r"\b(?:is|was|are|its|it is|this|that|these|those|thats) (?:so |literally |actually |"
-            r"really |lowkey |just )*killing (?:me|us)\b",
-            r"\bkill(?:ing|ed|s)? (?:it|that|the game|time|the vibe|the mood|the lights)\b",
-            r"(?<!wish )(?<!hope )\b(?:i am|i was) (?:so |literally |actually |lowkey |absolutely "
-            r")*(?:dead|ded|"
-            r"dying|deceased)\b",
-            r"\b(?:dying|die|died|dead) (?:of|from) (?:laughter|laughing|embarrassment|boredom|"
-            r"hunger|thirst|the heat|cringe|cuteness|shame)\b",
-            r"\bto die for\b|\bdead (?:tired|serious|inside lol|funny)\b|\bwould die for\b",
-            r"\bbeat (?:me|us) (?:at|in)\b|\b(?:hit|hits) me up\b|(?<!hope i get )(?<!wish i got )"
-            r"(?<!hope i got )(?<!wish i get )\bhit (?:me )?by (?:a|the) (?:ca"
-            r"r|bus|ball|bike)\b",
-            # Accidents and sport are not self-harm.
-            r"\b(?:me|mezelf|myself) (?:<any>)(?:gesneden|bezeerd|pijn gedaan|geblesseerd|hurt|"
-            r"cut|burned) (?:aan|bij|met|in|tijdens|while|when|playing|at|on) (?:een |het |de |"
-            r"mijn |a |the |my )?(?:blikje|papier|glas|scherf|koken|keuken|vinger|duim|sport|"
-            r"sporten|voetbal|voetballen|training|gym|fitness|hockey|hardlopen|vallen|football|"
-            r"soccer|cooking|kitchen|paper|glass|finger|thumb|oven|stove|strijkijzer|bike|fiets)",
-            r"\b(?:hurt|injured|cut|burned|burnt) myself (?:playing|during|while (?:cooking|shavin"
-            r"g|"
-            r"playing|running|skating|working)|at (?:the gym|work|practice|training|football)|on "
-            r"(?:a|the) (?:stove|oven|pan|glass|nail))\b",
-            # Burned on the stove or the iron. ("angerand": the fuzzy step reads "gebrand" as
-            # "aangerand", and "aangerand aan de oven" is no assault in any reading.)
-            r"(?<!expres )(?<!bewust )\b(?:me|mezelf|mijn [a-z]+) (?:(?!expres|bewust|"
-            r"met opzet)[a-z]+ ){0,3}"
-            r"(?:gebrand|verbrand|angerand) "
-            r"(?:aan|op|met|bij) "
-            r"(?:een |het |de |mijn |die |dat )?(?:strijkijzer|strijkbout|pan|oven|fornuis|"
-            r"kookplaat|waterkoker|thee|koffie|soep|theelicht|krultang|stijltang|uitlaat|grill|"
-            r"bbq)\b",
-            # "i scraped my knee": the fuzzy step reads "scraped" as a key word; a body part as
-            # the object is never that key word.
-            r"\b(?:raped|rape) (?:my|his|her|your) (?:knee|knees|elbow|elbows|shin|shins|hand|"
-            r"hands|palm|palms|leg|legs|arm|arms|skin|chin|face|finger|fingers|ankle|ankles|toe|"
-            r"toes|foot|feet|nose|forehead|hip|hips)\b",
-            r"\b(?:gesneden|sneed|snij) (?:me |mezelf )?(?:aan|in) (?:een |het |de |mijn )?(?:blik"
-            r"je|"
-            r"papier|glas|scherf|vinger|duim)\b",
-            # "dat examen was zelfmoord", "social suicide": risky, not deadly; "I could kick
-            # myself"; "I'd rather die than go to that party" (but not "than live like this").
-            r"\b(?:dat|dit) (?:[a-z]+ )?(?:is|was|wordt|lijkt|leek|zou) (?:echt |gewoon |pure |"
-            r"puur |totale |totaal |letterlijk |een |wel )*zelf ?moord(?: zijn)?\b(?! (?:plegen|"
-            r"gepleegd|gedachten))|\b(?:sociale|social|career|carriere) (?:zelf ?moord|suicide)\b"
-            r"|\bzelf ?moord om (?:te|zonder|met|in|bij|nu|zo) ",
-            r"\b(?:kan|kon|zou|could) (?:<me>|myself) (?:wel )?(?:voor (?:mijn|de) (?:kop|"
-            r"hoofd) )?"
-            r"(?:slaan|schoppen|kick|slap)\b",
-            r"\brather (?:just )?die than (?!(?:live|living|go on|going on|keep|wake|be alive|"
-            r"be here|"
-            r"exist|feel|this|continue))",
-            # Topic compounds: a news word, not a personal sign.
-            r"\bzelf ?moord ?(?:aanslag|aanslagen|terrorist|terroristen|actie|commando|missie|"
-            r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest)\w*"
-            r"|\bzelf ?doding ?s?(?:preventie|cijfers)\w*",
-            r"\bsuicide (?:squad|mission|doors|door|bomber|bombing|bombings|attack|attacks|rate|"
-            r"rates|prevention|hotline|awareness|statistics|run|pact film)\b",
-            # Heat and hangovers "killing" you; song titles.
-            r"\b(?:heat|heatwave|heat wave|weather|sun|humidity|hittegolf|hitte|warmte|"
-            r"temperature|temperatuur) (?:is |are |was )?(?:<any>)?(?:trying to|going to|gonna) "
-            r"kill (?:me|us)\b|\bhungover (?:<any>)?(?:i )?(?:want to|wanna|wana) die\b|"
-            r"\b(?:wanna|want to|wana) live forever\b|\bsuicide (?:and|&) redemption\b",
-            r"\b(?:dood|dead) (?:in|bij|op) (?:de |het |een )?(?:game|fortnite|minecraft|level|"
-            r"spel|among us|roblox|valorant|fifa|gta|cod)\b",
-        )
+_IDIOMS_SOURCE = "|".join(
+    (
+        # Dutch: "ik verveel me dood", "ik lach me dood", "ik schrok me dood".
+        r"\b(?:verveel|verveelde|vervelen|verveelt|lach|lachte|lachen|lacht|schrok|schrik|"
+        r"schrikt|schrokken|schaam|schaamde|werk|werkte|werken|zoek|zocht|zoeken|erger|"
+        r"ergerde|zuip|dans|fiets|loop|liep|ren|rende|wacht|wachtte|stress|schaamt) "
+        r"(?:me|mij|mezelf|ons|je|zich) (?:<any>)(?:dood|rot|ongeluk|kapot|een ongeluk)\b",
+        # "dood van de honger", "doodgaan van het lachen", "ik ga dood van de stress".
+        r"\bdood ?(?:gaan|ga|gaat|ging|gingen|gegaan)? (?:<any>)(?:van|door|vanwege|aan) "
+        r"(?:het |de |die |dat |al die |mijn |zo n |zoveel )?" + _FEELINGS + r"\b",
+        # Split compounds: "dood moe", "dood eng", "dood normaal", "op sterven na dood".
+        r"\bdood (?:moe|eng|normaal|gewoon|ziek|saai|bang|stil|simpel|zonde|leuk|serieus|"
+        r"jammer|op|nerveus|eenvoudig|stom|kalm|chill|lekker|graag)\b|\bop sterven na dood\b",
+        r"\b(?:zou|kan|kon) (?:er )?(?:wel )?(?:dood )?(?:voor )?(?:gaan )?sterven voor\b",
+        # Parents "killing" you over grades: hyperbole, not a threat.
+        r"\b(?:me|mij|ons) (?:vermoordt|vermoord|vermoorden|afmaakt) (?:als|wanneer|zodra)\b",
+        r"\b(?:vermoordt|vermoord|vermoorden|maakt|maken) (?:me|mij|ons) (?:echt |"
+        r"gewoon )?(?:af )?(?:als|wanneer|want|omdat|zodra)\b",
+        r"\bkill (?:me|us) (?:if|when|for|because|lol|haha)\b|\bgoing to kill me if\b",
+        # English: "this homework is killing me", "killing it", "i'm dead", "dying of".
+        r"\b(?:is|was|are|its|it is|this|that|these|those|thats) (?:so |literally |actually |"
+        r"really |lowkey |just )*killing (?:me|us)\b",
+        r"\bkill(?:ing|ed|s)? (?:it|that|the game|time|the vibe|the mood|the lights)\b",
+        r"(?<!wish )(?<!hope )\b(?:i am|i was) (?:so |literally |actually |lowkey |absolutely "
+        r")*(?:dead|ded|"
+        r"dying|deceased)\b",
+        r"\b(?:dying|die|died|dead) (?:of|from) (?:laughter|laughing|embarrassment|boredom|"
+        r"hunger|thirst|the heat|cringe|cuteness|shame)\b",
+        r"\bto die for\b|\bdead (?:tired|serious|inside lol|funny)\b|\bwould die for\b",
+        r"\bbeat (?:me|us) (?:at|in)\b|\b(?:hit|hits) me up\b|(?<!hope i get )(?<!wish i got )"
+        r"(?<!hope i got )(?<!wish i get )\bhit (?:me )?by (?:a|the) (?:ca"
+        r"r|bus|ball|bike)\b",
+        # Accidents and sport are not self-harm.
+        r"\b(?:me|mezelf|myself) (?:<any>)(?:gesneden|bezeerd|pijn gedaan|geblesseerd|hurt|"
+        r"cut|burned) (?:aan|bij|met|in|tijdens|while|when|playing|at|on) (?:een |het |de |"
+        r"mijn |a |the |my )?(?:blikje|papier|glas|scherf|koken|keuken|vinger|duim|sport|"
+        r"sporten|voetbal|voetballen|training|gym|fitness|hockey|hardlopen|vallen|football|"
+        r"soccer|cooking|kitchen|paper|glass|finger|thumb|oven|stove|strijkijzer|bike|fiets)",
+        r"\b(?:hurt|injured|cut|burned|burnt) myself (?:playing|during|while (?:cooking|shavin"
+        r"g|"
+        r"playing|running|skating|working)|at (?:the gym|work|practice|training|football)|on "
+        r"(?:a|the) (?:stove|oven|pan|glass|nail))\b",
+        # Burned on the stove or the iron. ("angerand": the fuzzy step reads "gebrand" as
+        # "aangerand", and "aangerand aan de oven" is no assault in any reading.)
+        r"(?<!expres )(?<!bewust )\b(?:me|mezelf|mijn [a-z]+) (?:(?!expres|bewust|"
+        r"met opzet)[a-z]+ ){0,3}"
+        r"(?:gebrand|verbrand|angerand) "
+        r"(?:aan|op|met|bij) "
+        r"(?:een |het |de |mijn |die |dat )?(?:strijkijzer|strijkbout|pan|oven|fornuis|"
+        r"kookplaat|waterkoker|thee|koffie|soep|theelicht|krultang|stijltang|uitlaat|grill|"
+        r"bbq)\b",
+        # "i scraped my knee": the fuzzy step reads "scraped" as a key word; a body part as
+        # the object is never that key word.
+        r"\b(?:raped|rape) (?:my|his|her|your) (?:knee|knees|elbow|elbows|shin|shins|hand|"
+        r"hands|palm|palms|leg|legs|arm|arms|skin|chin|face|finger|fingers|ankle|ankles|toe|"
+        r"toes|foot|feet|nose|forehead|hip|hips)\b",
+        r"\b(?:gesneden|sneed|snij) (?:me |mezelf )?(?:aan|in) (?:een |het |de |mijn )?(?:blik"
+        r"je|"
+        r"papier|glas|scherf|vinger|duim)\b",
+        # "dat examen was zelfmoord", "social suicide": risky, not deadly; "I could kick
+        # myself"; "I'd rather die than go to that party" (but not "than live like this").
+        r"\b(?:dat|dit) (?:[a-z]+ )?(?:is|was|wordt|lijkt|leek|zou) (?:echt |gewoon |pure |"
+        r"puur |totale |totaal |letterlijk |een |wel )*zelf ?moord(?: zijn)?\b(?! (?:plegen|"
+        r"gepleegd|gedachten))|\b(?:sociale|social|career|carriere) (?:zelf ?moord|suicide)\b"
+        r"|\bzelf ?moord om (?:te|zonder|met|in|bij|nu|zo) ",
+        r"\b(?:kan|kon|zou|could) (?:<me>|myself) (?:wel )?(?:voor (?:mijn|de) (?:kop|"
+        r"hoofd) )?"
+        r"(?:slaan|schoppen|kick|slap)\b",
+        r"\brather (?:just )?die than (?!(?:live|living|go on|going on|keep|wake|be alive|"
+        r"be here|"
+        r"exist|feel|this|continue))",
+        # Topic compounds: a news word, not a personal sign.
+        r"\bzelf ?moord ?(?:aanslag|aanslagen|terrorist|terroristen|actie|commando|missie|"
+        r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest)\w*"
+        r"|\bzelf ?doding ?s?(?:preventie|cijfers)\w*",
+        r"\bsuicide (?:squad|mission|doors|door|bomber|bombing|bombings|attack|attacks|rate|"
+        r"rates|prevention|hotline|awareness|statistics|run|pact film)\b",
+        # Heat and hangovers "killing" you; song titles.
+        r"\b(?:heat|heatwave|heat wave|weather|sun|humidity|hittegolf|hitte|warmte|"
+        r"temperature|temperatuur) (?:is |are |was )?(?:<any>)?(?:trying to|going to|gonna) "
+        r"kill (?:me|us)\b|\bhungover (?:<any>)?(?:i )?(?:want to|wanna|wana) die\b|"
+        r"\b(?:wanna|want to|wana) live forever\b|\bsuicide (?:and|&) redemption\b",
+        r"\b(?:dood|dead) (?:in|bij|op) (?:de |het |een )?(?:game|fortnite|minecraft|level|"
+        r"spel|among us|roblox|valorant|fifa|gta|cod)\b",
     )
 )
 
 # Words that put a bare key word in a topic (film, lesson, news) instead of in a life. Not a bare
 # "vak": folded, "vaak" is "vak", and "ik denk vaak aan ..." would silence every guarded rule.
-_TOPIC = compile_rule(
+_TOPIC_SOURCE = (
     r"\b(?:film|films|serie|series|boek|boeken|roman|documentaire|docu|nieuws|artikel|krant|"
     r"werkstuk|spreekbeurt|presentatie|les|lessen|opdracht|essay|scriptie|onderzoek|podcast|"
     r"aflevering|liedje|nummer|songtekst|game|movie|show|episode|book|novel|article|news|"
@@ -127,7 +127,7 @@ _TOPIC = compile_rule(
     r"analyzing|analysing|verslag|verslagen|stageverslag|verzorging|ehbo|reanimeren|"
     r"reanimatie|gitaar|guitar|solo)\b"
 )
-_NEGATION = compile_rule(r"\b<neg>\b")
+_NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4
 
 
@@ -139,39 +139,55 @@ _NEGATION_WINDOW = 4
 # has its own name and its rule yields to laughter.
 THREAT_MASK = " _threat_ "
 REPORTED_THREAT_MASK = " _saidthreat_ "
-_THREAT_WORDS = compile_rule(
+_THREAT_WORDS_SOURCE = (
     r"\b(?:kill (?:me|us)|(?:vermoord\w*|maakt|maken|afmaakt) (?:me|mij|ons)|(?:me|mij|ons) "
     r"(?:vermoord\w*|afmaakt))\b"
 )
-_THREAT_BEFORE = compile_rule(r"\b(?:threaten\w*|dreig\w*|bedreig\w*|gedreig\w*)\b[^.]{0,60}$")
-_REPORT_BEFORE = compile_rule(
+_THREAT_BEFORE_SOURCE = r"\b(?:threaten\w*|dreig\w*|bedreig\w*|gedreig\w*)\b[^.]{0,60}$"
+_REPORT_BEFORE_SOURCE = (
     r"\b(?:says|said|say|told|tells|texts|texted|swore|swears|zegt|zei|zeggen|zeiden|appt|appte|"
     r"stuurt|stuurde|schreeuwt|schreeuwde|roept|riep)\b[^.]{0,60}$"
 )
 
 
+@cache
+def _compiled(name: str) -> re.Pattern[str]:
+    """Compiled on first use, so importing the detector costs nothing."""
+    return compile_rule(_SOURCES[name], load_macros())
+
+
+_SOURCES = {
+    "idioms": _IDIOMS_SOURCE,
+    "topic": _TOPIC_SOURCE,
+    "negation": _NEGATION_SOURCE,
+    "threat_words": _THREAT_WORDS_SOURCE,
+    "threat_before": _THREAT_BEFORE_SOURCE,
+    "report_before": _REPORT_BEFORE_SOURCE,
+}
+
+
 def _mask(match: re.Match[str]) -> str:
-    if _THREAT_WORDS.search(match.group()) is not None:
+    if _compiled("threat_words").search(match.group()) is not None:
         before = match.string[max(0, match.start() - 70) : match.start()]
-        if _THREAT_BEFORE.search(before) is not None:
+        if _compiled("threat_before").search(before) is not None:
             return THREAT_MASK
-        if _REPORT_BEFORE.search(before) is not None:
+        if _compiled("report_before").search(before) is not None:
             return REPORTED_THREAT_MASK
     return _MASK
 
 
 def mask_idioms(text: str) -> str:
     """The text with every known idiom or topic compound replaced by a placeholder."""
-    return _IDIOMS.sub(_mask, text)
+    return _compiled("idioms").sub(_mask, text)
 
 
 def on_topic(text: str) -> bool:
     """Whether the message talks about a film, lesson or the news rather than about a life."""
-    return _TOPIC.search(text) is not None
+    return _compiled("topic").search(text) is not None
 
 
 def is_negated(text: str, start: int) -> bool:
     """Whether one of the few words right before `start` negates what follows."""
     # Only a short stretch is read back, so a long message never costs more than a short one.
     before = text[max(0, start - 60) : start].split()[-_NEGATION_WINDOW:]
-    return any(_NEGATION.fullmatch(word) for word in before)
+    return any(_compiled("negation").fullmatch(word) for word in before)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
-from bot.safety.context import is_negated, mask_idioms, on_topic
+from bot.safety.clauses import Reading, read_clauses
 from bot.safety.normalize import normalise
-from bot.safety.patterns import SEVERITY, Category, Rule
-from bot.safety.rules_harm import ABUSE, SELF_HARM
-from bot.safety.rules_life import DANGER, SUICIDE
+from bot.safety.patterns import SEVERITY, Category
+from bot.safety.ruleset import Rule, RuleSet, load_rules
 
-__all__ = ["LONG_TEXT", "RULES", "Detection", "Level", "Subject", "detect"]
+__all__ = ["LONG_TEXT", "Detection", "Level", "Subject", "detect", "fires", "ruleset"]
 
 # Telegram caps a message at 4096 characters, so real messages are read whole. A longer text
 # (a paste, another channel) is read as head + tail plus windows around hot words in the middle,
@@ -51,42 +51,44 @@ class Detection:
     sexual: bool = False
 
 
-def _by_severity(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
-    # Unguarded (personal) rules first within a category, so the evidence is the strongest one.
-    order = {category: rank for rank, category in enumerate(SEVERITY)}
-    return tuple(sorted(rules, key=lambda item: (order[item.category], item.guarded)))
+@cache
+def ruleset() -> RuleSet:
+    """The rules from content/safety/, loaded and compiled on first use (not at import)."""
+    return load_rules()
 
 
-RULES: tuple[Rule, ...] = _by_severity((*DANGER, *SUICIDE, *SELF_HARM, *ABUSE))
-_RANK = {category: rank for rank, category in enumerate(SEVERITY)}
-# All rules as one pattern: it matches exactly when some rule matches. A short text is almost
-# always an answer ("ja", "17", "min of meer"): one scan clears it instead of one per rule.
-# Longer texts skip this scan, since a text that does match would pay for both.
-_ANY_RULE = re.compile(
-    "|".join(f"(?:{rule.pattern.pattern})" for rule in RULES), RULES[0].pattern.flags
-)
-assert all(rule.pattern.flags == _ANY_RULE.flags for rule in RULES), "rules must share flags"
-_QUICK_CLEAR = 16
+def _fire(rule: Rule, reading: Reading, padded: str) -> Detection | None:
+    for start, end in rule.search(reading.text, padded):
+        clause = reading.context(start)
+        if rule.guarded and reading.overruled(clause, start):
+            continue
+        about = rule.about if rule.about != "any" else reading.subject(clause, start, end)
+        return Detection(rule.category, rule.id, about, rule.level, rule.sexual)
+    return None
+
+
+def _read(text: str) -> Reading | None:
+    folded = normalise(text)
+    if not folded.text.strip(" ._"):
+        return None
+    return read_clauses(folded)
+
+
+def fires(rule: Rule, text: str) -> Detection | None:
+    """What one rule alone makes of `text`: for its examples and for review."""
+    reading = _read(text)
+    return None if reading is None else _fire(rule, reading, f" {reading.text} ")
 
 
 def _detect_short(text: str) -> Detection | None:
-    folded = normalise(text)
-    masked = mask_idioms(folded.text)
-    if not masked.strip(" ._"):
+    reading = _read(text)
+    if reading is None:
         return None
-    if len(masked) <= _QUICK_CLEAR and _ANY_RULE.search(masked) is None:
-        return None
-    topical: bool | None = None
-    for candidate in RULES:
-        for match in candidate.pattern.finditer(masked):
-            if not candidate.guarded:
-                return Detection(candidate.category, candidate.id)
-            if topical is None:
-                topical = folded.laughing or on_topic(masked)
-            if topical:
-                break
-            if not is_negated(masked, match.start()):
-                return Detection(candidate.category, candidate.id)
+    padded = f" {reading.text} "
+    for rule in ruleset().rules:
+        sign = _fire(rule, reading, padded)
+        if sign is not None:
+            return sign
     return None
 
 
@@ -108,9 +110,11 @@ def detect(text: str) -> Detection | None:
     """The most severe crisis sign in `text`, or None; pure, and safe on any input.
 
     Personal statements always count. A bare key word ("zelfmoord", "verkracht") counts unless
-    the message laughs, is about a film, lesson or the news, or negates it right before.
+    its own clause is about a film, lesson or the news, or negates it right before. Laughter
+    never silences a sign: nervous laughter is common in disclosures.
     """
     if len(text) <= LONG_TEXT:
         return _detect_short(text)
     found = [sign for part in _windows(text) if (sign := _detect_short(part)) is not None]
-    return min(found, key=lambda sign: _RANK[sign.category], default=None)
+    rank = {category: index for index, category in enumerate(SEVERITY)}
+    return min(found, key=lambda sign: (sign.level != "crisis", rank[sign.category]), default=None)

@@ -1,0 +1,103 @@
+"""What `omarmt check` asks of every crisis rule, and the overview a crisis line reviews."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from bot.safety.detector import fires
+from bot.safety.patterns import SEVERITY
+from bot.safety.ruleset import Rule, RuleProblem, RuleSet, load_rules
+
+__all__ = ["check_rules", "overview"]
+
+
+def check_rules(folder: Path | None = None) -> list[RuleProblem]:
+    """Every rule compiles, has examples both ways, and each example does what it says."""
+    rules = load_rules(folder)
+    problems = list(rules.problems)
+    for rule in rules.rules:
+        problems += _example_problems(rule)
+    return problems
+
+
+def _example_problems(rule: Rule) -> list[RuleProblem]:
+    problems: list[RuleProblem] = []
+
+    def problem(message: str) -> None:
+        problems.append(RuleProblem(rule.file, rule.line, f"{rule.id}: {message}"))
+
+    if not rule.match:
+        problem("needs at least one example under 'match'")
+    if not rule.no_match:
+        problem("needs at least one example under 'no_match'")
+    for text in rule.match:
+        if fires(rule, text) is None:
+            problem(f"does not match its example {text!r}")
+    for text in rule.no_match:
+        if fires(rule, text) is not None:
+            problem(f"matches {text!r}, listed under 'no_match'")
+    return problems
+
+
+_TITLES = {
+    "danger": "Acute danger to life",
+    "suicide": "Suicide",
+    "self_harm": "Self-harm",
+    "abuse": "Abuse and sexual violence",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _rule_section(rule: Rule) -> list[str]:
+    notation = "pattern" if rule.padded else "regex (old notation, to be rewritten)"
+    flags = [f"language: {rule.lang}", f"about: {rule.about}", f"level: {rule.level}"]
+    if rule.guarded:
+        flags.append("guarded by context")
+    if rule.sexual:
+        flags.append("sexual violence")
+    lines = [f"### `{rule.id}`", ""]
+    if rule.note:
+        lines += [rule.note, ""]
+    lines += [
+        f"{', '.join(flags)}. Source: `{rule.file}:{rule.line}`.",
+        "",
+        f"{notation}:",
+        "",
+        "```text",
+        rule.source,
+        "```",
+        "",
+    ]
+    lines += [f"- matches: {_cell(text)}" for text in rule.match]
+    lines += [f"- does not match: {_cell(text)}" for text in rule.no_match]
+    return [*lines, ""]
+
+
+def overview(rules: RuleSet | None = None) -> str:
+    """docs/safety-rules.md: every rule with its examples, by category (generated)."""
+    rules = rules or load_rules()
+    by_category = Counter(rule.category for rule in rules.rules)
+    written = sum(1 for rule in rules.rules if rule.padded)
+    out = [
+        "# The crisis rules, for review",
+        "",
+        "<!-- Generated from content/safety/ by `omarmt rules-doc`; do not edit. -->",
+        "",
+        "Every rule Omarmt's crisis detector uses, with the messages it must and must not match.",
+        'The pattern language is described in docs/safety.md ("The pattern language").',
+        f"{len(rules.rules)} rules; {written} in the pattern language, the rest still in the old",
+        "regex notation.",
+        "",
+    ]
+    out += [f"- {_TITLES[category]}: {by_category[category]}" for category in SEVERITY]
+    out.append("")
+    for category in SEVERITY:
+        out += [f"## {_TITLES[category]}", ""]
+        for rule in rules.rules:
+            if rule.category == category:
+                out += _rule_section(rule)
+    return "\n".join(out).rstrip() + "\n"
