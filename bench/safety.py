@@ -1,105 +1,171 @@
-"""Print the crisis detector's recall, false-positive rate and speed on the safety dataset."""
+"""Print the crisis detector's recall, false alarms and speed on the safety data sets.
+
+    python bench/safety.py               every figure, tuning and measuring sets apart
+    python bench/safety.py --show abuse  also list what the tuning sets miss or raise (one
+                                         category, or "all"); never the measuring sets
+
+The measuring sets (MEASURE below) are written by people who did not read the rules, and nobody
+tuning the rules reads them: their lines are never printed here.
+"""
 
 from __future__ import annotations
 
+import argparse
 import statistics
+import subprocess
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.safety import detect  # noqa: E402  (the path above makes the package importable)
+from bot.safety import Detection, detect  # noqa: E402  (the path above makes it importable)
 
 __all__ = ["main"]
 
 DATA = ROOT / "tests" / "safety"
-REPEATS = 20
-LONG_REPEATS = 5
+#: Never tuned against: only their figures are printed.
+MEASURE = ("catch_measure.yaml", "negatives_measure.yaml", "heldout4.yaml")
+TUNE = (
+    "must_catch.yaml",
+    "must_not_trigger.yaml",
+    "heldout.yaml",
+    "heldout2.yaml",
+    "heldout3.yaml",
+    "catch_a.yaml",
+    "negatives_a.yaml",
+)
+REPEATS = 5
+
+Case = dict[str, Any]
 
 
-def _load(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return cast("list[dict[str, str]]", yaml.safe_load(handle))
+def _load(name: str) -> list[Case]:
+    path = DATA / name
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return cast("list[Case]", yaml.safe_load(handle) or [])
+
+
+def expected(case: Case) -> str:
+    """The labelled category, or "none" for a message that must not raise a sign."""
+    return str(case.get("expect", case.get("category", "none")))
 
 
 def _rate(hits: int, total: int) -> str:
-    return f"{hits:>4}/{total:<4} {hits / total:7.1%}" if total else "   -"
+    return f"{hits}/{total} = {hits / total:.1%}" if total else "-"
 
 
-def _recall(catch: list[dict[str, str]]) -> None:
-    by_kind: dict[str, list[bool]] = defaultdict(list)
-    by_category: dict[str, list[bool]] = defaultdict(list)
-    wrong_category = 0
-    for case in catch:
-        found = detect(case["text"])
-        by_kind[case["kind"]].append(found is not None)
-        by_category[case["category"]].append(found is not None)
-        if found is not None and found.category != case["category"]:
-            wrong_category += 1
-    print("recall per category (must_catch)")
-    for category, hits in sorted(by_category.items()):
-        print(f"  {category:<18} {_rate(sum(hits), len(hits))}")
-    print("recall per kind (must_catch)")
-    for kind, hits in sorted(by_kind.items()):
-        print(f"  {kind:<18} {_rate(sum(hits), len(hits))}")
-    every = [hit for hits in by_kind.values() for hit in hits]
-    print(f"  {'all':<18} {_rate(sum(every), len(every))}")
-    print(f"  detected with another category than labelled: {wrong_category}")
+def _crisis(found: Detection | None) -> bool:
+    return found is not None and found.level == "crisis"
 
 
-def _false_positives(calm: list[dict[str, str]]) -> None:
-    by_kind: dict[str, list[bool]] = defaultdict(list)
-    for case in calm:
-        by_kind[case["kind"]].append(detect(case["text"]) is not None)
-    print("false positives per kind (must_not_trigger)")
-    for kind, alarms in sorted(by_kind.items()):
-        print(f"  {kind:<18} {_rate(sum(alarms), len(alarms))}")
-    every = [alarm for alarms in by_kind.values() for alarm in alarms]
-    print(f"  {'all':<18} {_rate(sum(every), len(every))}")
+def _report(name: str, cases: list[Case], show: str | None) -> None:
+    catch = [case for case in cases if expected(case) != "none"]
+    calm = [case for case in cases if expected(case) == "none"]
+    print(f"\n{name}: {len(catch)} must-catch, {len(calm)} ordinary")
+    if catch:
+        groups: dict[str, list[bool]] = defaultdict(list)
+        wrong_who = 0
+        for case in catch:
+            found = detect(case["text"])
+            hit = _crisis(found)
+            keys = ["all", f"category {expected(case)}", f"kind {case.get('kind', '-')}"]
+            if "who" in case:
+                keys.append(f"who {case['who']}")
+                if case.get("kind") == "explicit" and case["who"] == "self":
+                    keys.append("explicit first person")
+                if found is not None and found.subject != case["who"]:
+                    wrong_who += 1
+            for key in keys:
+                groups[key].append(hit)
+            if show and not hit and show in {"all", expected(case)}:
+                print(f"   MISS [{expected(case)}/{case.get('who', '-')}] {case['text']}")
+        for key in sorted(groups):
+            print(f"  recall {key:<24} {_rate(sum(groups[key]), len(groups[key]))}")
+        print(f"  whose danger told wrong: {wrong_who}")
+    if calm:
+        alarms = concerns = 0
+        for case in calm:
+            found = detect(case["text"])
+            alarms += _crisis(found)
+            concerns += found is not None and not _crisis(found)
+            if show and found is not None and show in {"all", found.category}:
+                print(f"   ALARM [{found.category}/{found.evidence}/{found.level}] {case['text']}")
+        print(f"  false alarms (crisis)   {_rate(alarms, len(calm))}")
+        print(f"  concern check-ins       {_rate(concerns, len(calm))}")
 
 
-def _timing(texts: list[str]) -> None:
-    for text in texts:  # warm the compiled patterns and the fuzzy cache once
-        detect(text)
-    samples: list[float] = []
-    for _ in range(REPEATS):
-        for text in texts:
-            start = time.perf_counter_ns()
-            detect(text)
-            samples.append((time.perf_counter_ns() - start) / 1e6)
-    cuts = statistics.quantiles(samples, n=100)
-    print(f"time per message over {len(texts)} messages x {REPEATS} repeats")
-    print(
-        f"  mean {statistics.fmean(samples):.3f} ms   p50 {statistics.median(samples):.3f} ms"
-        f"   p99 {cuts[98]:.3f} ms   max {max(samples):.3f} ms"
-    )
-    long_text = ("ik fiets naar school en het regent, best een saaie dag eigenlijk. " * 1600)[
-        :100_000
-    ]
-    long_samples = []
-    for _ in range(LONG_REPEATS):
-        start = time.perf_counter_ns()
-        detect(long_text)
-        long_samples.append((time.perf_counter_ns() - start) / 1e6)
-    print(f"  100 kB message: median {statistics.median(long_samples):.1f} ms")
+def _speed(texts: list[str]) -> None:
+    detect("warm up: load and compile the rules")
+    timings: list[float] = []
+    for text in texts:
+        best = min(_time(text) for _ in range(REPEATS))
+        timings.append(best)
+    timings.sort()
+    p50 = statistics.median(timings)
+    p99 = timings[int(len(timings) * 0.99)]
+    print(f"\nspeed, {len(texts)} messages of at most 300 characters (best of {REPEATS}):")
+    print(f"  p50 {p50 * 1000:.3f} ms, p99 {p99 * 1000:.3f} ms, max {timings[-1] * 1000:.3f} ms")
+    paste = " ".join(texts)[:4096]
+    print(f"  a 4,096-character paste: {min(_time(paste) for _ in range(REPEATS)) * 1000:.1f} ms")
+
+
+def _time(text: str) -> float:
+    start = time.perf_counter()
+    detect(text)
+    return time.perf_counter() - start
+
+
+def _start_up() -> None:
+    for what, code in (
+        ("import bot.safety", "import bot.safety"),
+        (
+            "omarmt --version",
+            "import sys; from bot.cli import main; sys.argv=['omarmt','--version']; main()",
+        ),
+    ):
+        best = min(_run(code) for _ in range(3))
+        print(f"  {what:<20} {best:.2f} s (best of 3, a fresh interpreter each)")
+    start = time.perf_counter()
+    detect("eerste bericht")
+    print(f"  first detection (loads and compiles the rules): {time.perf_counter() - start:.2f} s")
+
+
+def _run(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
 
 
 def main() -> None:
-    """Load both datasets and print recall, false positives and timing."""
-    catch = _load("must_catch.yaml")
-    calm = _load("must_not_trigger.yaml")
-    print(f"dataset: {len(catch)} must_catch, {len(calm)} must_not_trigger\n")
-    _recall(catch)
-    print()
-    _false_positives(calm)
-    print()
-    _timing([case["text"] for case in catch] + [case["text"] for case in calm])
+    """Print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", help="list misses and alarms of the tuning sets: a category")
+    parser.add_argument("--no-speed", action="store_true", help="skip the timings")
+    args = parser.parse_args()
+    if not args.no_speed:
+        print("start-up")
+        _start_up()
+    print("\n=== measuring sets (never tuned against) ===")
+    for name in MEASURE:
+        if cases := _load(name):
+            _report(name, cases, None)
+    print("\n=== tuning sets ===")
+    texts: list[str] = []
+    for name in TUNE:
+        cases = _load(name)
+        texts += [case["text"] for case in cases if len(case["text"]) <= 300]
+        if cases:
+            _report(name, cases, args.show)
+    if not args.no_speed:
+        _speed(texts)
 
 
 if __name__ == "__main__":

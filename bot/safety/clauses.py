@@ -112,11 +112,11 @@ class Reading:
         return "self"
 
 
-def read_clauses(folded: Normalised) -> Reading:
+def read_clauses(folded: Normalised, idioms: re.Pattern[str] | None = None) -> Reading:
     """Mask idioms clause by clause and note where each context clause begins."""
     bounds = (0, *folded.clauses, len(folded.text))
     parts = [folded.text[a:b].strip() for a, b in itertools.pairwise(bounds)]
-    masked = [mask_idioms(part).strip() for part in parts if part]
+    masked = [mask_idioms(part, idioms).strip() for part in parts if part]
     text = " ".join(part for part in masked if part)
     breaks: list[int] = []
     offset = 0

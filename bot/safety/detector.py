@@ -67,25 +67,26 @@ def _fire(rule: Rule, reading: Reading, padded: str) -> Detection | None:
     return None
 
 
-def _read(text: str) -> Reading | None:
+def _read(text: str, idioms: re.Pattern[str] | None) -> Reading | None:
     folded = normalise(text)
     if not folded.text.strip(" ._"):
         return None
-    return read_clauses(folded)
+    return read_clauses(folded, idioms)
 
 
-def fires(rule: Rule, text: str) -> Detection | None:
-    """What one rule alone makes of `text`: for its examples and for review."""
-    reading = _read(text)
+def fires(rule: Rule, text: str, idioms: re.Pattern[str] | None = None) -> Detection | None:
+    """What one rule alone makes of `text` (after `idioms` are masked): for its examples."""
+    reading = _read(text, idioms)
     return None if reading is None else _fire(rule, reading, f" {reading.text} ")
 
 
 def _detect_short(text: str) -> Detection | None:
-    reading = _read(text)
+    rules = ruleset()
+    reading = _read(text, rules.idioms)
     if reading is None:
         return None
     padded = f" {reading.text} "
-    for rule in ruleset().rules:
+    for rule in rules.rules:
         sign = _fire(rule, reading, padded)
         if sign is not None:
             return sign

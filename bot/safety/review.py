@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,11 +18,11 @@ def check_rules(folder: Path | None = None) -> list[RuleProblem]:
     rules = load_rules(folder)
     problems = list(rules.problems)
     for rule in rules.rules:
-        problems += _example_problems(rule)
+        problems += _example_problems(rule, rules.idioms)
     return problems
 
 
-def _example_problems(rule: Rule) -> list[RuleProblem]:
+def _example_problems(rule: Rule, idioms: re.Pattern[str] | None) -> list[RuleProblem]:
     problems: list[RuleProblem] = []
 
     def problem(message: str) -> None:
@@ -32,10 +33,10 @@ def _example_problems(rule: Rule) -> list[RuleProblem]:
     if not rule.no_match:
         problem("needs at least one example under 'no_match'")
     for text in rule.match:
-        if fires(rule, text) is None:
+        if fires(rule, text, idioms) is None:
             problem(f"does not match its example {text!r}")
     for text in rule.no_match:
-        if fires(rule, text) is not None:
+        if fires(rule, text, idioms) is not None:
             problem(f"matches {text!r}, listed under 'no_match'")
     return problems
 

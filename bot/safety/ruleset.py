@@ -112,6 +112,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     lists: Mapping[str, Sequence[str]] = field(default_factory=dict)
     problems: tuple[RuleProblem, ...] = ()
+    #: Idioms in the pattern language ("ik schaam me dood"): masked before any rule reads.
+    idioms: re.Pattern[str] | None = None
 
 
 class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
@@ -139,24 +141,39 @@ def _show(path: Path) -> str:
         return str(path)
 
 
-def _lists(folder: Path, problems: list[RuleProblem]) -> dict[str, list[str]]:
-    path = folder / "lists.yaml"
-    if not path.is_file():
-        return {}
-    data = _read(path)
-    raw = data.get("lists") if isinstance(data, dict) else None
-    if not isinstance(raw, dict):
-        problems.append(RuleProblem(_show(path), 1, "lists.yaml needs a mapping 'lists'"))
-        return {}
+def _lists(files: Mapping[Path, Any], problems: list[RuleProblem]) -> dict[str, list[str]]:
+    """Named word lists from lists.yaml and from the `lists:` of any rule file; names unique."""
     lists: dict[str, list[str]] = {}
-    for name, entries in raw.items():
-        if name == "__line__":
+    for path, data in files.items():
+        raw = data.get("lists", {}) if isinstance(data, dict) else {}
+        line = raw.get("__line__", 1) if isinstance(raw, dict) else 1
+        if not isinstance(raw, dict):
+            problems.append(RuleProblem(_show(path), 1, "'lists' must be a mapping"))
             continue
-        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-            problems.append(RuleProblem(_show(path), 1, f"list {name!r} must be a list of text"))
-            continue
-        lists[str(name)] = [str(entry) for entry in entries]
+        for name, entries in raw.items():
+            if name == "__line__":
+                continue
+            if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+                problems.append(RuleProblem(_show(path), line, f"list {name!r}: a list of text"))
+            elif name in lists:
+                problems.append(RuleProblem(_show(path), line, f"list {name!r} is defined twice"))
+            else:
+                lists[str(name)] = [str(entry) for entry in entries]
     return lists
+
+
+def _idioms(
+    files: Mapping[Path, Any], lists: Mapping[str, Sequence[str]], problems: list[RuleProblem]
+) -> re.Pattern[str] | None:
+    sources: list[str] = []
+    for path, data in files.items():
+        raw = data.get("idioms", []) if isinstance(data, dict) else []
+        for idiom in raw if isinstance(raw, list) else [raw]:
+            try:
+                sources.append(compile_pattern(str(idiom), lists))
+            except PatternError as error:
+                problems.append(RuleProblem(_show(path), 1, f"idiom {idiom!r}: {error}"))
+    return re.compile("|".join(f"(?:{source})" for source in sources)) if sources else None
 
 
 @cache
@@ -250,12 +267,14 @@ def load_rules(folder: Path | None = None) -> RuleSet:
     """Every rule under `folder` (content/safety/ by default), ordered for detection."""
     folder = folder or safety_dir()
     problems: list[RuleProblem] = []
-    lists = _lists(folder, problems)
+    files = {path: _read(path) for path in sorted(folder.glob("*.yaml"))}
+    lists = _lists(files, problems)
+    idioms = _idioms(files, lists, problems)
     macros = _macros(folder)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in _rule_files(folder):
-        data = _read(path)
+        data = files[path]
         shown = _show(path)
         category = data.get("category") if isinstance(data, dict) else None
         if category not in SEVERITY:
@@ -282,4 +301,4 @@ def load_rules(folder: Path | None = None) -> RuleSet:
     # Crisis before concern; most severe category first; within one, personal rules first so
     # the evidence is the strongest one.
     rules.sort(key=lambda rule: (rule.level != "crisis", rank[rule.category], rule.guarded))
-    return RuleSet(tuple(rules), lists, tuple(problems))
+    return RuleSet(tuple(rules), lists, tuple(problems), idioms)
