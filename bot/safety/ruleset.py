@@ -267,13 +267,22 @@ def load_rules(folder: Path | None = None) -> RuleSet:
     """Every rule under `folder` (content/safety/ by default), ordered for detection."""
     folder = folder or safety_dir()
     problems: list[RuleProblem] = []
-    files = {path: _read(path) for path in sorted(folder.glob("*.yaml"))}
+    files: dict[Path, Any] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            files[path] = _read(path)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 1
+            problems.append(RuleProblem(_show(path), line, f"not valid YAML: {error}"))
     lists = _lists(files, problems)
     idioms = _idioms(files, lists, problems)
     macros = _macros(folder)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in _rule_files(folder):
+        if path not in files:
+            continue
         data = files[path]
         shown = _show(path)
         category = data.get("category") if isinstance(data, dict) else None
