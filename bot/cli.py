@@ -22,6 +22,7 @@ from bot.i18n import CatalogError, Catalogs
 from bot.loader import LoadError, load_content, load_flow
 from bot.paths import data_root
 from bot.safety import detect
+from bot.safety.detector import ruleset
 from bot.service import Conversations
 from bot.settings import Settings, SettingsError, load_environ, local_secret
 from bot.stats import roll_up, rollup_cutoff, run_stats
@@ -97,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     if args.command == "check":
         return _check(args.root)
+    if args.command in {"chat", "run"} and not _rules_ready():
+        return EXIT_CONFIG
     if args.command == "chat":
         return _chat(settings, args.lang, args.db)
     if args.command == "purge":
@@ -106,6 +109,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "stats":
         return asyncio.run(run_stats(settings.db, args))
     return EXIT_PROBLEMS  # argparse allows no other command
+
+
+def _rules_ready() -> bool:
+    """Load and compile the crisis rules before the first message, or say why not."""
+    problems = ruleset().problems
+    if problems:
+        print(
+            f"omarmt: the crisis rules do not load ({problems[0]}); run omarmt check",
+            file=sys.stderr,
+        )
+    return not problems
 
 
 def _check(root: Path | None) -> int:

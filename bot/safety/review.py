@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -102,3 +103,7 @@ def overview(rules: RuleSet | None = None) -> str:
             if rule.category == category:
                 out += _rule_section(rule)
     return "\n".join(out).rstrip() + "\n"
+
+
+if __name__ == "__main__":  # python -m bot.safety.review > docs/safety-rules.md
+    sys.stdout.write(overview())
