@@ -9,18 +9,34 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.safety.context import is_negated, mask_idioms, on_topic
-from bot.safety.normalize import Normalised
+from bot.safety.normalize import Normalised, collapse
 
 __all__ = ["Reading", "read_clauses"]
 
+
+def _folded(words: list[str]) -> frozenset[str]:
+    """Word sets in the form normalised text has ("haar" reads "har")."""
+    return frozenset(collapse(word) for word in words)
+
+
 # Words that start a new clause for context: "ik wil niet meer naar school maar ik wil dood".
-_JOINS = re.compile(r" (?:maar|but|want|omdat|because|doordat|though|although|however|\.) ")
+_JOINS = re.compile(
+    r" (?:"
+    + "|".join(
+        [
+            *sorted(_folded(["maar", "but", "want", "omdat", "because", "doordat", "though"])),
+            *("although", "however", r"\."),
+        ]
+    )
+    + ") "
+)
 # Who a sentence is about. A first-person word in the sign itself decides ("hij slaat me");
-# otherwise the nearest person word before it ("mijn vriendin wil zelfmoord plegen").
-_SELF = frozenset(
-    ["ik", "k", "i", "ikzelf", "me", "mij", "mezelf", "mijzelf", "myself", "meself", "mn"]
-)  # fmt: skip
-_OTHER = frozenset(
+# otherwise the nearest person word before it ("mijn vriendin wil zelfmoord plegen"). The
+# masks of threats ("vermoordt me als") stand for "me".
+_SELF = _folded(
+    "ik k i ikzelf me mij mezelf mijzelf myself meself _threat_ _saidthreat_".split()  # noqa: SIM905
+)
+_OTHER = _folded(
     [
         "hij",
         "zij",
@@ -31,6 +47,8 @@ _OTHER = frozenset(
         "them",
         "him",
         "her",
+        "his",
+        "their",
         "hem",
         "haar",
         "zichzelf",
@@ -57,11 +75,13 @@ _OTHER = frozenset(
         "sis",
         "neef",
         "nicht",
+        "nichtje",
         "cousin",
         "klasgenoot",
         "klasgenote",
         "classmate",
         "huisgenoot",
+        "huisgenote",
         "roommate",
         "housemate",
         "collega",
@@ -69,8 +89,93 @@ _OTHER = frozenset(
         "teammate",
         "vrienden",
         "buddy",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "meisje",
+        "jongen",
+        "girl",
+        "guy",
+        "moeder",
+        "vader",
+        "mama",
+        "papa",
+        "mom",
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "stiefvader",
+        "stiefmoeder",
     ]
 )
+# Seeing or hearing something ("ik zag sneetjes op haar armen") is about someone else.
+_WITNESS = _folded(
+    [
+        "zag",
+        "zie",
+        "zien",
+        "gezien",
+        "hoorde",
+        "hoor",
+        "gehoord",
+        "merk",
+        "merkte",
+        "gemerkt",
+        "saw",
+        "see",
+        "seen",
+        "noticed",
+        "notice",
+        "heard",
+    ]
+)
+_LOOK_AHEAD = 5
+_PREPOSITIONS = _folded(
+    [
+        "aan",
+        "met",
+        "voor",
+        "van",
+        "bij",
+        "door",
+        "naar",
+        "over",
+        "to",
+        "with",
+        "for",
+        "of",
+        "by",
+        "from",
+        "about",
+        "at",
+        "until",
+        "tot",
+        "totdat",
+        "till",
+    ]
+)
+# "mijn beste vriendin", "my little sister": the person is the noun after these.
+_ADJECTIVES = _folded(
+    [
+        "beste",
+        "lieve",
+        "oudere",
+        "jongere",
+        "kleine",
+        "grote",
+        "oude",
+        "nieuwe",
+        "best",
+        "little",
+        "big",
+        "older",
+        "younger",
+        "old",
+        "new",
+    ]
+)
+_MY = _folded(["mijn", "my", "mn", "m"])
 _LOOK_BACK = 8
 
 
@@ -98,18 +203,51 @@ class Reading:
         words = self.text[start:end]
         return on_topic(words) or is_negated(words, position - start)
 
-    def subject(self, clause: tuple[int, int], start: int, end: int) -> Literal["self", "other"]:
-        """'self' when the sign is about the writer, 'other' when about someone they name."""
-        sign = self.text[start:end].split()
-        if any(word in _SELF for word in sign):
-            return "self"
+    def subject(
+        self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False
+    ) -> Literal["self", "other"]:
+        """'self' when the sign is about the writer, 'other' when about someone they name.
+
+        Abuse (`victim`): the writer is the one harmed whenever they appear in the clause at
+        all, also as "mijn nudes" or "my money"; otherwise someone named is. Other signs: the
+        last person named up to the end of the sign is its subject ("ik denk dat mijn vriend
+        zelfmoord wil plegen"), unless a preposition puts them aside ("aan vrienden").
+        """
+        words = self.text[clause[0] : clause[1]].split()
+        if victim:
+            return _victim(words)
         before = self.text[clause[0] : start].split()[-_LOOK_BACK:]
-        for word in (*reversed(before), *sign):
+        sign = self.text[start:end].split()
+        after = self.text[end : clause[1]].split()[:_LOOK_AHEAD]
+        if any(word in _WITNESS for word in (*before, *sign)) and any(
+            _person(word) for word in (*sign, *after)
+        ):
+            return "other"
+        found: Literal["self", "other"] = "self"
+        previous = ""
+        for word in (*before, *sign):
             if word in _SELF:
+                found = "self"
+            elif _person(word) and previous not in _PREPOSITIONS:
+                found = "other"
+            previous = word
+        return found
+
+
+def _victim(words: list[str]) -> Literal["self", "other"]:
+    for index, word in enumerate(words):
+        if word in _SELF:
+            return "self"
+        if word in _MY:
+            following = [w for w in words[index + 1 : index + 4] if w not in _ADJECTIVES]
+            if following and not _person(following[0]):
                 return "self"
-            if word in _OTHER:
-                return "other"
-        return "self"
+    return "other" if any(_person(word) for word in words) else "self"
+
+
+def _person(word: str) -> bool:
+    """Someone other than the writer, also in the possessive ("my girlfriends wrists")."""
+    return word in _OTHER or (word.endswith("s") and word[:-1] in _OTHER)
 
 
 def read_clauses(folded: Normalised, idioms: re.Pattern[str] | None = None) -> Reading:

@@ -62,7 +62,9 @@ def _fire(rule: Rule, reading: Reading, padded: str) -> Detection | None:
         clause = reading.context(start)
         if rule.guarded and reading.overruled(clause, start):
             continue
-        about = rule.about if rule.about != "any" else reading.subject(clause, start, end)
+        about = rule.about
+        if about == "any":
+            about = reading.subject(clause, start, end, victim=rule.category == "abuse")
         return Detection(rule.category, rule.id, about, rule.level, rule.sexual)
     return None
 
