@@ -1,0 +1,83 @@
+"""Context by clause, whose danger it is, and the false alarms young people actually met.
+
+Each case below was measured from outside (issue "The safety net, second generation"): the
+first column is what a young person typed, the second what the detector must make of it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import detect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil graag studeren in utrecht",
+        "mijn ouders hebben hoge verwachtingen van me",
+        "ik ben hier pas aangeland en ken niemand",
+        "dit boek gaat over zelfmoord",  # a topic word in the sign's own clause
+        "in de les hadden we het over zelfmoord",
+        "ik wil niet dood",
+        "ik verveel me dood, maar verder gaat het goed",
+    ],
+)
+def test_everyday_words_raise_no_sign(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("ik heb gisteren weer gesneden", "self_harm"),
+        # A negation or a topic word in another sentence or clause silences nothing.
+        ("ik weet het niet meer. zelfmoord lijkt de enige uitweg", "suicide"),
+        ("ik weet het niet meer, zelfmoord lijkt de enige uitweg", "suicide"),
+        ("ik snap die les niet maar ik denk steeds aan zelfmoord", "suicide"),
+        ("ik haat die game, ik denk aan zelfmoord", "suicide"),
+        # Laughter never silences a sign: nervous laughter is common in disclosures.
+        ("zelfmoord lijkt me de enige uitweg lol", "suicide"),
+        ("haha ik wil gewoon dood", "suicide"),
+        ("ik snij mezelf weer 😂", "self_harm"),
+        ("niemand weet dat ik mezelf snij", "self_harm"),
+        ("thuis wordt er geslagen", "abuse"),
+        ("ik word thuis geslagen", "abuse"),
+    ],
+)
+def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) -> None:
+    found = detect(text)
+    assert found is not None, text
+    assert found.category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("ik wil dood", "self"),
+        ("mijn vriendin wil zelfmoord plegen", "other"),
+        ("ik denk dat mijn vriend zelfmoord wil plegen", "other"),
+        ("my friend wants to kill herself", "other"),
+        ("mijn zus snijdt zichzelf", "other"),
+        ("mijn vader slaat me", "self"),
+        ("mijn broer slaat mijn zusje", "other"),
+        ("een jongen heeft mijn nudes in een groepsapp gezet", "self"),
+        ("i saw fresh cuts on my girlfriend's wrists", "other"),
+    ],
+)
+def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:
+    found = detect(text)
+    assert found is not None, text
+    assert found.subject == subject
+
+
+def test_sexual_violence_is_marked_for_its_own_line() -> None:
+    found = detect("ik ben verkracht op een feest")
+    assert found is not None
+    assert found.category == "abuse"
+    assert found.sexual
+
+
+@pytest.mark.parametrize("command", ["/zelfmoord", "/zelfmoord_plegen", "/kms"])
+def test_a_command_name_is_read_too(command: str) -> None:
+    assert detect(command) is not None
