@@ -1,0 +1,82 @@
+"""The crisis detector on the 2026-12 data: must-catch batches and naturalistic ordinary messages.
+
+Written by helpers who never read the rules (docs/safety.md, "Data, honestly kept"):
+`catch_a.yaml` and `negatives_a.yaml` were tuned against; `catch_measure.yaml` and
+`negatives_measure.yaml` are for measuring only, and nobody tuning the rules reads them. Their
+bars are the figures they measured: raise them when the detector improves, never lower them to
+let a change pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+import yaml
+
+from bot.safety import detect
+
+_DIR = Path(__file__).parent / "safety"
+
+#: Recall floors (all, explicit first person) of the must-catch batches.
+CATCH = {
+    "catch_a": (0.0, 0.0),
+    "catch_measure": (0.0, 0.0),
+}
+#: At most this share of ordinary messages may get the crisis reply.
+CALM = {
+    "negatives_a": 0.005,
+    "negatives_measure": 0.02,
+}
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    with (_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
+        return cast("list[dict[str, Any]]", yaml.safe_load(handle))
+
+
+def _caught(text: str) -> bool:
+    found = detect(text)
+    return found is not None and found.level == "crisis"
+
+
+def test_the_sets_are_as_large_as_promised() -> None:
+    assert sum(len(_load(name)) for name in CALM) >= 2000
+    assert sum(len(_load(name)) for name in CATCH) >= 300
+    for name in (*CATCH, *CALM):
+        texts = [case["text"] for case in _load(name)]
+        assert len(texts) == len(set(texts)), f"{name} has a message twice"
+
+
+@pytest.mark.parametrize("name", sorted(CATCH))
+def test_recall_holds_its_floor(name: str) -> None:
+    cases = _load(name)
+    caught = [_caught(case["text"]) for case in cases]
+    explicit = [
+        hit
+        for hit, case in zip(caught, cases, strict=True)
+        if case["kind"] == "explicit" and case["who"] == "self"
+    ]
+    floor, explicit_floor = CATCH[name]
+    assert sum(caught) / len(caught) >= floor, f"{name}: recall {sum(caught)}/{len(caught)}"
+    assert sum(explicit) / len(explicit) >= explicit_floor, (
+        f"{name}: explicit first person {sum(explicit)}/{len(explicit)}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CALM))
+def test_ordinary_messages_stay_calm(name: str) -> None:
+    cases = _load(name)
+    alarms = [case["text"] for case in cases if _caught(case["text"])]
+    shown = alarms if name.endswith("_a") else []  # measuring lines are never printed
+    assert len(alarms) / len(cases) <= CALM[name], f"{name}: {len(alarms)} alarms {shown}"
+
+
+def test_loneliness_alone_never_gets_the_crisis_reply() -> None:
+    lonely = [
+        case["text"]
+        for case in _load("negatives_a")
+        if case["topic"] in {"loneliness", "questionnaire"} and _caught(case["text"])
+    ]
+    assert lonely == []
