@@ -14,6 +14,7 @@ __all__ = ["REPORTED_THREAT_MASK", "THREAT_MASK", "is_negated", "mask_idioms", "
 # "ik verveel me dood en wil eigenlijk gewoon dood" still reaches the rule for "wil dood".
 
 _MASK = " _ "
+_SPACES = re.compile(" {2,}")
 _FEELINGS = (
     r"(?:lachen|honger|dorst|verveling|hitte|warmte|kou|stress|schaamte|schrik|spanning|zenuwen|"
     r"vermoeidheid|moeheid|slaap|gamen|leren|school|examens|toetsen|huiswerk|cringe|plezier|"
@@ -146,7 +147,7 @@ _THREAT_WORDS_SOURCE = (
 _THREAT_BEFORE_SOURCE = r"\b(?:threaten\w*|dreig\w*|bedreig\w*|gedreig\w*)\b[^.]{0,60}$"
 _REPORT_BEFORE_SOURCE = (
     r"\b(?:says|said|say|told|tells|texts|texted|swore|swears|zegt|zei|zeggen|zeiden|appt|appte|"
-    r"stuurt|stuurde|schreeuwt|schreeuwde|roept|riep)\b[^.]{0,60}$"
+    r"stuurt|stuurde|schreeuwt|schreeuwde|roept|riep|gezegd|gezworen|gestuurd|geappt)\b[^.]{0,60}$"
 )
 
 
@@ -182,7 +183,7 @@ def mask_idioms(text: str, idioms: re.Pattern[str] | None = None) -> str:
     `idioms` are those written in the pattern language (content/safety/*.yaml, `idioms:`);
     they run on " " + text + " " like every pattern.
     """
-    masked = _compiled("idioms").sub(_mask, text)
+    masked = _SPACES.sub(" ", _compiled("idioms").sub(_mask, text)).strip()
     if idioms is None:
         return masked
     return idioms.sub("_ ", f" {masked} ").strip()
