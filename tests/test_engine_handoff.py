@@ -225,7 +225,7 @@ def test_waiting_too_long_is_said_honestly_with_options(root: Path) -> None:
 
 def test_old_buttons_and_commands_during_a_handoff_get_a_reminder(root: Path) -> None:
     chat = in_handoff(root)
-    replies = chat.send(Choice("age", "age_16_19"))
+    replies = chat.send(Choice("age", "age_16_17"))
     assert "Typ gewoon je bericht" in joined(replies)
     replies = chat.send(Command("opnieuw"))
     assert "Typ gewoon je bericht" in joined(replies)

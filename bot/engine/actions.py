@@ -24,7 +24,16 @@ __all__ = [
 
 #: Step ids whose answers the result reads (flows/main.yaml).
 AGE_STEP, STUDENT_STEP, WISH_STEP = "age", "student", "wish"
-AGE_BANDS = {"age_16_19": "16-19", "age_20_24": "20-24", "age_25_27": "25-27"}
+#: The age answers and the band each counts in. 16-17 and 18-19 are asked apart but stay one
+#: band 16-19 for routing, offers, staff and statistics; ``age_16_19`` is the single option of
+#: earlier versions, still in stored conversations.
+AGE_BANDS = {
+    "age_16_17": "16-19",
+    "age_18_19": "16-19",
+    "age_16_19": "16-19",
+    "age_20_24": "20-24",
+    "age_25_27": "25-27",
+}
 #: The age band a handoff router and the statistics use when the bot did not ask or was not told.
 OUT_OF_RANGE = {"younger": "under_16", "older": "over_27"}
 #: Under this age a youth worker of JoU is the one to talk to (brief: "under 20 → JoU").

@@ -808,7 +808,7 @@ class Engine:
 
     @staticmethod
     def _by_number_range(step: Step, text: str, shown: int) -> tuple[str, ...]:
-        """The options whose range holds the age typed ("ik ben 17" is 16 to 19; "bijna 20"
+        """The options whose range holds the age typed ("ik ben 17" is 16 or 17; "bijna 20"
         is 19); two or more when the age is vague ("mid twenties"); none without an age."""
         if not any(opt.range for opt in step.options):
             return ()

@@ -16,7 +16,7 @@ from bot.safety import detect
 __all__ = ["TO_DJG1", "Chat", "make_engine", "render", "sequential_ids"]
 
 #: The taps from the first question to the first De Jong Gierveld statement.
-TO_DJG1 = (("consent", "yes"), ("age", "age_16_19"), ("student", "no"))
+TO_DJG1 = (("consent", "yes"), ("age", "age_16_17"), ("student", "no"))
 
 
 def sequential_ids() -> Callable[[], str]:
