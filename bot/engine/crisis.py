@@ -6,15 +6,17 @@ an echo of what was written. Which lines go with which sign is content (`helplin
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.engine.content import Content, HelpLine
 from bot.engine.hours import is_open
+from bot.engine.model import CrisisMark
 from bot.engine.texts import Gettext, line_text
 
 __all__ = [
     "ABUSE_MINOR",
+    "RECENT",
     "SEXUAL",
     "Sign",
     "concern_line",
@@ -23,11 +25,16 @@ __all__ = [
     "crisis_lines",
     "crisis_text",
     "is_concern",
+    "is_recent",
+    "mark_of",
+    "remember",
 ]
 
 #: Keys of ``crisis_also`` in content: lines added for sexual violence, and for abuse of someone
 #: who may be under 18.
 SEXUAL, ABUSE_MINOR = "sexual", "abuse_minor"
+#: How long a crisis sign makes a handoff urgent.
+RECENT = timedelta(hours=24)
 
 
 class Sign(Protocol):
@@ -58,6 +65,31 @@ def is_concern(sign: Sign) -> bool:
 
 def _about_other(sign: Sign) -> bool:
     return sign.subject == "other"
+
+
+# --- what the conversation remembers --------------------------------------------------------
+
+
+def mark_of(sign: Sign, now: datetime) -> CrisisMark:
+    """The sign as the state keeps it: when and what, never the text."""
+    subject = "other" if _about_other(sign) else "self"
+    return CrisisMark(int(now.timestamp()), sign.category, subject, sign.sexual)
+
+
+def is_recent(mark: CrisisMark | None, now: datetime) -> bool:
+    """Whether this sign still makes a handoff urgent: at most 24 hours old, or of unknown
+    time (a state stored before the time was kept)."""
+    if mark is None:
+        return False
+    return mark.at is None or now.timestamp() - mark.at <= RECENT.total_seconds()
+
+
+def remember(old: CrisisMark | None, new: CrisisMark, now: datetime) -> CrisisMark:
+    """The sign to keep: the newest, except that a sign about someone else never hides a
+    recent sign about the young person themselves."""
+    if old is not None and old.subject == "self" and new.subject == "other":
+        return old if is_recent(old, now) else new
+    return new
 
 
 # --- the crisis reply ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from bot.engine.model import (
     Choice,
     CloseHandoff,
     Command,
+    CrisisMark,
     DomainEvent,
     Effect,
     Handoff,
@@ -252,7 +253,8 @@ class Engine:
     def _crisis(self, state: SessionState, ctx: _Ctx, sign: Sign, event: Inbound) -> Turn:
         """The crisis lines first, then the offer of a person and a way back to the question.
 
-        The sign is remembered, so nothing ever closes this conversation on a timer.
+        The sign is remembered (when and what), so nothing ever closes this conversation on a
+        timer and a handoff within a day is urgent.
         """
         if state.handoff is not None:
             return self._crisis_in_handoff(state, state.handoff, ctx, sign, event)
@@ -263,7 +265,7 @@ class Engine:
             step=state.step,
             urgent=True,
         )
-        new_state = replace(state, crisis=True, misses=0)
+        new_state = replace(state, crisis=self._remember(state, sign), misses=0)
         if new_state.status == "new":
             new_state = replace(new_state, status="active")
         return Turn(new_state, (message,), (_event("crisis", category=sign.category),))
@@ -304,6 +306,10 @@ class Engine:
         if state.status == "active" and question is not None and question.kind == "question":
             options.append(texts.system_option(ctx._, CONTINUE, 2))
         return tuple(options)
+
+    def _remember(self, state: SessionState, sign: Sign) -> CrisisMark:
+        now = self.clock()
+        return crisis.remember(state.crisis, crisis.mark_of(sign, now), now)
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -447,11 +453,14 @@ class Engine:
         now = self.clock()
         organisation = self._content.organisation(org)
         assert organisation is not None, "routing only names organisations in content"
-        urgent = urgent or state.crisis
+        # A crisis sign of the last 24 hours makes it urgent, and goes on the card (when and
+        # what); an older one is told to staff only in the summary the young person allowed.
+        recent = state.crisis if crisis.is_recent(state.crisis, now) else None
+        urgent = urgent or recent is not None
         summary = None
         if share:
             summary = handoff.summary_text(
-                self._staff_gettext, self._content, state, profile_of(state)
+                self._staff_gettext, self._content, state, profile_of(state), now
             )
         opened = Handoff("open", org, since=int(now.timestamp()), urgent=urgent)
         state = replace(state, handoff=opened, choosing_language=False, misses=0)
@@ -469,7 +478,7 @@ class Engine:
             if lines:
                 now_text = _("Want to talk to someone right now? These lines are open now:")
                 messages.append(Outbound(f"{now_text}\n\n{lines}"))
-        effect = OpenHandoff(org, age_band(state), ctx.lang, summary, urgent)
+        effect = OpenHandoff(org, age_band(state), ctx.lang, summary, urgent, recent)
         events = [_event("handoff_opened", organisation=org)]
         if urgent:
             events.append(_event("handoff_urgent", organisation=org))
@@ -547,7 +556,8 @@ class Engine:
         once, the message to the youth worker, and the conversation marked urgent."""
         _ = ctx._
         reply = crisis.crisis_text(_, self._content, sign, may_be_minor=may_be_minor(state))
-        state = replace(state, crisis=True, misses=0)
+        mark = self._remember(state, sign)
+        state = replace(state, crisis=mark, misses=0)
         relay = RelayToStaff(None if isinstance(event, Media) else _said(event))
         effects: list[Effect] = []
         events = [_event("crisis", category=sign.category)]
@@ -559,7 +569,7 @@ class Engine:
             effects += [*opened.effects, relay]
             events += opened.events
         else:
-            effects += [relay, MarkUrgent()]
+            effects += [relay, MarkUrgent(mark)]
             if not desk.urgent:
                 state = replace(state, handoff=replace(desk, urgent=True))
                 events.append(_event("handoff_urgent", organisation=desk.org))
