@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 import yaml
 
 from bot.engine.content import Content, GeneralHelp, HelpLine, Offer, Organisation
+from bot.engine.crisis import ABUSE_MINOR, SEXUAL
 from bot.engine.flow import ANY_LANGUAGE, Flow, LinkSpec, Option, Step, StepKind
 from bot.engine.hours import WEEKDAYS, Interval, WeeklyHours, check_day, parse_interval
 
@@ -20,6 +21,8 @@ _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _KINDS: tuple[StepKind, ...] = ("message", "question", "action", "end")
 _STEP_KEYS = {"kind", "text", "options", "next", "action", "links"}
 _OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge"}
+#: Who a crisis reply's extra lines are for (``crisis_also`` in helplines.yaml).
+_CRISIS_ALSO = frozenset({SEXUAL, ABUSE_MINOR})
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -419,7 +422,7 @@ def _loops_without_question(flow: Flow, step: Step) -> bool:
 def load_content(content_dir: Path) -> Content:
     """Help lines and organisations from `content_dir`; raises LoadError listing problems."""
     problems: list[Problem] = []
-    lines, crisis, waiting = _help_lines(content_dir / "helplines.yaml", problems)
+    lines = _help_lines(content_dir / "helplines.yaml", problems)
     orgs, default_org = _organisations(content_dir / "organisations.yaml", problems)
     offers, general = _offers(content_dir / "offers.yaml", {o.key for o in orgs}, problems)
     try:
@@ -430,25 +433,35 @@ def load_content(content_dir: Path) -> Content:
     if problems:
         raise LoadError(problems)
     return Content(
-        help_lines=tuple(lines),
-        crisis_lines=MappingProxyType(crisis),
+        help_lines=lines.lines,
+        crisis_lines=MappingProxyType(lines.crisis),
         organisations=tuple(orgs),
         default_organisation=default_org,
         offers=tuple(offers),
         general_help=general,
         sources=sources,
-        waiting_lines=waiting,
+        waiting_lines=lines.waiting,
+        crisis_also=MappingProxyType(lines.crisis_also),
+        concern_lines=lines.concern,
     )
 
 
-def _help_lines(
-    path: Path, problems: list[Problem]
-) -> tuple[list[HelpLine], dict[str, tuple[str, ...]], tuple[str, ...]]:
+@dataclass(frozen=True, slots=True)
+class _HelpLines:
+    """What helplines.yaml holds: the lines, and which of them each reply shows (by key)."""
+
+    lines: tuple[HelpLine, ...] = ()
+    crisis: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    crisis_also: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    waiting: tuple[str, ...] = ()
+    concern: tuple[str, ...] = ()
+
+
+def _help_lines(path: Path, problems: list[Problem]) -> _HelpLines:
     lines: list[HelpLine] = []
-    crisis: dict[str, tuple[str, ...]] = {}
     opened = _content_file(path, "helplines.yaml", problems)
     if opened is None:
-        return lines, crisis, ()
+        return _HelpLines()
     reader, top, root = opened
     for item in reader.sequence(top.get("lines", root), "lines"):
         f = reader.mapping(item, "a help line")
@@ -467,18 +480,29 @@ def _help_lines(
         else:
             reader.problem(item, "a help line needs key, name, when and hours")
     known = {line.key for line in lines}
-    for category, keys_node in reader.mapping(top.get("crisis", root), "crisis").items():
-        keys = reader.texts(keys_node, f"crisis.{category}")
-        for key in set(keys) - known:
-            reader.problem(keys_node, f"crisis.{category} names unknown line '{key}'")
-        crisis[category] = keys
-    waiting: tuple[str, ...] = ()
-    if "waiting" in top:
-        waiting = reader.texts(top["waiting"], "waiting")
-        for key in set(waiting) - known:
-            reader.problem(top["waiting"], f"waiting names unknown line '{key}'")
+    crisis = {
+        category: _line_keys(reader, keys, f"crisis.{category}", known)
+        for category, keys in reader.mapping(top.get("crisis", root), "crisis").items()
+    }
+    also: dict[str, tuple[str, ...]] = {}
+    if "crisis_also" in top:
+        for fits, keys in reader.mapping(top["crisis_also"], "crisis_also").items():
+            if fits not in _CRISIS_ALSO:
+                expected = " or ".join(sorted(_CRISIS_ALSO))
+                reader.problem(keys, f"crisis_also: unknown key '{fits}' (expected {expected})")
+            also[fits] = _line_keys(reader, keys, f"crisis_also.{fits}", known)
+    waiting = _line_keys(reader, top["waiting"], "waiting", known) if "waiting" in top else ()
+    concern = _line_keys(reader, top["concern"], "concern", known) if "concern" in top else ()
     problems += reader.problems
-    return lines, crisis, waiting
+    return _HelpLines(tuple(lines), crisis, also, waiting, concern)
+
+
+def _line_keys(reader: _Reader, node: yaml.Node, what: str, known: set[str]) -> tuple[str, ...]:
+    """A list of help line keys, each of which must name a line of the file."""
+    keys = reader.texts(node, what)
+    for key in sorted(set(keys) - known):
+        reader.problem(node, f"{what} names unknown line '{key}'")
+    return keys
 
 
 def _organisations(path: Path, problems: list[Problem]) -> tuple[list[Organisation], str | None]:

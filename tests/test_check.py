@@ -165,6 +165,23 @@ def test_content_lines_need_hours_and_known_crisis_keys(tmp_path: Path, root: Pa
     assert "crisis.abuse names unknown line 'nope'" in str(caught.value)
 
 
+def test_lines_that_fit_the_person_must_be_known(tmp_path: Path, root: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(root / "content", content)
+    lines = content / "helplines.yaml"
+    text = lines.read_text(encoding="utf-8")
+    text = text.replace("sexual: [centrumseksueelgeweld]", "sexual: [csg]")
+    text = text.replace("abuse_minor: [kindertelefoon]", "minor: [kindertelefoon]")
+    text = text.replace('concern: [luisterlijn, "113"]', "concern: [luisterlijn, chatlijn]")
+    lines.write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_content(content)
+    found = str(caught.value)
+    assert "crisis_also.sexual names unknown line 'csg'" in found
+    assert "crisis_also: unknown key 'minor' (expected abuse_minor or sexual)" in found
+    assert "concern names unknown line 'chatlijn'" in found
+
+
 def test_repository_content_loads(root: Path) -> None:
     content = load_content(root / "content")
     assert {line.key for line in content.help_lines} >= {
@@ -174,6 +191,18 @@ def test_repository_content_loads(root: Path) -> None:
         "veiligthuis",
     }
     assert [line.key for line in content.lines_for("suicide")] == ["113", "112"]
+    assert dict(content.crisis_also) == {
+        "sexual": ("centrumseksueelgeweld",),
+        "abuse_minor": ("kindertelefoon",),
+    }
+    assert content.concern_lines == ("luisterlijn", "113")
+    csg = content.line("centrumseksueelgeweld")
+    assert csg is not None
+    assert (csg.phones, csg.free, csg.chat) == (
+        ("0800-0188",),
+        True,
+        "https://centrumseksueelgeweld.nl",
+    )
     assert content.default_organisation == "ucentraal"
 
 

@@ -60,7 +60,7 @@ def test_tapped_answer_moves_on_without_an_echo(engine: Engine) -> None:
     assert chat.state is not None
     assert chat.state.answers == {
         "consent": "yes",
-        "age": "age_16_19",
+        "age": "age_16_17",
         "student": "no",
         "djg1": "yes",
     }
@@ -127,15 +127,23 @@ def test_a_number_out_of_range_is_not_guessed(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("typed", "option"),
     [
-        ("17", "age_16_19"),
+        ("17", "age_16_17"),
+        ("16", "age_16_17"),
+        ("18", "age_18_19"),
+        ("19", "age_18_19"),
+        ("ik ben 18", "age_18_19"),
+        ("bijna 18", "age_16_17"),
         ("ik ben 22", "age_20_24"),
         ("26 jaar", "age_25_27"),
         ("15", "younger"),
         ("14 jaar", "younger"),
         ("31", "older"),
-        ("1", "age_16_19"),
-        ("16-19", "age_16_19"),
-        ("5", "older"),
+        ("1", "age_16_17"),
+        ("2", "age_18_19"),
+        ("16-17", "age_16_17"),
+        ("18 of 19", "age_18_19"),
+        ("5", "younger"),
+        ("6", "older"),
     ],
 )
 def test_age_typed_as_a_number(engine: Engine, typed: str, option: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 from bot.engine import Choice, Command, Engine, Media, Outbound, SessionState
 from bot.engine.engine import HANDOFF_STEP
 from bot.engine.handoff import card_text, first_reply_bucket, new_code, route, topic_name
-from bot.engine.model import CloseHandoff, MarkUrgent, OpenHandoff, RelayToStaff
+from bot.engine.model import CloseHandoff, CrisisMark, MarkUrgent, OpenHandoff, RelayToStaff
 from tests.auxil.engine import Chat, make_engine
 
 # A Wednesday morning inside the opening hours, and a Saturday when both are closed.
@@ -154,7 +154,8 @@ def test_crisis_during_a_handoff_answers_at_once_and_marks_urgent(root: Path) ->
     replies = chat.send("ik wil niet meer leven")
     assert chat.last is not None
     assert "113" in joined(replies)
-    assert chat.last.effects == (RelayToStaff("ik wil niet meer leven"), MarkUrgent())
+    sign = CrisisMark(int(OPEN.timestamp()), "suicide")
+    assert chat.last.effects == (RelayToStaff("ik wil niet meer leven"), MarkUrgent(sign))
     assert chat.state is not None
     assert chat.state.handoff is not None
     assert chat.state.handoff.urgent
@@ -225,7 +226,7 @@ def test_waiting_too_long_is_said_honestly_with_options(root: Path) -> None:
 
 def test_old_buttons_and_commands_during_a_handoff_get_a_reminder(root: Path) -> None:
     chat = in_handoff(root)
-    replies = chat.send(Choice("age", "age_16_19"))
+    replies = chat.send(Choice("age", "age_16_17"))
     assert "Typ gewoon je bericht" in joined(replies)
     replies = chat.send(Command("opnieuw"))
     assert "Typ gewoon je bericht" in joined(replies)

@@ -556,6 +556,9 @@ async def test_crisis_during_a_handoff_is_answered_and_marked_urgent(
     await handoff.wait_said("ik wil niet meer leven")
     await until(server, lambda: handoff.topic.name.startswith(URGENT), "topic renamed URGENT")
     await until(server, lambda: handoff.card_says("URGENT"), "the card says URGENT")
+    # When and which category, never what was written.
+    assert handoff.card_says("Crisissignaal tijdens dit gesprek: zelfdoding")
+    assert not handoff.card_says("niet meer leven")
     await until(
         server, lambda: server.pinned(UCENTRAAL)[-1:] == [handoff.card_id], "the card pinned"
     )

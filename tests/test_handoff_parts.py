@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import replace
 from pathlib import Path
 
 from bot.channels.telegram.pace import GroupPace
 from bot.crypto import Box, derive_keys
+from bot.engine.model import CrisisMark
 from bot.storage import Database
 from bot.storage.handoffs import Card, Handoffs
 
@@ -72,3 +74,32 @@ async def test_handoffs_are_sealed_and_found_again(tmp_path: Path) -> None:
     assert b"7340001" not in data
     assert b"Fatima" not in data
     assert b"matig" not in data
+
+
+async def test_a_card_keeps_its_crisis_sign_and_old_cards_still_open(tmp_path: Path) -> None:
+    box = Box(derive_keys(SECRET).box_key)
+    async with Database.open(tmp_path / "h.sqlite3") as db:
+        store = Handoffs(db, box)
+        sign = CrisisMark(1_795_600_800, "abuse", "other", sexual=True)
+        card = Card("16-19", "nl", None, urgent=True, crisis=sign)
+        await db.run(store.open_work("K7Q2", "lane-a", "jou", chat_id=7, card=card, now=100))
+        row = await store.get("K7Q2")
+        assert row is not None
+        assert row.card == card
+        # A mid-handoff sign replaces the card's, as MarkUrgent asks.
+        later = CrisisMark(1_795_604_400, "suicide")
+        await db.run(store.change_work("K7Q2", lambda c: replace(c, crisis=later)))
+        row = await store.get("K7Q2")
+        assert row is not None
+        assert row.card.crisis == later
+        # A card sealed before cards had a crisis sign opens without one.
+        old = json.dumps({"band": "20-24", "lang": "en", "summary": None, "urgent": True,
+                          "claimed_by": None, "closed": False})  # fmt: skip
+        await db.run(store.open_work("ZZ99", "lane-b", "jou", chat_id=8, card=card, now=200))
+        await db.execute(
+            "UPDATE handoffs SET info = ? WHERE code = ?",
+            (box.seal(old.encode(), b"card:ZZ99"), "ZZ99"),
+        )
+        again = await store.get("ZZ99")
+        assert again is not None
+        assert again.card == Card("20-24", "en", None, urgent=True)

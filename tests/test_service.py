@@ -84,5 +84,5 @@ async def test_stats_are_batched_and_hold_categories_and_a_day_only(
         "answered",
     ]
     assert {day for _, day, _, _ in rows} == {"2026-11-27"}
-    assert all("age_16_19" not in data and "17" not in data for *_, data in rows)
+    assert all("age_16_17" not in data and "17" not in data for *_, data in rows)
     assert len({conversation for conversation, *_ in rows}) == 1

@@ -17,7 +17,7 @@ import aiosqlite
 import pytest
 
 from bot.crypto import Box, Pseudonymizer, derive_keys
-from bot.engine.model import DomainEvent, SessionState
+from bot.engine.model import CrisisMark, DomainEvent, SessionState
 from bot.storage import MIGRATIONS, Database, SchemaTooNewError, SessionStore, StatsSink
 from bot.storage.migrations import migrate, schema_version, split_statements
 from bot.storage.queues import Queues, Send
@@ -46,7 +46,7 @@ def make_state(**overrides: object) -> SessionState:
         "history": ("age", "feeling", "djg_1"),
         "misses": 2,
         "choosing_language": True,
-        "crisis": True,
+        "crisis": CrisisMark(int(NOW.timestamp()), "abuse", "other", sexual=True),
         "source": "qr-bibliotheek",
     }
     fields.update(overrides)

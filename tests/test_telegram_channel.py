@@ -106,7 +106,7 @@ async def test_one_persons_messages_are_handled_in_order(
     ]
     assert noted == [
         "Genoteerd: Ja, dat is goed",
-        "Genoteerd: 16 tot en met 19",
+        "Genoteerd: 16 of 17",
         "Genoteerd: Nee",
         "Genoteerd: Ja",
         "Genoteerd: Nee",

@@ -34,7 +34,7 @@ async def test_whole_check_by_buttons_in_dutch(server: BotApiServer, bot: BotPro
     assert "Ik ben Omarmt" in sent[0]["text"]
     assert buttons(sent[1])[0] == "Ja, dat is goed"
     taps = [
-        "Ja, dat is goed", "16 tot en met 19", "Nee",
+        "Ja, dat is goed", "16 of 17", "Nee",
         "Ja", "Ja", "Nee", "Min of meer", "Ja", "Nee",
         "Dingen doen met anderen",
     ]  # fmt: skip
@@ -70,7 +70,7 @@ async def test_restart_continues_at_the_same_question(
     assert code == 0
     await bot.start()
     sam.send_text("18")
-    await wait_said(server, sam.chat_id, "Genoteerd: 16 tot en met 19")
+    await wait_said(server, sam.chat_id, "Genoteerd: 18 of 19")
 
 
 async def test_kill_9_after_a_batch_answers_every_message_exactly_once(

@@ -50,7 +50,7 @@ def test_second_run_continues_where_the_first_stopped(tmp_path: Path) -> None:
     second = chat(db, "19\n")
     assert second.returncode == 0
     assert "Welkom terug! Hier waren we gebleven:\n\nHoe oud ben je?" in second.stdout
-    assert "Genoteerd: 16 tot en met 19" in second.stdout
+    assert "Genoteerd: 18 of 19" in second.stdout
     assert "Ik ben Omarmt" not in second.stdout
 
 
@@ -116,7 +116,7 @@ def test_database_holds_no_user_id_and_no_answers_in_the_clear(tmp_path: Path) -
     chat(db, "hoi\nja\n17\nnee\nmin of meer\n")
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("x.sqlite3*") if p.suffix != ".secret")
     # Step ids may stand in the anonymous statistics; answers and identities may not.
-    for needle in (b"terminal:local", b"local", b"more_or_less", b"age_16_19", b"min of meer"):
+    for needle in (b"terminal:local", b"local", b"more_or_less", b"age_16_17", b"min of meer"):
         assert needle not in raw
     with sqlite3.connect(db) as conn:
         keys = [row[0] for row in conn.execute("SELECT key FROM sessions")]

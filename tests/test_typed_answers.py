@@ -36,7 +36,7 @@ STEPS = ("consent", "age", "student", "djg1", "djg2", "djg3", "djg4", "djg5", "d
 #: The tap that answers each question on the way to a later one.
 _WALK = {
     "consent": "yes",
-    "age": "age_16_19",
+    "age": "age_16_17",
     "student": "no",
     **{f"djg{n}": "more_or_less" for n in range(1, 7)},
 }

@@ -1,7 +1,8 @@
 """The pure conversation engine: no channel, no database, no clock."""
 
 from bot.engine.content import Content, HelpLine, Organisation
-from bot.engine.engine import COMMANDS, LANGUAGE_STEP, Detector, Engine, Sign, Translator
+from bot.engine.crisis import Sign
+from bot.engine.engine import COMMANDS, LANGUAGE_STEP, Detector, Engine, Translator
 from bot.engine.flow import ANY_LANGUAGE, Flow, LinkSpec, Option, Step
 from bot.engine.model import (
     Choice,

@@ -18,13 +18,25 @@ __all__ = [
     "ActionContext",
     "ActionResult",
     "age_band",
+    "may_be_minor",
     "offer_messages",
     "profile_of",
 ]
 
 #: Step ids whose answers the result reads (flows/main.yaml).
 AGE_STEP, STUDENT_STEP, WISH_STEP = "age", "student", "wish"
-AGE_BANDS = {"age_16_19": "16-19", "age_20_24": "20-24", "age_25_27": "25-27"}
+#: The age answers and the band each counts in. 16-17 and 18-19 are asked apart (who may be
+#: under 18) but stay one band 16-19 for routing, offers, staff and statistics; ``age_16_19``
+#: is the single option of earlier versions, still in stored conversations.
+AGE_BANDS = {
+    "age_16_17": "16-19",
+    "age_18_19": "16-19",
+    "age_16_19": "16-19",
+    "age_20_24": "20-24",
+    "age_25_27": "25-27",
+}
+#: The age answers that say someone is 18 or older.
+ADULT_ANSWERS = frozenset({"age_18_19", "age_20_24", "age_25_27", "older"})
 #: The age band a handoff router and the statistics use when the bot did not ask or was not told.
 OUT_OF_RANGE = {"younger": "under_16", "older": "over_27"}
 #: Under this age a youth worker of JoU is the one to talk to (brief: "under 20 → JoU").
@@ -57,6 +69,12 @@ def age_band(state: SessionState) -> str:
     """The age band for statistics and routing: 16-19, 20-24, 25-27, under_16, over_27, unknown."""
     answer = state.answers.get(AGE_STEP, "")
     return AGE_BANDS.get(answer) or OUT_OF_RANGE.get(answer) or "unknown"
+
+
+def may_be_minor(state: SessionState) -> bool:
+    """Whether the young person may be under 18: yes unless they said they are 18 or older
+    (16-17, younger than 16, not asked, skipped, or the old 16-19 answer all may be)."""
+    return state.answers.get(AGE_STEP) not in ADULT_ANSWERS
 
 
 def profile_of(state: SessionState) -> Profile:

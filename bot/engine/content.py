@@ -87,6 +87,12 @@ class Content:
     sources: frozenset[str] = frozenset()
     #: The lines shown, if open now, to someone waiting for a youth worker (keys, in order).
     waiting_lines: tuple[str, ...] = ()
+    #: Lines a crisis reply adds when they fit the person (``sexual``, ``abuse_minor``).
+    crisis_also: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    #: The lines a gentle check-in (a concern, not a crisis) picks one from: the first open now.
+    concern_lines: tuple[str, ...] = ()
 
     def organisation(self, key: str | None) -> Organisation | None:
         """The organisation with this key, or None."""

@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Literal, Protocol
 
-from bot.engine import handoff, texts
+from bot.engine import crisis, handoff, texts
 from bot.engine.actions import ACTIONS as ACTION_TABLE
-from bot.engine.actions import ActionContext, age_band, offer_messages, profile_of
+from bot.engine.actions import ActionContext, age_band, may_be_minor, offer_messages, profile_of
 from bot.engine.content import Content
+from bot.engine.crisis import Sign
 from bot.engine.flow import ANY_LANGUAGE, Flow, Step
 from bot.engine.hours import is_open
 from bot.engine.matching import Candidate, age_span, match_answer
@@ -20,6 +21,7 @@ from bot.engine.model import (
     Choice,
     CloseHandoff,
     Command,
+    CrisisMark,
     DomainEvent,
     Effect,
     Handoff,
@@ -78,13 +80,6 @@ SKIP = "skip"
 WAYS_OUT = (HELP, TALK, STOP)
 #: A flow that chains more messages than this without a question is broken; stop, don't hang.
 MAX_HOPS = 50
-
-
-class Sign(Protocol):
-    """What the crisis detector found: its category is all the engine needs."""
-
-    @property
-    def category(self) -> str: ...
 
 
 Detector = Callable[[str], Sign | None]
@@ -170,10 +165,11 @@ class Engine:
             state = SessionState(conversation=self._new_id())
         ctx = self._ctx(state, event.lang_hint)
         said = _said(event)
-        if said:
-            sign = self._detect(said)
-            if sign is not None:
-                return self._crisis(state, ctx, sign.category, event)
+        sign = self._detect(said) if said else None
+        if sign is not None:
+            if crisis.is_concern(sign):
+                return self._concern(state, ctx, sign, event)
+            return self._crisis(state, ctx, sign, event)
         if state.handoff is not None:
             turn = self._in_handoff(state, state.handoff, ctx, event)
             if turn is not None:
@@ -254,28 +250,66 @@ class Engine:
 
     # --- safety ------------------------------------------------------------------------------
 
-    def _crisis(self, state: SessionState, ctx: _Ctx, category: str, event: Inbound) -> Turn:
-        _ = ctx._
-        intro = texts.crisis_intro(_, category)
-        lines = texts.crisis_lines(_, self._content, category)
+    def _crisis(self, state: SessionState, ctx: _Ctx, sign: Sign, event: Inbound) -> Turn:
+        """The crisis lines first, then the offer of a person and a way back to the question.
+
+        The sign is remembered (when and what), so nothing ever closes this conversation on a
+        timer and a handoff within a day is urgent.
+        """
         if state.handoff is not None:
-            return self._crisis_in_handoff(state, state.handoff, ctx, category, event)
-        person = _(
+            return self._crisis_in_handoff(state, state.handoff, ctx, sign, event)
+        reply = crisis.crisis_text(ctx._, self._content, sign, may_be_minor=may_be_minor(state))
+        message = Outbound(
+            f"{reply}\n\n{self._person_text(ctx)}",
+            self._safety_options(state, ctx),
+            step=state.step,
+            urgent=True,
+        )
+        new_state = replace(state, crisis=self._remember(state, sign), misses=0)
+        if new_state.status == "new":
+            new_state = replace(new_state, status="active")
+        return Turn(new_state, (message,), (_event("crisis", category=sign.category),))
+
+    def _concern(self, state: SessionState, ctx: _Ctx, sign: Sign, event: Inbound) -> Turn:
+        """A worry, not a crisis: a gentle check-in with one line open now, the offer of a
+        person and a way back. Not urgent, and not remembered as a crisis sign."""
+        concern = _event("concern", category=sign.category)
+        desk = state.handoff
+        if desk is not None and desk.stage == "open":
+            # A youth worker is there: they read it, as they read everything.
+            relay = RelayToStaff(None if isinstance(event, Media) else _said(event))
+            return Turn(state, (), (concern,), (relay,))
+        text = crisis.concern_text(ctx._, self._content, sign, self.clock())
+        if desk is not None:
+            # Asked whether their answers may go along: the check-in, then that question again.
+            return Turn(state, (Outbound(text), self._consent_question(ctx)), (concern,))
+        message = Outbound(
+            f"{text}\n\n{self._person_text(ctx)}",
+            self._safety_options(state, ctx),
+            step=state.step,
+        )
+        new_state = replace(state, misses=0)
+        if new_state.status == "new":
+            new_state = replace(new_state, status="active")
+        return Turn(new_state, (message,), (concern,))
+
+    def _person_text(self, ctx: _Ctx) -> str:
+        return ctx._(
             "You can also talk to a person. And you can carry on with me whenever you want. "
             "Type /hulp to see all help lines again."
         )
-        options = [texts.system_option(_, TALK, 1)]
+
+    def _safety_options(self, state: SessionState, ctx: _Ctx) -> tuple[OptionView, ...]:
+        """Under a crisis reply or check-in: a person, and back to the question if one waits."""
+        options = [texts.system_option(ctx._, TALK, 1)]
         question = self._flow.step(state.step)
         if state.status == "active" and question is not None and question.kind == "question":
-            options.append(texts.system_option(_, CONTINUE, 2))
-        message = Outbound(
-            f"{intro}\n\n{lines}\n\n{person}", tuple(options), step=state.step, urgent=True
-        )
-        # A crisis sign is remembered so nothing ever closes this conversation on a timer.
-        new_state = replace(state, crisis=True, misses=0)
-        if new_state.status == "new":
-            new_state = replace(new_state, status="active")
-        return Turn(new_state, (message,), (_event("crisis", category=category),))
+            options.append(texts.system_option(ctx._, CONTINUE, 2))
+        return tuple(options)
+
+    def _remember(self, state: SessionState, sign: Sign) -> CrisisMark:
+        now = self.clock()
+        return crisis.remember(state.crisis, crisis.mark_of(sign, now), now)
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -419,11 +453,14 @@ class Engine:
         now = self.clock()
         organisation = self._content.organisation(org)
         assert organisation is not None, "routing only names organisations in content"
-        urgent = urgent or state.crisis
+        # A crisis sign of the last 24 hours makes it urgent, and goes on the card (when and
+        # what); an older one is told to staff only in the summary the young person allowed.
+        recent = state.crisis if crisis.is_recent(state.crisis, now) else None
+        urgent = urgent or recent is not None
         summary = None
         if share:
             summary = handoff.summary_text(
-                self._staff_gettext, self._content, state, profile_of(state)
+                self._staff_gettext, self._content, state, profile_of(state), now
             )
         opened = Handoff("open", org, since=int(now.timestamp()), urgent=urgent)
         state = replace(state, handoff=opened, choosing_language=False, misses=0)
@@ -441,7 +478,7 @@ class Engine:
             if lines:
                 now_text = _("Want to talk to someone right now? These lines are open now:")
                 messages.append(Outbound(f"{now_text}\n\n{lines}"))
-        effect = OpenHandoff(org, age_band(state), ctx.lang, summary, urgent)
+        effect = OpenHandoff(org, age_band(state), ctx.lang, summary, urgent, recent)
         events = [_event("handoff_opened", organisation=org)]
         if urgent:
             events.append(_event("handoff_urgent", organisation=org))
@@ -513,18 +550,17 @@ class Engine:
         )
 
     def _crisis_in_handoff(
-        self, state: SessionState, desk: Handoff, ctx: _Ctx, category: str, event: Inbound
+        self, state: SessionState, desk: Handoff, ctx: _Ctx, sign: Sign, event: Inbound
     ) -> Turn:
         """A crisis sign while asking for or talking with a youth worker: the crisis reply at
         once, the message to the youth worker, and the conversation marked urgent."""
         _ = ctx._
-        intro = texts.crisis_intro(_, category)
-        lines = texts.crisis_lines(_, self._content, category)
-        crisis = _event("crisis", category=category)
-        state = replace(state, crisis=True, misses=0)
+        reply = crisis.crisis_text(_, self._content, sign, may_be_minor=may_be_minor(state))
+        mark = self._remember(state, sign)
+        state = replace(state, crisis=mark, misses=0)
         relay = RelayToStaff(None if isinstance(event, Media) else _said(event))
         effects: list[Effect] = []
-        events = [crisis]
+        events = [_event("crisis", category=sign.category)]
         if desk.stage == "consent":
             # They asked for a person and now show a crisis sign: put them through at once.
             opened = self._open_handoff(state, ctx, desk.org, share=False, urgent=True)
@@ -533,7 +569,7 @@ class Engine:
             effects += [*opened.effects, relay]
             events += opened.events
         else:
-            effects += [relay, MarkUrgent()]
+            effects += [relay, MarkUrgent(mark)]
             if not desk.urgent:
                 state = replace(state, handoff=replace(desk, urgent=True))
                 events.append(_event("handoff_urgent", organisation=desk.org))
@@ -541,7 +577,7 @@ class Engine:
             "A youth worker of {organisation} sees your message too, and answers you as soon "
             "as they can."
         ).format(organisation=self._org_name(desk.org))
-        message = Outbound(f"{intro}\n\n{lines}\n\n{person}", urgent=True)
+        message = Outbound(f"{reply}\n\n{person}", urgent=True)
         return Turn(state, (message,), tuple(events), tuple(effects))
 
     def from_staff(self, state: SessionState | None, what: StaffEvent, text: str = "") -> Turn:
@@ -808,7 +844,7 @@ class Engine:
 
     @staticmethod
     def _by_number_range(step: Step, text: str, shown: int) -> tuple[str, ...]:
-        """The options whose range holds the age typed ("ik ben 17" is 16 to 19; "bijna 20"
+        """The options whose range holds the age typed ("ik ben 17" is 16 or 17; "bijna 20"
         is 19); two or more when the age is vague ("mid twenties"); none without an age."""
         if not any(opt.range for opt in step.options):
             return ()

@@ -36,7 +36,7 @@ class Option:
     next: str | None = None
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     line: int = 0
-    #: A typed whole number in this range picks the option ("17" for the 16-19 band).
+    #: A typed whole number in this range picks the option ("17" for the option 16 or 17).
     range: tuple[int, int] | None = None
     #: The in-between answer ("min of meer"): it wins when an answer says it and one other.
     hedge: bool = False

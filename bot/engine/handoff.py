@@ -12,14 +12,16 @@ from datetime import datetime
 
 from bot.engine import texts
 from bot.engine.content import Content, Organisation
+from bot.engine.crisis import is_recent
 from bot.engine.hours import describe_next, is_open, next_opening
-from bot.engine.model import SessionState
+from bot.engine.model import CrisisMark, SessionState
 from bot.engine.recommend import Profile, recommend
 from bot.engine.texts import Gettext
 
 __all__ = [
     "CODE_ALPHABET",
     "card_text",
+    "crisis_note",
     "first_reply_bucket",
     "lines_open_now",
     "new_code",
@@ -55,6 +57,13 @@ _SCORE_BANDS = {
     "moderate": N_("moderately lonely"),
     "severe": N_("severely lonely"),
     "unknown": N_("not known"),
+}
+#: The detector's categories as staff read them (a sign of sexual violence says so instead).
+_CATEGORIES = {
+    "suicide": N_("suicide"),
+    "self_harm": N_("self-harm"),
+    "abuse": N_("abuse or violence"),
+    "danger": N_("acute danger"),
 }
 _REASONS = {
     "stopped": N_("The young person stopped the chat. This conversation is closed."),
@@ -131,17 +140,57 @@ def waiting_text(_: Gettext, org: Organisation, now: datetime, lang: str) -> str
     return f"{closed} {when} {typing}"
 
 
-def summary_text(_: Gettext, content: Content, state: SessionState, profile: Profile) -> str:
-    """The check's outcome for the youth worker (only with consent): never a raw score."""
+def summary_text(
+    _: Gettext, content: Content, state: SessionState, profile: Profile, now: datetime
+) -> str:
+    """The check's outcome for the youth worker (only with consent): never a raw score.
+
+    A crisis sign older than a day is told here; a recent one is on the card anyway.
+    """
     parts = [_("Loneliness check: {band}").format(band=_(_SCORE_BANDS[profile.band]))]
     if profile.student is not None:
         parts.append(_("Student: yes") if profile.student else _("Student: no"))
     shown = [rec.offer.name for rec in recommend(content.offers, profile)]
     if shown:
         parts.append(_("Offers shown: {offers}").format(offers=", ".join(shown)))
-    if state.crisis:
-        parts.append(_("Crisis lines shown earlier in this chat."))
+    if state.crisis is not None and not is_recent(state.crisis, now):
+        parts.append(crisis_note(_, state.crisis, int(now.timestamp())))
     return "\n".join(parts)
+
+
+def _duration(_: Gettext, seconds: float) -> str:
+    # Minutes up to 89, then hours up to 47, then days: never a "1 hours" to pluralise.
+    minutes = max(1, round(seconds / 60))
+    if minutes < 90:
+        return _("{n} min").format(n=minutes)
+    hours = round(minutes / 60)
+    if hours < 48:
+        return _("{n} hours").format(n=hours)
+    return _("{n} days").format(n=round(hours / 24))
+
+
+def crisis_note(_: Gettext, mark: CrisisMark, handoff_at: int) -> str:
+    """When the last crisis sign was, counted from the handoff (the card stays, so "ago" would
+    go stale), and its category; never what was written."""
+    if mark.sexual:
+        what = _("sexual violence")
+    else:
+        what = _(_CATEGORIES.get(mark.category or "", _SCORE_BANDS["unknown"]))
+    time = ""
+    if mark.at is None:
+        template = _("Crisis sign earlier in this conversation, time not known: {category}")
+    elif mark.at >= handoff_at:
+        template = _("Crisis sign during this chat: {category}")
+    elif handoff_at - mark.at < 60:
+        template = _("Crisis sign just before the handoff: {category}")
+    else:
+        template = _("Crisis sign {time} before the handoff: {category}")
+        time = _duration(_, handoff_at - mark.at)
+    note = template.format(time=time, category=what)
+    if mark.subject == "other":
+        about = _("(about someone else)")
+        note = f"{note} {about}"
+    return note
 
 
 def _band_label(_: Gettext, band: str) -> str:
@@ -165,11 +214,17 @@ def card_text(
     summary: str | None,
     claimed_by: str | None,
     closed: bool,
+    crisis: str | None = None,
 ) -> str:
-    """The card at the top of a topic: what staff may know, and what happened so far."""
+    """The card at the top of a topic: what staff may know, and what happened so far.
+
+    `crisis` is the `crisis_note` of a recent sign, shown under the urgent line.
+    """
     lines = []
     if urgent:
         lines.append(_("🔴 URGENT: signs of crisis. Please answer first."))
+    if crisis:
+        lines.append(crisis)
     lines += [
         _("Conversation {code}").format(code=code),
         _("Age: {band}").format(band=_band_label(_, band)),

@@ -11,6 +11,7 @@ __all__ = [
     "Choice",
     "CloseHandoff",
     "Command",
+    "CrisisMark",
     "DomainEvent",
     "Effect",
     "Handoff",
@@ -116,6 +117,49 @@ class DomainEvent:
         return DomainEvent(self.name, MappingProxyType({**self.data, "channel": channel}))
 
 
+# --- the crisis sign a conversation remembers ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisMark:
+    """The crisis sign a conversation remembers: when and what, never the text.
+
+    `at` is when (UTC, seconds since the epoch); None for a state stored before the time was
+    kept, which counts as recent. `category` is the detector's (None: not known), `subject`
+    whose safety it was about (``self`` or ``other``), `sexual` marks sexual violence.
+    """
+
+    at: int | None = None
+    category: str | None = None
+    subject: str = "self"
+    sexual: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict, part of the session state and the staff card."""
+        return {
+            "at": self.at,
+            "category": self.category,
+            "subject": self.subject,
+            "sexual": self.sexual,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> CrisisMark | None:
+        """Rebuild from `to_json`. ``true`` (the old flag) is a sign of unknown time and kind;
+        anything else unreadable means no sign."""
+        if data is True:
+            return cls()
+        if not isinstance(data, dict):
+            return None
+        at, category = data.get("at"), data.get("category")
+        return cls(
+            at=at if isinstance(at, int) and not isinstance(at, bool) else None,
+            category=category if isinstance(category, str) else None,
+            subject="other" if data.get("subject") == "other" else "self",
+            sexual=data.get("sexual") is True,
+        )
+
+
 # --- effects: what a channel must do besides sending (the handoff to a youth worker) --------
 
 
@@ -125,6 +169,7 @@ class OpenHandoff:
 
     `band` is the age band and `lang` the language: all staff learn without consent.
     `summary` is the check's outcome in the staff's language, only if the young person agreed.
+    `crisis` is a recent crisis sign (it makes the handoff urgent), for the card.
     """
 
     org: str
@@ -132,6 +177,7 @@ class OpenHandoff:
     lang: str
     summary: str | None = None
     urgent: bool = False
+    crisis: CrisisMark | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +192,12 @@ class RelayToStaff:
 
 @dataclass(frozen=True, slots=True)
 class MarkUrgent:
-    """Show the staff that this conversation goes first (a crisis sign, or staff's /urgent)."""
+    """Show the staff that this conversation goes first (a crisis sign, or staff's /urgent).
+
+    `crisis` is the sign that made it urgent, for the card (when and which category).
+    """
+
+    crisis: CrisisMark | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +215,7 @@ Effect = OpenHandoff | RelayToStaff | MarkUrgent | CloseHandoff
 
 
 # --- state -----------------------------------------------------------------------------------
+
 
 Status = Literal["new", "active", "ended"]
 HandoffStage = Literal["consent", "open"]
@@ -219,6 +271,8 @@ class SessionState:
     `conversation` is a random id that is new for each conversation and never derived from the
     user. `lang` is the user's explicit choice (None until they choose). `step` is the question
     waiting for an answer. `history` holds the questions answered, newest last, for going back.
+    `crisis` is the last crisis sign: once set, it stays for the whole conversation (also over
+    /opnieuw), so nothing ever closes it on a timer; only /vergeet erases it.
     """
 
     conversation: str
@@ -229,14 +283,14 @@ class SessionState:
     history: tuple[str, ...] = ()
     misses: int = 0
     choosing_language: bool = False
-    crisis: bool = False
+    crisis: CrisisMark | None = None
     source: str | None = None
     handoff: Handoff | None = None
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (the storage layer encrypts it)."""
         return {
-            "v": 1,
+            "v": 2,
             "conversation": self.conversation,
             "status": self.status,
             "lang": self.lang,
@@ -245,7 +299,7 @@ class SessionState:
             "history": list(self.history),
             "misses": self.misses,
             "choosing_language": self.choosing_language,
-            "crisis": self.crisis,
+            "crisis": self.crisis.to_json() if self.crisis is not None else None,
             "source": self.source,
             "handoff": self.handoff.to_json() if self.handoff is not None else None,
         }
@@ -268,7 +322,7 @@ class SessionState:
             history=tuple(str(s) for s in history) if isinstance(history, list) else (),
             misses=misses if isinstance(misses, int) else 0,
             choosing_language=bool(data.get("choosing_language")),
-            crisis=bool(data.get("crisis")),
+            crisis=CrisisMark.from_json(data.get("crisis")),
             source=_opt_str(data.get("source")),
             handoff=Handoff.from_json(data.get("handoff")),
         )

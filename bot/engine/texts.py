@@ -1,4 +1,4 @@
-"""The engine's own texts (help lines, crisis replies, privacy, re-asks) rendered per language."""
+"""The engine's own texts (help lines, privacy, ways out) rendered per language."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from bot.engine.model import Link, OptionView
 
 __all__ = [
     "Gettext",
-    "crisis_intro",
     "help_lines",
     "line_text",
     "privacy",
@@ -64,26 +63,6 @@ def help_lines(_: Gettext, content: Content) -> str:
     intro = _("You can always contact these lines. They are real people.")
     body = "\n\n".join(line_text(_, line) for line in content.help_lines)
     return f"{intro}\n\n{body}"
-
-
-def crisis_intro(_: Gettext, category: str) -> str:
-    """The first, warm words of a crisis reply; never a detail, never a label."""
-    if category == "abuse":
-        return _(
-            "Thank you for telling me. That takes courage. What happens to you is not okay, "
-            "and it is not your fault. You deserve to be safe."
-        )
-    if category == "danger":
-        return _("This sounds like you need help right now. Please call 112 now.")
-    return _(
-        "Thank you for telling me. I'm worried about you. You don't have to carry this alone. "
-        "Please talk to someone about it now."
-    )
-
-
-def crisis_lines(_: Gettext, content: Content, category: str) -> str:
-    """The lines for this category, most urgent first."""
-    return "\n\n".join(line_text(_, line) for line in content.lines_for(category))
 
 
 def talk_to_person(_: Gettext, content: Content) -> tuple[str, tuple[Link, ...]]:

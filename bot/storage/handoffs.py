@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from bot.crypto import Box, DecryptError
+from bot.engine.model import CrisisMark
 from bot.storage.queues import blob_bytes
 from bot.storage.sqlite import Database, Row
 
@@ -21,7 +22,10 @@ __all__ = ["Card", "HandoffRow", "Handoffs"]
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """What the staff may know of a handoff: the facts on its card, sealed at rest."""
+    """What the staff may know of a handoff: the facts on its card, sealed at rest.
+
+    `crisis` is the recent crisis sign that made it urgent (when and what, never the text).
+    """
 
     band: str
     lang: str
@@ -29,6 +33,7 @@ class Card:
     urgent: bool = False
     claimed_by: str | None = None
     closed: bool = False
+    crisis: CrisisMark | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +74,9 @@ class Handoffs:
 
     def _open_card(self, code: str, sealed: object) -> Card:
         """Raises DecryptError, ValueError or TypeError for a card that cannot be read."""
-        return Card(**json.loads(self._box.open(blob_bytes(sealed), b"card:" + code.encode())))
+        facts = json.loads(self._box.open(blob_bytes(sealed), b"card:" + code.encode()))
+        facts["crisis"] = CrisisMark.from_json(facts.get("crisis"))
+        return Card(**facts)
 
     def _row(self, row: Row) -> HandoffRow | None:
         code, lane, org, chat, info, thread_id, card_id, opened_at, waited, closed_at = row

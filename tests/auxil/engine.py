@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Mapping
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.engine import Choice, Engine, Inbound, Outbound, SessionState, Text, Turn
@@ -12,17 +12,58 @@ from bot.engine.engine import ACTIONS, Detector
 from bot.i18n import Catalogs
 from bot.loader import load_content, load_flow
 from bot.safety import detect
+from bot.safety.detector import Detection
 
-__all__ = ["TO_DJG1", "Chat", "make_engine", "render", "sequential_ids"]
+__all__ = [
+    "TO_DJG1",
+    "Chat",
+    "Clock",
+    "fake_detector",
+    "make_engine",
+    "make_sign",
+    "render",
+    "sequential_ids",
+]
 
 #: The taps from the first question to the first De Jong Gierveld statement.
-TO_DJG1 = (("consent", "yes"), ("age", "age_16_19"), ("student", "no"))
+TO_DJG1 = (("consent", "yes"), ("age", "age_16_17"), ("student", "no"))
 
 
 def sequential_ids() -> Callable[[], str]:
     """Conversation ids c1, c2, ... so tests can see when a new conversation began."""
     counter = itertools.count(1)
     return lambda: f"c{next(counter)}"
+
+
+def make_sign(
+    category: str = "suicide",
+    *,
+    subject: str = "self",
+    level: str = "crisis",
+    sexual: bool = False,
+) -> Detection:
+    """A crisis sign as the detector reports it, with only the fields a test cares about."""
+    return Detection(category, "fake", subject, level, sexual)  # type: ignore[arg-type]
+
+
+def fake_detector(signs: Mapping[str, Detection]) -> Detector:
+    """A detector that knows exactly these texts and nothing else, so a test of the replies
+    never depends on the real rules matching a phrase."""
+    return signs.get
+
+
+class Clock:
+    """The engine's clock, moved by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move on by a `timedelta(**delta)`."""
+        self.now += timedelta(**delta)
 
 
 def make_engine(

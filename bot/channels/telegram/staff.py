@@ -210,9 +210,7 @@ class Desk:
             if isinstance(effect, RelayToStaff):
                 self._plan_relay(plan, code, route.org, effect, message)
             elif isinstance(effect, MarkUrgent):
-                plan.work.append(
-                    self._handoffs.change_work(code, lambda c: replace(c, urgent=True))
-                )
+                plan.work.append(self._handoffs.change_work(code, _urgent(effect)))
                 plan.sends.append(self._op(route.org, {"op": "urgent", "code": code}))
             elif isinstance(effect, CloseHandoff):
                 self._plan_close(plan, code, route, effect.reason, now)
@@ -227,7 +225,7 @@ class Desk:
         previous = self._open.get(lane)
         if previous is not None and previous in self._routes:
             self._routes[previous].closed = True
-        card = Card(effect.band, effect.lang, effect.summary, effect.urgent)
+        card = Card(effect.band, effect.lang, effect.summary, effect.urgent, crisis=effect.crisis)
         plan.work.append(
             self._handoffs.open_work(code, lane, effect.org, chat_id=chat_id, card=card, now=now)
         )
@@ -354,3 +352,8 @@ class Desk:
     def staff_sends(self, action: StaffAction) -> list[Send]:
         """The topic's sends an action needs, on the group's lane."""
         return [self._op(action.row.org, op) for op in action.ops]
+
+
+def _urgent(effect: MarkUrgent) -> Callable[[Card], Card]:
+    """The card made urgent; a crisis sign that came with it replaces the one it showed."""
+    return lambda card: replace(card, urgent=True, crisis=effect.crisis or card.crisis)

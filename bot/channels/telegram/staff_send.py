@@ -22,7 +22,7 @@ from telegram.ext import ExtBot
 
 from bot.channels.telegram.pace import GroupPace
 from bot.channels.telegram.staff import CALLBACK_PREFIX, Desk
-from bot.engine.handoff import card_text, note, topic_name
+from bot.engine.handoff import card_text, crisis_note, note, topic_name
 from bot.engine.hours import AMSTERDAM
 from bot.engine.texts import Gettext
 from bot.storage.handoffs import HandoffRow
@@ -167,6 +167,7 @@ class StaffSender:
             summary=card.summary,
             claimed_by=card.claimed_by,
             closed=card.closed,
+            crisis=crisis_note(self._, card.crisis, row.opened_at) if card.crisis else None,
         )
 
     def _card_buttons(self, row: HandoffRow) -> InlineKeyboardMarkup | None:
