@@ -109,7 +109,9 @@ def _join_spaced(match: re.Match[str]) -> str:
 def normalise(text: str) -> Normalised:
     """Fold case, accents, look-alike letters, leet, spacing, repeats and chat abbreviations."""
     folded = unicodedata.normalize("NFKD", _bounded(text).casefold())
-    folded = _INVISIBLE.sub("", folded).translate(CONFUSABLES)
+    # A NUL in the input would read as the comma placeholder below: it is a space, like any
+    # other control character.
+    folded = _INVISIBLE.sub("", folded).replace("\x00", " ").translate(CONFUSABLES)
     laughing = _LAUGH.search(folded) is not None
     folded = _INNER_BANG.sub("i", folded)
     folded = _LEET_TOKEN.sub(_unleet, folded)
