@@ -84,12 +84,16 @@ def _data_file(language: str) -> Path:
 
 
 def zipf_words(language: str, zipf_min: float = ZIPF_MIN) -> Iterator[tuple[float, str]]:
-    """Each word of a wordfreq list with its Zipf frequency, most frequent first, down to zipf_min.
+    """Each word of a wordfreq list with its Zipf frequency, most frequent first."""
+    for zipf, bucket in _buckets(language, zipf_min):
+        for word in bucket:
+            yield zipf, word
 
-    wordfreq's "cBpack" format: a gzipped msgpack list of a header and then one list of words
-    per centibel of frequency, list i holding the words at -i cB, that is Zipf (900 - i) / 100.
-    Streamed one list at a time, so the rare tail is never read into memory.
-    """
+
+def _buckets(language: str, zipf_min: float) -> Iterator[tuple[float, list[str]]]:
+    # wordfreq's "cBpack" format: a gzipped msgpack list of a header and then one list of words
+    # per centibel of frequency, list i holding the words at -i cB, that is Zipf (900 - i) / 100.
+    # Streamed one list at a time, so the rare tail is never read into memory.
     import msgpack  # noqa: PLC0415  (only the first look-up pays for it)
 
     last = round((9 - zipf_min) * 100)
@@ -100,9 +104,7 @@ def zipf_words(language: str, zipf_min: float = ZIPF_MIN) -> Iterator[tuple[floa
             msg = f"unknown wordfreq data format in {_data_file(language)}"
             raise ValueError(msg)
         for index in range(min(size - 1, last + 1)):
-            zipf = (900 - index) / 100
-            for word in cast("list[str]", unpacker.unpack()):
-                yield zipf, word
+            yield (900 - index) / 100, cast("list[str]", unpacker.unpack())
 
 
 def _plain(word: str) -> str | None:
@@ -130,15 +132,16 @@ def load() -> Vocabulary:
     hashes: set[int] = set()
     clashes: set[str] = set()
     for language in LANGUAGES:
-        for _, listed in zipf_words(language):
-            word = _plain(listed)
-            if word is None:
-                continue
-            short = fold(word)
-            if len(short) >= MIN_STORED:
-                hashes.add(hash(short))
-            if _folds_onto_key(word, short):
-                clashes.add(word)
+        for _, bucket in _buckets(language, ZIPF_MIN):
+            for listed in bucket:
+                word = listed if _PLAIN.fullmatch(listed) else _plain(listed)
+                if word is None:
+                    continue
+                short = fold(word)
+                if len(short) >= MIN_STORED:
+                    hashes.add(hash(short))
+                if short != word and _folds_onto_key(word, short):
+                    clashes.add(word)
     return Vocabulary(array("q", sorted(hashes)), frozenset(clashes))
 
 
