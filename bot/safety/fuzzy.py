@@ -6,24 +6,22 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.safety.lexicon import FUZZY_STEMS, FUZZY_TERMS, PROTECTED
+from bot.safety.lexicon import FUZZY_STEMS, FUZZY_TERMS
+from bot.safety.words import is_word
 
 __all__ = ["CUTOFF", "correct"]
 
 # fuzz.ratio is the normalised Indel similarity (0-100). At 80 a key term of 8+ letters survives
-# two slips ("zelfmort", "suiside", "verkragt") while everyday neighbours score lower or are
-# listed in PROTECTED; tokens under 6 letters are never touched because there one slip is a
-# different word.
+# two slips ("zelfmort", "suiside", "verkragt"); tokens under 6 letters are never touched because
+# there one slip is a different word. Only a token that is not a real Dutch or English word is
+# corrected (bot/safety/words.py): "studeren", "verwachtingen" and "gisteren" are as close to
+# "sterven" and "verkrachting" as any typo, and only a dictionary tells them apart.
 CUTOFF = 80.0
 _MIN_LEN = 6
 _COMPOUND_MIN_LEN = 11
 
 
-@lru_cache(maxsize=4096)
-def correct(token: str) -> str:
-    """The key term a token was probably meant to be, or the token itself."""
-    if len(token) < _MIN_LEN or token in PROTECTED:
-        return token
+def _nearest(token: str) -> str:
     candidates = [term for term in FUZZY_TERMS if abs(len(term) - len(token)) <= 2]
     if candidates:
         hit = process.extractOne(token, candidates, scorer=fuzz.ratio, score_cutoff=CUTOFF)
@@ -32,7 +30,21 @@ def correct(token: str) -> str:
     if len(token) >= _COMPOUND_MIN_LEN:
         # A misspelled compound: compare only its head with the stem ("zelfmoortgedachten").
         for stem in FUZZY_STEMS:
+            if token.startswith(stem):
+                return token  # the head is spelled right: nothing to correct, nowhere to cut
             for cut in (len(stem) - 1, len(stem), len(stem) + 1):
                 if fuzz.ratio(token[:cut], stem, score_cutoff=CUTOFF):
                     return stem + " " + token[cut:]
     return token
+
+
+@lru_cache(maxsize=4096)
+def correct(token: str) -> str:
+    """The key term a letter-run-folded token was probably meant to be, or the token itself."""
+    if len(token) < _MIN_LEN:
+        return token
+    nearest = _nearest(token)
+    # The word lists are read only when a token comes near a key term: most messages never do.
+    if nearest == token or is_word(token):
+        return token
+    return nearest

@@ -28,6 +28,8 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.safety.words import unfolds
+
 __all__ = ["DEFAULT_GAP", "PatternError", "compile_pattern", "fold_word", "literal_words"]
 
 DEFAULT_GAP = 3
@@ -47,9 +49,14 @@ class PatternError(ValueError):
 
 
 def fold_word(word: str) -> str:
-    """A pattern word in the form normalised text has: lower case, no accents, runs folded."""
+    """A pattern word in the form normalised text has: lower case, no accents, runs folded.
+
+    Like the normaliser, a real word that folding would turn into a key word keeps its letter
+    runs ("rapped" is not "raped"), so a rule can still name it.
+    """
     plain = _MARKS.sub("", unicodedata.normalize("NFKD", word.casefold()))
-    return _REPEAT.sub(r"\1", plain)
+    folded = _REPEAT.sub(r"\1", plain)
+    return plain if folded != plain and unfolds(plain) else folded
 
 
 @dataclass(frozen=True, slots=True)

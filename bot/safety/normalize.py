@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.safety.fuzzy import correct
-from bot.safety.lexicon import CONFUSABLES, EXPANSIONS, K_VERBS
+from bot.safety.lexicon import CONFUSABLES, EXPANSIONS, K_VERBS, fold
+from bot.safety.words import unfolds
 
 __all__ = ["MAX_CHARS", "Normalised", "collapse", "collapse_pattern", "normalise"]
 
@@ -47,7 +48,6 @@ _SPACES = re.compile(r" {2,}")
 _DOTS = re.compile(r"(?: ?\.)+")
 # Three or more lone letters in a row are a spaced-out word: "z e l f m o o r d", "k m s".
 _SPACED = re.compile(r"\b[a-z](?: [a-z]){2,}\b")
-_REPEAT = re.compile(r"([a-z])\1+")
 _PATTERN_REPEAT = re.compile(r"(?<!\\)([a-z])\1+")
 _WORD = re.compile(r"[a-z]+")
 
@@ -67,7 +67,7 @@ class Normalised:
 
 def collapse(text: str) -> str:
     """Fold every run of one letter to a single letter ("doooood" and "dood" both read "dod")."""
-    return _REPEAT.sub(r"\1", text)
+    return fold(text)
 
 
 def collapse_pattern(source: str) -> str:
@@ -88,8 +88,17 @@ def _unleet(match: re.Match[str]) -> str:
     return token.translate(_LEET)
 
 
-def _expand(match: re.Match[str]) -> str:
-    token = match.group()
+def _word(match: re.Match[str]) -> str:
+    word = match.group()
+    token = collapse(word)
+    # Folding must not turn a real word into a crisis key word ("rapped" would read "raped"):
+    # such a word keeps its letter runs, which no rule (compiled folded) can match.
+    if token != word and unfolds(word):
+        return word
+    return _expand(token)
+
+
+def _expand(token: str) -> str:
     expanded = EXPANSIONS.get(token)
     if expanded is not None:
         return expanded
@@ -108,7 +117,9 @@ def _join_spaced(match: re.Match[str]) -> str:
 def normalise(text: str) -> Normalised:
     """Fold case, accents, look-alike letters, leet, spacing, repeats and chat abbreviations."""
     folded = unicodedata.normalize("NFKD", _bounded(text).casefold())
-    folded = _INVISIBLE.sub("", folded).translate(CONFUSABLES)
+    # A NUL in the input would read as the comma placeholder below: it is a space, like any
+    # other control character.
+    folded = _INVISIBLE.sub("", folded).replace("\x00", " ").translate(CONFUSABLES)
     laughing = _LAUGH.search(folded) is not None
     folded = _INNER_BANG.sub("i", folded)
     folded = _LEET_TOKEN.sub(_unleet, folded)
@@ -118,8 +129,7 @@ def normalise(text: str) -> Normalised:
     folded = _DIGIT_COMMA.sub(" ", folded).replace(",", " , ")
     folded = _OTHER.sub(" ", folded)
     folded = _SPACED.sub(_join_spaced, folded)
-    folded = _REPEAT.sub(r"\1", folded)
-    folded = _WORD.sub(_expand, folded)
+    folded = _WORD.sub(_word, folded)
     folded = _DOTS.sub(" .", folded)
     folded = _SPACES.sub(" ", folded).strip(" .,")
     if "," not in folded:

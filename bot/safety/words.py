@@ -1,0 +1,165 @@
+"""Which tokens are real Dutch or English words: wordfreq's lists, read once on first use.
+
+The normaliser asks two things of a token. Is it a real word? Then it is never spell-corrected
+towards a crisis word ("studeren" is as close to "sterven" as any typo). Does folding its letter
+runs turn a real word into a crisis key word ("rapped" → "raped", "veerkracht" → "verkracht")?
+Then it keeps its letter runs.
+
+A word is real when wordfreq's "large" list gives it a Zipf frequency of at least ZIPF_MIN in
+Dutch or in English. The lists ship inside the wordfreq wheel; they are streamed straight from
+its data files with msgpack, which spares the 16 MB that importing wordfreq itself costs.
+Reading takes about half a second and happens on the first call that needs it, once, so that
+importing `bot.safety` stays cheap; `load()` lets a server pay for it at start-up instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import cast
+
+from bot.safety.lexicon import CONFUSABLES, KEY_PREFIXES, KEY_WORDS, fold
+
+__all__ = [
+    "LANGUAGES", "MIN_STORED", "ZIPF_MIN", "Vocabulary", "is_word", "load", "unfolds",
+    "zipf_words",
+]  # fmt: skip
+
+LANGUAGES = ("nl", "en")
+# Zipf 1.5 is about 3 uses per 100 million words. Below it wordfreq's tail is mostly frequent
+# misspellings ("sucide" 1.41, "myslef" 1.31), names and noise; at and above it rare real words
+# ("aangeland" 2.03, "aangerend" 2.03, "abased" 1.54) still count. None of the misspellings the
+# detector must reach ("zelfmort", "suiside", "verkragt", "zelfmoordgedachtes") is listed at all.
+ZIPF_MIN = 1.5
+# Only tokens of this many folded letters are ever corrected, so shorter words need no storing.
+MIN_STORED = 6
+
+_WORDLIST = "large"
+_FORMAT = {"format": "cB", "version": 1}
+_KEYS = frozenset(KEY_WORDS)
+_FOLDED_KEYS = frozenset(fold(key) for key in KEY_WORDS)
+_FOLDED_PREFIXES = tuple(fold(prefix) for prefix in KEY_PREFIXES)
+_JOINERS = re.compile(r"[-_*.'`\u2019\u00b4]")
+_PLAIN = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The folded real words the fuzzy step may not touch, and the words folding may not merge.
+
+    `hashes` holds, sorted, the hash of the letter-run-folded form of every listed word of
+    MIN_STORED letters or more: about 220,000 words in 1.7 MB, where a set of the strings would
+    take about 20 MB. Two different words share a 64-bit hash with odds of about 1 in 10^14 per
+    look-up; str hashes differ between processes, so the array is built in the one that uses it.
+    `clashes` holds the real words that folding would turn into the folded form of a crisis key
+    word (or of the start of a key prefix) although they are not one themselves ("rapped",
+    "mess", "veerkracht", "veerkrachtige").
+    """
+
+    hashes: array[int]
+    clashes: frozenset[str]
+
+    def __contains__(self, folded_token: object) -> bool:
+        wanted = hash(folded_token)
+        at = bisect_left(self.hashes, wanted)
+        return at < len(self.hashes) and self.hashes[at] == wanted
+
+
+def _data_file(language: str) -> Path:
+    # find_spec locates the installed package without running its __init__ (and its imports).
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        msg = "the crisis detector needs the wordfreq package for its word lists"
+        raise ModuleNotFoundError(msg)
+    package = Path(next(iter(spec.submodule_search_locations)))
+    return package / "data" / f"{_WORDLIST}_{language}.msgpack.gz"
+
+
+def zipf_words(language: str, zipf_min: float = ZIPF_MIN) -> Iterator[tuple[float, str]]:
+    """Each word of a wordfreq list with its Zipf frequency, most frequent first."""
+    for zipf, bucket in _buckets(language, zipf_min):
+        for word in bucket:
+            yield zipf, word
+
+
+def _buckets(language: str, zipf_min: float) -> Iterator[tuple[float, list[str]]]:
+    # wordfreq's "cBpack" format: a gzipped msgpack list of a header and then one list of words
+    # per centibel of frequency, list i holding the words at -i cB, that is Zipf (900 - i) / 100.
+    # Streamed one list at a time, so the rare tail is never read into memory.
+    import msgpack  # noqa: PLC0415  (only the first look-up pays for it)
+
+    last = round((9 - zipf_min) * 100)
+    with gzip.open(_data_file(language), "rb") as handle:
+        unpacker = msgpack.Unpacker(handle, raw=False)
+        size = cast("int", unpacker.read_array_header())
+        if unpacker.unpack() != _FORMAT:
+            msg = f"unknown wordfreq data format in {_data_file(language)}"
+            raise ValueError(msg)
+        for index in range(min(size - 1, last + 1)):
+            yield (900 - index) / 100, cast("list[str]", unpacker.unpack())
+
+
+def _plain(word: str) -> str | None:
+    # The character folding the normaliser applies, without its word-level steps.
+    if _PLAIN.fullmatch(word):
+        return word  # the common case: wordfreq's words are already case-folded
+    decomposed = unicodedata.normalize("NFKD", word.casefold()).translate(CONFUSABLES)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = _JOINERS.sub("", stripped)
+    return plain if _PLAIN.fullmatch(plain) else None
+
+
+def _folds_onto_key(word: str, short: str) -> bool:
+    # Whether folding alone makes `word` read as a key word (or as the start of a key prefix).
+    if short == word or word in _KEYS:
+        return False
+    if short in _FOLDED_KEYS:
+        return True
+    return short.startswith(_FOLDED_PREFIXES) and not word.startswith(KEY_PREFIXES)
+
+
+@cache
+def load() -> Vocabulary:
+    """Read both word lists once; later calls return the same vocabulary."""
+    hashes: set[int] = set()
+    clashes: set[str] = set()
+    for language in LANGUAGES:
+        for _, bucket in _buckets(language, ZIPF_MIN):
+            for listed in bucket:
+                word = listed if _PLAIN.fullmatch(listed) else _plain(listed)
+                if word is None:
+                    continue
+                short = fold(word)
+                if len(short) >= MIN_STORED:
+                    hashes.add(hash(short))
+                if short != word and _folds_onto_key(word, short):
+                    clashes.add(word)
+    return Vocabulary(array("q", sorted(hashes)), frozenset(clashes))
+
+
+def is_word(folded_token: str) -> bool:
+    """Whether a letter-run-folded token is the folded form of a real Dutch or English word.
+
+    Folded forms are compared, so an elongated word ("stuuuderen") counts as the word. Tokens
+    shorter than MIN_STORED are not stored and always answer False.
+    """
+    return folded_token in load()
+
+
+def unfolds(token: str) -> bool:
+    """Whether a real word must keep its letter runs, since folded it would read as a key word.
+
+    "rapped" folds to "raped" and "veerkracht" to "verkracht"; the crisis rules are compiled
+    with the same folding, so only the unfolded spelling keeps them apart.
+    """
+    if not _folds_onto_key(token, fold(token)):
+        return False  # the common case, answered without reading the word lists
+    return token in load().clashes

@@ -1,0 +1,153 @@
+"""Typo correction only for words that are not words; folding never makes a crisis word."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wordfreq import zipf_frequency
+
+from bot.safety import detect, normalise, words
+from bot.safety.lexicon import KEY_PREFIXES, KEY_WORDS, fold
+
+SAFETY = Path(__file__).resolve().parent.parent / "bot" / "safety"
+
+# Real words one or two letters from a key term: before, each was "corrected" into it.
+REAL_NEIGHBOURS = (
+    "studeren", "verwachtingen", "verwachting", "aangeland", "gisteren", "sterren", "verkocht",
+    "verwacht", "verdacht", "moesten", "aangedaan", "aanraking", "streven", "stierven",
+    "leerkracht", "overdracht", "beschadigingen", "zelfportret", "zelfredzaamheid",
+    "zelfmedelijden", "decided", "caused", "accused", "trapped", "wrapped", "branding",
+    "sufficiently", "telford", "steven", "amused", "scraped", "gebrand", "jezelf",
+)  # fmt: skip
+# Misspellings the detector must still reach, with the key term each becomes.
+MISSPELLINGS = {
+    "zelfmort": "zelfmord",
+    "zelfmorod": "zelfmord",
+    "suiside": "suicide",
+    "sucide": "suicide",
+    "verkragt": "verkracht",
+    "zelfmoordgedachtes": "zelfmordgedachten",
+    "myslef": "myself",
+}
+
+
+@pytest.mark.parametrize("word", REAL_NEIGHBOURS)
+def test_a_real_word_is_never_corrected(word: str) -> None:
+    assert normalise(word).text == fold(word)
+    assert detect(word) is None
+
+
+@pytest.mark.parametrize("word", REAL_NEIGHBOURS)
+def test_real_neighbours_are_real_words_at_the_threshold(word: str) -> None:
+    # wordfreq's own look-up, so the streamed reading of its lists is checked too.
+    assert max(zipf_frequency(word, lang) for lang in words.LANGUAGES) >= words.ZIPF_MIN
+    assert words.is_word(fold(word))
+
+
+@pytest.mark.parametrize(("typo", "term"), sorted(MISSPELLINGS.items()))
+def test_a_misspelling_is_still_corrected(typo: str, term: str) -> None:
+    assert max(zipf_frequency(typo, lang) for lang in words.LANGUAGES) < words.ZIPF_MIN
+    assert not words.is_word(fold(typo))
+    assert normalise(typo).text == term
+
+
+def test_gisteren_no_longer_hides_in_sterven() -> None:
+    assert normalise("ik heb mezelf gisteren weer gesneden").text == (
+        "ik heb mezelf gisteren wer gesneden"
+    )
+    assert detect("we hebben gisteren gestudeerd en morgen gaan we studeren") is None
+
+
+def test_a_correctly_spelled_compound_head_is_not_cut() -> None:
+    # "zelfmoordaanslagje" is no listed word; its head is right, so it stays one word and the
+    # topic mask for "zelfmoordaanslag" still reads it.
+    assert normalise("zelfmoordaanslagje").text == "zelfmordanslagje"
+    assert normalise("zelfmoortgedachten").text == "zelfmordgedachten"
+
+
+def test_the_streamed_lists_agree_with_wordfreq() -> None:
+    seen = dict.fromkeys(("gisteren", "aangeland", "zelfmoord", "huurt"), -1.0)
+    for zipf, word in words.zipf_words("nl"):
+        if word in seen:
+            seen[word] = zipf
+    for word, zipf in seen.items():
+        assert zipf == pytest.approx(zipf_frequency(word, "nl", wordlist="large"), abs=0.01)
+
+
+# --- letter runs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("dood", "dod"),
+        ("dooood", "dod"),
+        ("d00d", "dod"),
+        ("zelfmoooord", "zelfmord"),
+        ("ik wil dooood", "ik wil dod"),
+        ("verkrachtte", "verkrachte"),
+        ("doodde", "dode"),
+        ("suicidaal", "suicidal"),
+        ("meer", "mer"),
+        ("stuuuuderen", "studeren"),
+    ],
+)
+def test_letter_runs_still_fold(raw: str, folded: str) -> None:
+    assert normalise(raw).text == folded
+
+
+@pytest.mark.parametrize(
+    "word", ["rapped", "rapping", "veerkracht", "veerkrachtige", "mess", "huurt", "stroop"]
+)
+def test_folding_never_turns_a_real_word_into_a_key_word(word: str) -> None:
+    assert words.unfolds(word)
+    assert normalise(word).text == word
+    assert detect(word) is None
+    assert detect(f"ik vind {word} wel leuk") is None
+
+
+def test_the_words_that_keep_their_letter_runs_fold_onto_key_words() -> None:
+    keys = {fold(key) for key in KEY_WORDS}
+    prefixes = tuple(fold(prefix) for prefix in KEY_PREFIXES)
+    clashes = words.load().clashes
+    assert {"rapped", "veerkracht", "mess"} <= clashes
+    for word in clashes:
+        assert word not in KEY_WORDS
+        assert fold(word) in keys or fold(word).startswith(prefixes), word
+
+
+def test_no_rule_names_a_word_that_keeps_its_letter_runs() -> None:
+    # Such a word reaches the rules unfolded while the rules are compiled folded: a rule that
+    # names it could never match it. Write it with a count instead ("rap{2}ed").
+    rules = [*SAFETY.glob("rules_*.py"), SAFETY / "context.py", SAFETY / "patterns.py"]
+    sources = " ".join(path.read_text(encoding="utf-8").lower() for path in rules)
+    named = [w for w in words.load().clashes if re.search(rf"\b{w}\b", sources)]
+    assert not named
+
+
+# --- cost --------------------------------------------------------------------------------------
+
+
+def test_importing_and_everyday_text_read_no_word_list() -> None:
+    code = (
+        "import sys, bot.safety\n"
+        "from bot.safety import detect, words\n"
+        "detect('hoi, ik ben sam en ik zoek iets leuks om te doen in utrecht')\n"
+        "print('msgpack' in sys.modules, 'wordfreq' in sys.modules,"
+        " words.load.cache_info().currsize)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "False", "0"]
+
+
+def test_the_vocabulary_is_compact() -> None:
+    vocabulary = words.load()
+    assert 150_000 < len(vocabulary.hashes) < 400_000
+    assert vocabulary.hashes.itemsize * len(vocabulary.hashes) < 4 * 2**20
+    assert len(vocabulary.clashes) < 100
