@@ -22,7 +22,7 @@ from bot.i18n import CatalogError, Catalogs
 from bot.loader import LoadError, load_content, load_flow
 from bot.paths import data_root
 from bot.safety import detect
-from bot.safety.detector import ruleset
+from bot.safety.detector import ruleset, warm_up
 from bot.service import Conversations
 from bot.settings import Settings, SettingsError, load_environ, local_secret
 from bot.stats import roll_up, rollup_cutoff, run_stats
@@ -119,7 +119,9 @@ def _rules_ready() -> bool:
             f"omarmt: the crisis rules do not load ({problems[0]}); run omarmt check",
             file=sys.stderr,
         )
-    return not problems
+        return False
+    warm_up()  # the first young person should not wait for the rules to compile
+    return True
 
 
 def _check(root: Path | None) -> int:

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from bot.safety import words
 from bot.safety.clauses import Reading, read_clauses
 from bot.safety.normalize import normalise
 from bot.safety.patterns import SEVERITY, Category
+from bot.safety.prefilter import Prefilter
 from bot.safety.ruleset import Rule, RuleSet, load_rules
 
-__all__ = ["LONG_TEXT", "Detection", "Level", "Subject", "detect", "fires", "ruleset"]
+__all__ = ["LONG_TEXT", "Detection", "Level", "Subject", "detect", "fires", "ruleset", "warm_up"]
 
 # Telegram caps a message at 4096 characters, so real messages are read whole. A longer text
 # (a paste, another channel) is read as head + tail plus windows around hot words in the middle,
@@ -57,6 +59,18 @@ def ruleset() -> RuleSet:
     return load_rules()
 
 
+def warm_up() -> None:
+    """Load, compile and index the rules and the word lists now rather than on a message."""
+    ruleset()
+    _prefilter()
+    words.load()
+
+
+@cache
+def _prefilter() -> Prefilter:
+    return Prefilter([rule.regex for rule in ruleset().rules])
+
+
 def _fire(rule: Rule, reading: Reading, padded: str) -> Detection | None:
     for start, end in rule.search(reading.text, padded):
         clause = reading.context(start)
@@ -88,8 +102,8 @@ def _detect_short(text: str) -> Detection | None:
     if reading is None:
         return None
     padded = f" {reading.text} "
-    for rule in rules.rules:
-        sign = _fire(rule, reading, padded)
+    for index in _prefilter().candidates(padded):
+        sign = _fire(rules.rules[index], reading, padded)
         if sign is not None:
             return sign
     return None

@@ -1,0 +1,76 @@
+"""The prefilter only skips work: with it or without it, every message gets the same verdict."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.safety import Detection, detect
+from bot.safety.detector import _fire, _read, ruleset
+from bot.safety.prefilter import Prefilter, anchors
+
+_DATA = Path(__file__).parent / "safety"
+
+
+def _every_rule(text: str) -> Detection | None:
+    """The detector without the prefilter: every rule, in order."""
+    rules = ruleset()
+    reading = _read(text, rules.idioms)
+    if reading is None:
+        return None
+    padded = f" {reading.text} "
+    for rule in rules.rules:
+        if (sign := _fire(rule, reading, padded)) is not None:
+            return sign
+    return None
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted(_DATA.glob("*.yaml")):
+        texts += [case["text"] for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    for rule in ruleset().rules:
+        texts += [*rule.match, *rule.no_match]
+    return texts
+
+
+def test_same_verdict_on_every_message_of_every_set() -> None:
+    differ = [text for text in _texts() if detect(text) != _every_rule(text)]
+    assert differ == []
+
+
+_WORDS = sorted({word for text in _texts() for word in text.split()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+def test_same_verdict_on_words_of_the_sets_in_any_order(words: list[str]) -> None:
+    text = " ".join(words)
+    assert detect(text) == _every_rule(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<= )wil dood ", {"wil dood "}),
+        (r"(?:wil|wou) (?:niet )?meer", {"meer"}),  # the longer of two anchor sets
+        (r"\bzelfmord\w*", {"zelfmord"}),
+        (r"(?:[a-z]+ ){0,3}dood", {"dood"}),
+        (r"a|b", None),  # anchors too short to help: always run
+        (r"[a-z]+ pillen?", {" pille"}),
+    ],
+)
+def test_anchors_are_strings_every_match_contains(pattern: str, expected: set[str] | None) -> None:
+    found = anchors(re.compile(pattern))
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_a_rule_without_anchors_always_runs() -> None:
+    prefilter = Prefilter([re.compile(r"a|b"), re.compile(r"zelfmord")])
+    assert prefilter.candidates(" hallo ") == [0]
+    assert prefilter.candidates(" zelfmord ") == [0, 1]
