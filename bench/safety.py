@@ -39,6 +39,8 @@ TUNE = (
     "heldout3.yaml",
     "catch_a.yaml",
     "negatives_a.yaml",
+    "catch_c.yaml",
+    "negatives_c.yaml",
 )
 REPEATS = 5
 
