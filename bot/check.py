@@ -46,10 +46,7 @@ def check(root: Path, code: Path) -> list[Problem]:
     except CatalogError as exc:
         problems.append(Problem(_show(locales), 1, str(exc)))
 
-    problems += [
-        Problem(found.file, found.line, found.message)
-        for found in check_rules(root / "content" / "safety")
-    ]
+    problems += check_rules(root / "content" / "safety")
     catalogs = {lang: _read(locales, lang) for lang in languages}
     for file, line, message in _messages(root, code):
         for lang, catalog in catalogs.items():

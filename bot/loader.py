@@ -14,6 +14,7 @@ from bot.engine.content import Content, GeneralHelp, HelpLine, Offer, Organisati
 from bot.engine.crisis import ABUSE_MINOR, SEXUAL
 from bot.engine.flow import ANY_LANGUAGE, Flow, LinkSpec, Option, Step, StepKind
 from bot.engine.hours import WEEKDAYS, Interval, WeeklyHours, check_day, parse_interval
+from bot.problems import Problem
 
 __all__ = ["LoadError", "Problem", "load_content", "load_flow", "load_sources"]
 
@@ -23,18 +24,6 @@ _STEP_KEYS = {"kind", "text", "options", "next", "action", "links"}
 _OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge"}
 #: Who a crisis reply's extra lines are for (``crisis_also`` in helplines.yaml).
 _CRISIS_ALSO = frozenset({SEXUAL, ABUSE_MINOR})
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
-    """One thing wrong in a data file, printed as ``file:line: message``."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 class LoadError(Exception):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from bot.safety.words import unfolds
 
-__all__ = ["DEFAULT_GAP", "PatternError", "compile_pattern", "fold_word", "literal_words"]
+__all__ = ["DEFAULT_GAP", "PatternError", "compile_pattern", "fold_word", "literal_words", "trie"]
 
 DEFAULT_GAP = 3
 _MAX_GAP = 40
@@ -226,14 +226,15 @@ def _group(branches: Sequence[str]) -> str:
     """Alternatives as one group; plain words become a trie (one branch per first letter)."""
     words = [branch[:-1] for branch in branches if re.fullmatch(f"[{_WORD_CHARS}]+ ", branch)]
     if len(words) == len(branches) and len(words) >= 3:
-        return f"(?:{_trie(words)}) "
+        return f"(?:{trie(words)}) "
     return "(?:" + "|".join(branches) + ")"
 
 
 _Node = dict[str, "_Node"]
 
 
-def _trie(words: Sequence[str]) -> str:
+def trie(words: Sequence[str]) -> str:
+    """The words as one regex that branches letter by letter ("pa(?:pa)?" for "pa|papa")."""
     tree: _Node = {}
     for word in words:
         node = tree

@@ -7,14 +7,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bot.problems import Problem
 from bot.safety.detector import fires
 from bot.safety.patterns import SEVERITY
-from bot.safety.ruleset import Rule, RuleProblem, RuleSet, load_rules
+from bot.safety.ruleset import Rule, RuleSet, load_rules
 
 __all__ = ["check_rules", "overview"]
 
 
-def check_rules(folder: Path | None = None) -> list[RuleProblem]:
+def check_rules(folder: Path | None = None) -> list[Problem]:
     """Every rule compiles, has examples both ways, and each example does what it says."""
     rules = load_rules(folder)
     problems = list(rules.problems)
@@ -23,11 +24,11 @@ def check_rules(folder: Path | None = None) -> list[RuleProblem]:
     return problems
 
 
-def _example_problems(rule: Rule, idioms: re.Pattern[str] | None) -> list[RuleProblem]:
-    problems: list[RuleProblem] = []
+def _example_problems(rule: Rule, idioms: re.Pattern[str] | None) -> list[Problem]:
+    problems: list[Problem] = []
 
     def problem(message: str) -> None:
-        problems.append(RuleProblem(rule.file, rule.line, f"{rule.id}: {message}"))
+        problems.append(Problem(rule.file, rule.line, f"{rule.id}: {message}"))
 
     if not rule.match:
         problem("needs at least one example under 'match'")

@@ -17,13 +17,13 @@ from typing import Any, Literal, cast, get_args
 import yaml
 
 from bot.paths import data_root
+from bot.problems import Problem
 from bot.safety.language import PatternError, compile_pattern
 from bot.safety.patterns import SEVERITY, Category, compile_rule
 
 __all__ = [
     "About",
     "Rule",
-    "RuleProblem",
     "RuleSet",
     "load_macros",
     "load_rules",
@@ -55,18 +55,6 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def safety_dir() -> Path:
     """Where the rule files are: content/safety/ beside the package or inside it when built."""
     return data_root() / "content" / "safety"
-
-
-@dataclass(frozen=True, slots=True)
-class RuleProblem:
-    """A rule that does not compile or whose examples fail, at its place in the file."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +99,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     lists: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    problems: tuple[RuleProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
     #: Idioms in the pattern language ("ik schaam me dood"): masked before any rule reads.
     idioms: re.Pattern[str] | None = None
 
@@ -141,29 +129,29 @@ def _show(path: Path) -> str:
         return str(path)
 
 
-def _lists(files: Mapping[Path, Any], problems: list[RuleProblem]) -> dict[str, list[str]]:
+def _lists(files: Mapping[Path, Any], problems: list[Problem]) -> dict[str, list[str]]:
     """Named word lists from lists.yaml and from the `lists:` of any rule file; names unique."""
     lists: dict[str, list[str]] = {}
     for path, data in files.items():
         raw = data.get("lists", {}) if isinstance(data, dict) else {}
         line = raw.get("__line__", 1) if isinstance(raw, dict) else 1
         if not isinstance(raw, dict):
-            problems.append(RuleProblem(_show(path), 1, "'lists' must be a mapping"))
+            problems.append(Problem(_show(path), 1, "'lists' must be a mapping"))
             continue
         for name, entries in raw.items():
             if name == "__line__":
                 continue
             if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-                problems.append(RuleProblem(_show(path), line, f"list {name!r}: a list of text"))
+                problems.append(Problem(_show(path), line, f"list {name!r}: a list of text"))
             elif name in lists:
-                problems.append(RuleProblem(_show(path), line, f"list {name!r} is defined twice"))
+                problems.append(Problem(_show(path), line, f"list {name!r} is defined twice"))
             else:
                 lists[str(name)] = [str(entry) for entry in entries]
     return lists
 
 
 def _idioms(
-    files: Mapping[Path, Any], lists: Mapping[str, Sequence[str]], problems: list[RuleProblem]
+    files: Mapping[Path, Any], lists: Mapping[str, Sequence[str]], problems: list[Problem]
 ) -> re.Pattern[str] | None:
     sources: list[str] = []
     for path, data in files.items():
@@ -172,7 +160,7 @@ def _idioms(
             try:
                 sources.append(compile_pattern(str(idiom), lists))
             except PatternError as error:
-                problems.append(RuleProblem(_show(path), 1, f"idiom {idiom!r}: {error}"))
+                problems.append(Problem(_show(path), 1, f"idiom {idiom!r}: {error}"))
     return re.compile("|".join(f"(?:{source})" for source in sources)) if sources else None
 
 
@@ -266,7 +254,7 @@ def _rule_files(folder: Path) -> list[Path]:
 def load_rules(folder: Path | None = None) -> RuleSet:
     """Every rule under `folder` (content/safety/ by default), ordered for detection."""
     folder = folder or safety_dir()
-    problems: list[RuleProblem] = []
+    problems: list[Problem] = []
     files: dict[Path, Any] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
@@ -274,7 +262,7 @@ def load_rules(folder: Path | None = None) -> RuleSet:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
-            problems.append(RuleProblem(_show(path), line, f"not valid YAML: {error}"))
+            problems.append(Problem(_show(path), line, f"not valid YAML: {error}"))
     lists = _lists(files, problems)
     idioms = _idioms(files, lists, problems)
     macros = _macros(folder)
@@ -287,22 +275,22 @@ def load_rules(folder: Path | None = None) -> RuleSet:
         shown = _show(path)
         category = data.get("category") if isinstance(data, dict) else None
         if category not in SEVERITY:
-            problems.append(RuleProblem(shown, 1, f"category is one of {', '.join(SEVERITY)}"))
+            problems.append(Problem(shown, 1, f"category is one of {', '.join(SEVERITY)}"))
             continue
         entries = data.get("rules")
         if not isinstance(entries, list):
-            problems.append(RuleProblem(shown, 1, "a rule file needs a list 'rules'"))
+            problems.append(Problem(shown, 1, "a rule file needs a list 'rules'"))
             continue
         for entry in entries:
             line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
             if not isinstance(entry, dict):
-                problems.append(RuleProblem(shown, line, "a rule must be a mapping"))
+                problems.append(Problem(shown, line, "a rule must be a mapping"))
                 continue
             made = _rule(entry, category, (shown, line), lists, macros)
             if isinstance(made, str):
-                problems.append(RuleProblem(shown, line, made))
+                problems.append(Problem(shown, line, made))
             elif made.id in seen:
-                problems.append(RuleProblem(shown, line, f"{made.id}: also in {seen[made.id]}"))
+                problems.append(Problem(shown, line, f"{made.id}: also in {seen[made.id]}"))
             else:
                 seen[made.id] = f"{shown}:{line}"
                 rules.append(made)
