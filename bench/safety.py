@@ -41,6 +41,7 @@ TUNE = (
     "negatives_a.yaml",
     "catch_c.yaml",
     "negatives_c.yaml",
+    "catch_d.yaml",
 )
 REPEATS = 5
 
