@@ -34,10 +34,11 @@ _JOINS = re.compile(
 # otherwise the nearest person word before it ("mijn vriendin wil zelfmoord plegen"). The
 # masks of threats ("vermoordt me als") stand for "me".
 _SELF = _folded(
-    "ik k i ikzelf me mij mezelf mijzelf myself meself _threat_ _saidthreat_".split()  # noqa: SIM905
+    "ik k i ikzelf me mij mezelf mijzelf myself meself ons us _threat_ _saidthreat_".split()  # noqa: SIM905
 )
 _OTHER = _folded(
     [
+        "mate",
         "hij",
         "zij",
         "ze",
