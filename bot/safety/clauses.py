@@ -39,6 +39,8 @@ _SELF = _folded(
 _OTHER = _folded(
     [
         "mate",
+        "kamergenoot",
+        "kamergenote",
         "hij",
         "zij",
         "ze",
