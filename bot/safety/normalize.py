@@ -39,6 +39,10 @@ _NOT_LEET = re.compile(r"\d{2,}[a-z]*|\d+(?:e|de|ste|x|st|nd|rd|th|am|pm|km|kg|m
 _JOINER = re.compile(r"(?<=[a-z])[-_*.'`\u2019\u00b4]+(?=[a-z])")
 _APOSTROPHE = re.compile(r"['`\u2019\u00b4]")
 # Sentence ends and emoji become a boundary token "." so a phrase never spans two sentences.
+# A few emoji stand for the thing itself in a disclosure ("🔪 vannacht weer"): read them as words.
+_EMOJI_WORDS = re.compile("[\U0001f52a\U0001f48a\U0001faa2\U0001fa78\u26b0]")
+_EMOJI_WORD = {"\U0001f52a": " mes ", "\U0001f48a": " pillen ", "\U0001faa2": " touw ",
+               "\U0001fa78": " bloed ", "\u26b0": " doodskist "}  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?;:\n\r]+|[\u2190-\u2bff\U0001f000-\U0001faff]+")
 # A comma (not inside a number) ends a clause: kept as a token until the end, then dropped from
 # the text and remembered as an offset, so rules read across it and context stops at it.
@@ -125,6 +129,7 @@ def normalise(text: str) -> Normalised:
     folded = _LEET_TOKEN.sub(_unleet, folded)
     folded = _JOINER.sub("", folded)
     folded = _APOSTROPHE.sub("", folded)
+    folded = _EMOJI_WORDS.sub(lambda found: _EMOJI_WORD[found.group()], folded)
     folded = _BOUNDARY.sub(" . ", folded)
     folded = _DIGIT_COMMA.sub(" ", folded).replace(",", " , ")
     folded = _OTHER.sub(" ", folded)
