@@ -21,10 +21,10 @@ from bot.safety import detect
 
 _DIR = Path(__file__).parent / "safety"
 SETS = tuple(_DIR / f"{name}.yaml" for name in ("heldout", "heldout2", "heldout3", "heldout4"))
-#: Recall floors of the set never tuned against: what it measured on 2026-11-28.
-#: Raise them as the detector improves; never lower them to let a change pass.
-FLOORS = {"heldout4": 0.775}
-EXPLICIT_FLOORS = {"heldout4": 0.89}
+#: Recall floors of the set never tuned against: what it measured on 2026-12-02 (77.5% and 89%
+#: on 2026-11-28). Raise them as the detector improves; never lower them to let a change pass.
+FLOORS = {"heldout4": 0.866}
+EXPLICIT_FLOORS = {"heldout4": 1.0}
 CATEGORIES = ("danger", "suicide", "self_harm", "abuse")
 
 MIN_RECALL = 0.95

@@ -1,7 +1,8 @@
 """The crisis detector on the 2026-12 data: must-catch batches and naturalistic ordinary messages.
 
 Written by helpers who never read the rules (docs/safety.md, "Data, honestly kept"):
-`catch_a.yaml` and `negatives_a.yaml` were tuned against; `catch_measure.yaml` and
+`catch_a`, `catch_c`, `catch_d`, `negatives_a` and `negatives_c` were tuned against (each was
+measured first: docs/safety.md); `catch_measure.yaml` and
 `negatives_measure.yaml` are for measuring only, and nobody tuning the rules reads them. Their
 bars are the figures they measured: raise them when the detector improves, never lower them to
 let a change pass.
@@ -19,15 +20,20 @@ from bot.safety import detect
 
 _DIR = Path(__file__).parent / "safety"
 
-#: Recall floors (all, explicit first person) of the must-catch batches.
+#: Recall floors (all, explicit first person) of the must-catch batches, as measured on
+#: 2026-12-02. catch_measure was 60.5% and 84.6% before the rules moved into data.
 CATCH = {
-    "catch_a": (0.0, 0.0),
-    "catch_measure": (0.0, 0.0),
+    "catch_a": (1.0, 1.0),
+    "catch_c": (0.99, 0.99),
+    "catch_d": (1.0, 1.0),
+    "catch_measure": (0.708, 0.912),
 }
-#: At most this share of ordinary messages may get the crisis reply.
+#: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
+#: holds; negatives_measure's measured 11/1359 (15/1359 before) where it does not yet.
 CALM = {
     "negatives_a": 0.005,
-    "negatives_measure": 0.02,
+    "negatives_c": 0.005,
+    "negatives_measure": 0.0081,
 }
 
 
@@ -44,6 +50,8 @@ def _caught(text: str) -> bool:
 def test_the_sets_are_as_large_as_promised() -> None:
     assert sum(len(_load(name)) for name in CALM) >= 2000
     assert sum(len(_load(name)) for name in CATCH) >= 300
+    assert len(_load("negatives_measure")) >= 1000  # the batch nobody tunes against
+    assert len(_load("catch_measure")) >= 150
     for name in (*CATCH, *CALM):
         texts = [case["text"] for case in _load(name)]
         assert len(texts) == len(set(texts)), f"{name} has a message twice"
