@@ -19,7 +19,7 @@ __all__ = [
 #: Mapping keys whose string value is a message id in the gettext catalogs. Everything else
 #: (ids, ``next``, ``synonyms``, URLs) is data that must not reach the translators.
 TRANSLATABLE_KEYS = frozenset(
-    {"text", "label", "description", "when", "hours", "why", "what", "how"}
+    {"text", "label", "description", "when", "hours", "why", "what", "how", "confirm"}
 )
 #: Mapping keys whose every string value is a message id (``why: {calmer: "...", ...}``).
 TRANSLATABLE_MAPPINGS = frozenset({"why"})

@@ -21,7 +21,7 @@ __all__ = ["LoadError", "Problem", "load_content", "load_flow", "load_sources"]
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _KINDS: tuple[StepKind, ...] = ("message", "question", "action", "end")
 _STEP_KEYS = {"kind", "text", "options", "next", "action", "links"}
-_OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge"}
+_OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge", "confirm"}
 #: Who a crisis reply's extra lines are for (``crisis_also`` in helplines.yaml).
 _CRISIS_ALSO = frozenset({SEXUAL, ABUSE_MINOR})
 
@@ -332,6 +332,7 @@ def _read_option(
         line=node.start_mark.line + 1,
         range=number_range,
         hedge=reader.boolean(fields.get("hedge"), f"option '{opt_id}': hedge"),
+        confirm=reader.text(fields.get("confirm"), f"option '{opt_id}': confirm"),
     )
 
 

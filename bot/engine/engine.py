@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -14,7 +15,7 @@ from bot.engine.actions import ACTIONS as ACTION_TABLE
 from bot.engine.actions import ActionContext, age_band, may_be_minor, offer_messages, profile_of
 from bot.engine.content import Content
 from bot.engine.crisis import Sign
-from bot.engine.flow import ANY_LANGUAGE, Flow, Step
+from bot.engine.flow import ANY_LANGUAGE, Flow, Option, Step
 from bot.engine.hours import is_open
 from bot.engine.matching import Candidate, age_span, match_answer
 from bot.engine.model import (
@@ -37,7 +38,7 @@ from bot.engine.model import (
     Text,
     Turn,
 )
-from bot.engine.texts import BACK, CONTINUE, HELP, RESTART, STOP, TALK, WAIT, Gettext
+from bot.engine.texts import BACK, CONTINUE, HELP, NO, RESTART, STOP, TALK, WAIT, YES, Gettext
 
 __all__ = [
     "ACTIONS",
@@ -80,6 +81,10 @@ SKIP = "skip"
 WAYS_OUT = (HELP, TALK, STOP)
 #: A flow that chains more messages than this without a question is broken; stop, don't hang.
 MAX_HOPS = 50
+#: An age as people type it when they mean just that: "17", "ik ben 17", "15 jaar", "i'm 15".
+_PLAIN_AGE = re.compile(r"(?:ik ben |i'?m |i am )?\d{1,2}(?: jaar(?: oud)?| years?(?: old)?)?\.?")
+#: "-3": no option's number and no age.
+_NEGATIVE = re.compile(r"-\s*\d+")
 
 
 Detector = Callable[[str], Sign | None]
@@ -163,6 +168,9 @@ class Engine:
         """Run one inbound event. Never raises for any input; unknown input gets a kind reply."""
         if state is None:
             state = SessionState(conversation=self._new_id())
+        return _track_menu(self._handle(state, event))
+
+    def _handle(self, state: SessionState, event: Inbound) -> Turn:
         ctx = self._ctx(state, event.lang_hint)
         said = _said(event)
         sign = self._detect(said) if said else None
@@ -178,6 +186,10 @@ class Engine:
             return self._command(state, ctx, event)
         if isinstance(event, Media):
             return self._media(state, ctx)
+        picked = self._from_menu(state, ctx, event)
+        if isinstance(picked, Turn):
+            return picked
+        event = picked
         if isinstance(event, Choice) and event.option.startswith("_"):
             return self._system_choice(state, ctx, event)
         if state.choosing_language:
@@ -463,7 +475,8 @@ class Engine:
                 self._staff_gettext, self._content, state, profile_of(state), now
             )
         opened = Handoff("open", org, since=int(now.timestamp()), urgent=urgent)
-        state = replace(state, handoff=opened, choosing_language=False, misses=0)
+        # Typed text goes to the youth worker now, not to a menu shown before.
+        state = replace(state, handoff=opened, choosing_language=False, misses=0, menu=())
         if state.status == "new":
             state = replace(state, status="active")
         intro = _(
@@ -496,7 +509,12 @@ class Engine:
         if desk.stage == "consent":
             return self._consent_answer(state, ctx, event)
         if isinstance(event, Text):
-            return Turn(state, (), effects=(RelayToStaff(event.text),))
+            # Only the plain number or label of a menu just shown: anything else is for the
+            # youth worker.
+            chosen = self._menu_choice(ctx, state.menu, event.text, strict=True)
+            if chosen not in (WAIT, HELP, STOP):
+                return Turn(state, (), effects=(RelayToStaff(event.text),))
+            event = Choice("", str(chosen))
         if isinstance(event, Media):
             return Turn(state, (), effects=(RelayToStaff(None),))
         if isinstance(event, Command):
@@ -585,6 +603,9 @@ class Engine:
 
         The channel calls this in the young person's own lane, so turns never overlap.
         """
+        return _track_menu(self._from_staff(state, what, text))
+
+    def _from_staff(self, state: SessionState | None, what: StaffEvent, text: str) -> Turn:
         desk = state.handoff if state is not None else None
         if state is None or desk is None or desk.stage != "open":
             return Turn(state, ())
@@ -671,7 +692,54 @@ class Engine:
             return Turn(state, self._where_we_were(state, ctx))
         if event.option == BACK:
             return self._back(state, ctx)
+        if event.option in (YES, NO) and state.confirming is not None:
+            return self._confirmed(state, ctx, yes=event.option == YES)
         return self._not_understood(state, ctx)
+
+    def _confirmed(self, state: SessionState, ctx: _Ctx, *, yes: bool) -> Turn:
+        """The answer to "are you younger than 16?": yes takes the option, no asks again."""
+        step = self._flow.step(state.step)
+        option = step.option(state.confirming or "") if step is not None else None
+        state = replace(state, confirming=None, misses=0)
+        if step is None or option is None or state.status != "active":
+            return Turn(state, self._where_we_were(state, ctx))
+        if yes:
+            return self._take(state, ctx, step, option, typed=False)
+        return Turn(state, (self._question(ctx, step, state),))
+
+    def _from_menu(self, state: SessionState, ctx: _Ctx, event: Inbound) -> Inbound | Turn:
+        """The newest message with options was a menu (under a crisis reply, at the end): it
+        is the question now, whatever step waits behind it. A typed option becomes its tap; a
+        number it does not have is not understood; other text goes on as before."""
+        if not isinstance(event, Text) or not state.menu:
+            return event
+        chosen = self._menu_choice(ctx, state.menu, event.text, strict=False)
+        if chosen is not None:
+            return Choice(state.step or "", chosen)
+        if event.text.strip().isdigit() and state.confirming is None:
+            return self._not_understood(state, ctx)
+        return event
+
+    def _menu_choice(
+        self, ctx: _Ctx, menu: Sequence[str], text: str, *, strict: bool
+    ) -> str | None:
+        """The option of the engine's own menu a typed answer means: its number, its label
+        in any language, a close variant; `strict` takes only the number or the label."""
+        if not menu:
+            return None
+        candidates = [
+            Candidate(
+                o, self._tr.gettext(lang, texts.label_of(o)), lang == ctx.lang, is_label=True
+            )
+            for o in menu
+            for lang in self._tr.languages
+        ]
+        if not strict:
+            candidates += [Candidate(o, w) for o in menu for w in texts.menu_words(o)]
+        found = match_answer(text, list(menu), candidates)
+        if found.how is None or (strict and found.how not in ("exact", "number")):
+            return None
+        return found.option
 
     def _back(self, state: SessionState, ctx: _Ctx) -> Turn:
         """One question back: its answer is forgotten and it is asked again."""
@@ -797,8 +865,11 @@ class Engine:
 
     def _answer(self, state: SessionState, ctx: _Ctx, step: Step, event: Inbound) -> Turn:
         _ = ctx._
+        # Waiting for a yes or no (those come as the menu): anything else answers anew.
+        state = replace(state, confirming=None)
         option_id: str | None = None
         typed = False
+        plain = True
         if isinstance(event, Choice):
             if event.step != step.id:
                 stale = Outbound(_("That button belongs to an earlier question. We are here now:"))
@@ -816,17 +887,33 @@ class Engine:
             # range decides, unless the whole answer is an option's own words ("jonger dan 16").
             # An age that spans two options ("ergens in de twintig") is asked again.
             whole = found.how in ("exact", "synonym", "number")
+            if found.how == "number" and _NEGATIVE.fullmatch(event.text.strip()):
+                return self._not_understood(state, ctx)
             ages = () if whole else self._by_number_range(step, event.text, len(ids))
             if ages:
                 option_id = ages[0] if len(ages) == 1 else None
             elif option_id is None and found.how == "fuzzy":
                 option_id = found.option
+            plain = whole or _PLAIN_AGE.fullmatch(" ".join(event.text.lower().split())) is not None
         if option_id is None:
             return self._not_understood(state, ctx)
         if option_id.startswith("_"):
             return self._system_choice(state, ctx, Choice(step.id, option_id))
         option = step.option(option_id)
         assert option is not None
+        if option.confirm and not plain:
+            # This option ends the conversation: a reading that is not a plain age is asked
+            # back first ("ik zit in 4 havo" is not "younger than 16" for sure).
+            yes_no = (texts.system_option(_, YES, 1), texts.system_option(_, NO, 2))
+            asking = replace(state, confirming=option.id, misses=0)
+            return Turn(asking, (Outbound(_(option.confirm), yes_no, step=step.id),))
+        return self._take(state, ctx, step, option, typed=typed)
+
+    def _take(
+        self, state: SessionState, ctx: _Ctx, step: Step, option: Option, *, typed: bool
+    ) -> Turn:
+        """Record the answer and go on along the flow; a typed answer is echoed."""
+        _ = ctx._
         answers = dict(state.answers)
         answers[step.id] = option.id
         state = replace(
@@ -895,6 +982,21 @@ class Engine:
             "You can also look at help lines, talk to a person, or stop."
         )
         return Turn(state, (self._question(ctx, step, state, f"{prefix}\n\n"),))
+
+
+def _track_menu(turn: Turn) -> Turn:
+    """Remember the engine's own options when the newest message with options shows them,
+    and forget them when a question (or no menu) came after."""
+    if turn.state is None:
+        return turn
+    shown = next((m for m in reversed(turn.messages) if m.options), None)
+    if shown is None:
+        return turn
+    ids = tuple(o.id for o in shown.options)
+    menu = ids if all(i.startswith("_") for i in ids) else ()
+    if menu == turn.state.menu:
+        return turn
+    return replace(turn, state=replace(turn.state, menu=menu))
 
 
 def _event(name: str, **data: str) -> DomainEvent:

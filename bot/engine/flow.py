@@ -40,6 +40,10 @@ class Option:
     range: tuple[int, int] | None = None
     #: The in-between answer ("min of meer"): it wins when an answer says it and one other.
     hedge: bool = False
+    #: A yes/no question (message id) asked before a typed answer takes this option, unless
+    #: the answer was a plain age or the option's own words: "ik zit in 4 havo" must not
+    #: end a conversation as "younger than 16" unasked.
+    confirm: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,7 +272,9 @@ class SessionState:
     user. `lang` is the user's explicit choice (None until they choose). `step` is the question
     waiting for an answer. `history` holds the questions answered, newest last, for going back.
     `crisis` is the last crisis sign: once set, it stays for the whole conversation (also over
-    /opnieuw), so nothing ever closes it on a timer; only /vergeet erases it.
+    /opnieuw), so nothing ever closes it on a timer; only /vergeet erases it. `menu` holds the
+    engine's own options (help, a person, start again, ...) when the newest message with
+    options was such a menu rather than a question: typed numbers and labels answer it.
     """
 
     conversation: str
@@ -286,6 +288,9 @@ class SessionState:
     crisis: CrisisMark | None = None
     source: str | None = None
     handoff: Handoff | None = None
+    menu: tuple[str, ...] = ()
+    #: The option of `step` a typed answer seemed to mean, waiting for a yes (its `confirm`).
+    confirming: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (the storage layer encrypts it)."""
@@ -302,6 +307,8 @@ class SessionState:
             "crisis": self.crisis.to_json() if self.crisis is not None else None,
             "source": self.source,
             "handoff": self.handoff.to_json() if self.handoff is not None else None,
+            "menu": list(self.menu),
+            "confirming": self.confirming,
         }
 
     @classmethod
@@ -311,6 +318,7 @@ class SessionState:
         history = data.get("history")
         status = data.get("status")
         misses = data.get("misses")
+        menu = data.get("menu")
         return cls(
             conversation=str(data["conversation"]),
             status=status if status in ("new", "active", "ended") else "active",
@@ -325,6 +333,8 @@ class SessionState:
             crisis=CrisisMark.from_json(data.get("crisis")),
             source=_opt_str(data.get("source")),
             handoff=Handoff.from_json(data.get("handoff")),
+            menu=tuple(str(m) for m in menu) if isinstance(menu, list) else (),
+            confirming=_opt_str(data.get("confirming")),
         )
 
 

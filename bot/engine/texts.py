@@ -10,7 +10,9 @@ from bot.engine.model import Link, OptionView
 __all__ = [
     "Gettext",
     "help_lines",
+    "label_of",
     "line_text",
+    "menu_words",
     "privacy",
     "system_option",
     "talk_to_person",
@@ -22,6 +24,7 @@ Gettext = Callable[[str], str]
 HELP, TALK, STOP, RESTART, CONTINUE = "_help", "_talk", "_stop", "_restart", "_continue"
 BACK = "_back"
 WAIT = "_wait"
+YES, NO = "_yes", "_no"
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker for "translate later"
@@ -37,7 +40,37 @@ _SYSTEM_LABELS = {
     CONTINUE: N_("Carry on"),
     BACK: N_("Back"),
     WAIT: N_("I'll wait"),
+    YES: N_("Yes"),
+    NO: N_("No"),
 }
+
+
+#: Close variants of the engine's own options, typed in any language (labels count anyway).
+_MENU_WORDS = {
+    HELP: ("hulp", "hulplijn", "help", "helplines", "help line", "hulplijnen zien"),
+    TALK: ("praten", "mens", "persoon", "iemand", "jongerenwerker", "met iemand praten",
+           "talk", "person", "human", "someone", "youth worker", "talk to someone"),
+    STOP: ("stop", "stoppen", "klaar", "quit"),
+    RESTART: ("opnieuw", "begin opnieuw", "opnieuw starten", "restart", "start over",
+              "again", "nog een keer", "nog eens"),
+    CONTINUE: ("verder", "doorgaan", "ga door", "ga verder", "carry on", "continue", "go on"),
+    BACK: ("terug", "vorige", "back", "previous"),
+    WAIT: ("wachten", "ik wacht", "wait", "i'll wait"),
+    YES: ("ja", "jawel", "klopt", "ja klopt", "dat klopt", "jep", "yes", "yeah", "yep", "right",
+          "correct", "that's right"),
+    NO: ("nee", "neen", "nope", "klopt niet", "dat klopt niet", "no", "nah", "not true",
+         "wrong"),
+}  # fmt: skip
+
+
+def label_of(option_id: str) -> str:
+    """The message id of one of the engine's own options."""
+    return _SYSTEM_LABELS[option_id]
+
+
+def menu_words(option_id: str) -> tuple[str, ...]:
+    """Close variants that pick one of the engine's own options when typed."""
+    return _MENU_WORDS.get(option_id, ())
 
 
 def system_option(_: Gettext, option_id: str, number: int) -> OptionView:

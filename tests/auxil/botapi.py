@@ -339,6 +339,13 @@ class BotApiServer:
         """The next `times` calls of `method` are answered after `seconds` (then carried out)."""
         self._faults.delay(method, seconds, times=times)
 
+    def set_latency(self, method: str, low: float, high: float, *, seed: int = 0) -> None:
+        """Every call of `method` ("*" for any) is answered after a random `low`-`high` s.
+
+        Scripted delays (`delay_next`) come first; `high` 0 turns the latency off.
+        """
+        self._faults.set_latency(method, low, high, seed=seed)
+
     def block(self, chat_id: int, description: str | None = None) -> None:
         """Sends to this chat get 403 from now on (no update; see User.block_bot for that)."""
         default = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,6 +94,8 @@ class Faults:
     def __init__(self) -> None:
         self._failures: list[_Failure] = []
         self._delays: list[_Delay] = []
+        self._latency: dict[str, tuple[float, float]] = {}
+        self._random = random.Random(0)
         self._flood: _Flood | None = None
 
     def fail(
@@ -121,15 +124,28 @@ class Faults:
         """Scripts `times` slow answers of `method`."""
         self._delays.append(_Delay(method.lower(), times, seconds))
 
+    def set_latency(self, method: str, low: float, high: float, *, seed: int) -> None:
+        """Every call of `method` from now on waits a random `low`-`high` seconds (0, 0: off).
+
+        Real Telegram answers in tens to hundreds of milliseconds, in no fixed order; races
+        that a loopback server's instant answers hide show up under this.
+        """
+        self._random.seed(seed)
+        if high <= 0:
+            self._latency.pop(method.lower(), None)
+        else:
+            self._latency[method.lower()] = (low, high)
+
     def take_delay(self, method: str) -> float:
-        """The delay scripted for this call of `method`, if any."""
+        """The delay scripted for this call of `method`, else its latency, if any."""
         for delay in self._delays:
             if delay.method in (method, "*"):
                 delay.remaining -= 1
                 if delay.remaining <= 0:
                     self._delays.remove(delay)
                 return delay.seconds
-        return 0.0
+        span = self._latency.get(method) or self._latency.get("*")
+        return self._random.uniform(*span) if span is not None else 0.0
 
     def take_failure(self, method: str, params: dict[str, Any]) -> ApiError | None:
         """The failure scripted for this call of `method`, if any."""

@@ -110,11 +110,16 @@ class TelegramChannel:
         self._send_tasks: set[asyncio.Task[None]] = set()
         #: The state each person's last turn committed (see `_load`), least recent first.
         self._recent: OrderedDict[str, tuple[float, SessionState]] = OrderedDict()
-        #: Per person, the last message sent with answer buttons: its keyboard goes when they
-        #: answer some other way (typing), so an old button cannot be pressed again.
-        self._keyboards: dict[str, tuple[int, int]] = {}
+        #: Per person, the messages sent with answer buttons still on, as (chat, message,
+        #: outbox id): a newer turn takes them off, so an old button cannot be pressed again.
+        #: By outbox id, not by "the last one": while a turn waits for Telegram, its own new
+        #: question may already be sent, and it must keep its buttons.
+        self._keyboards: dict[str, list[tuple[int, int, int]]] = {}
+        #: Per person, the first outbox id of their newest turn: a question from an older turn
+        #: that is sent after it already has its answer, so it loses its buttons at once.
+        self._answered_before: dict[str, int] = {}
         #: Keyboards to take off once the person's replies now being sent have gone.
-        self._stale_keyboards: dict[str, tuple[int, int]] = {}
+        self._stale_keyboards: dict[str, list[tuple[int, int]]] = {}
         #: The highest inbox id handed to a lane, and whether the restart backlog is read.
         self._dispatched = 0
         self._backlog_read = False
@@ -337,16 +342,40 @@ class TelegramChannel:
             )
             sends += plan.sends
             work += plan.work
-        await self._commit(item, state, turn, sends, work=work, now=now)
+        stored = await self._commit(item, state, turn, sends, work=work, now=now)
+        # Decided before any further await: the sender may send this turn's question meanwhile.
+        stale = self._answered(item.lane, stored, incoming.pressed_message)
         if incoming.callback_id is not None:
             await self._acknowledge(incoming)
-        previous = self._keyboards.pop(item.lane, None)
-        if previous is not None and previous[1] != incoming.pressed_message:
-            if item.lane in self._outgoing:
-                # After this person's replies went: the answer first, the tidying after.
-                self._stale_keyboards[item.lane] = previous
-            else:
-                await self._take_keyboard_off(previous)
+        if item.lane in self._outgoing:
+            # After this person's replies went: the answer first, the tidying after.
+            self._stale_keyboards.setdefault(item.lane, []).extend(stale)
+        else:
+            for message in stale:
+                await self._take_keyboard_off(message)
+
+    def _answered(
+        self, lane: str, stored: Sequence[OutboxItem], pressed: int | None
+    ) -> list[tuple[int, int]]:
+        """The keyboards a turn makes stale: those of questions sent before its replies.
+
+        The pressed message is left out (`_acknowledge` takes its keyboard off). A turn
+        without replies to this person changes nothing.
+        """
+        ids = [sent.id for sent in stored if sent.lane == lane]
+        if not ids:
+            return []
+        first = min(ids)
+        self._answered_before[lane] = max(first, self._answered_before.get(lane, 0))
+        keep, stale = [], []
+        for chat_id, message_id, outbox_id in self._keyboards.pop(lane, []):
+            if outbox_id >= first:
+                keep.append((chat_id, message_id, outbox_id))
+            elif message_id != pressed:
+                stale.append((chat_id, message_id))
+        if keep:
+            self._keyboards[lane] = keep
+        return stale
 
     async def _take_keyboard_off(self, message: tuple[int, int]) -> None:
         """Best effort: an old question's buttons go, so they cannot be pressed again."""
@@ -362,8 +391,11 @@ class TelegramChannel:
         *,
         work: Sequence[Callable[[Any], None]] = (),
         now: datetime,
-    ) -> None:
-        """Store the turn (state, sends, other writes, the inbox row's end), then send, count."""
+    ) -> list[OutboxItem]:
+        """Store the turn (state, sends, other writes, the inbox row's end), then send, count.
+
+        Returns the sends as stored.
+        """
         stored = await self._queues.commit_turn(
             item.id, item.lane, turn.state, now, sends, work=work
         )
@@ -373,6 +405,7 @@ class TelegramChannel:
         if turn.events and counted is not None:
             events = [event.with_channel(CHANNEL) for event in turn.events]
             await self._stats.record(counted.conversation, now.date(), events)
+        return stored
 
     # --- handoffs: the staff side ------------------------------------------------------------
 
@@ -564,9 +597,10 @@ class TelegramChannel:
             while not self._stop.is_set():
                 if not queue:
                     stale = self._stale_keyboards.pop(lane, None)
-                    if stale is None:
+                    if not stale:
                         break
-                    await self._take_keyboard_off(stale)
+                    for message in stale:
+                        await self._take_keyboard_off(message)
                     continue
                 item = queue[0]
                 wait = item.not_before - time.time()
@@ -583,6 +617,8 @@ class TelegramChannel:
                         queue.popleft()
         finally:
             del self._outgoing[lane]
+            # Nothing older is waiting to go now; later turns have higher outbox ids.
+            self._answered_before.pop(lane, None)
 
     async def _pause(self, seconds: float) -> None:
         """Sleep, but wake when the channel stops."""
@@ -635,11 +671,20 @@ class TelegramChannel:
             # The row's delete is not waited for: the person's next message goes meanwhile.
             self._spawn(self._forget_sent(item.id), self._send_tasks)
             if any("data" in button for button in buttons):
-                self._keyboards[item.lane] = (item.chat_id, sent.message_id)
+                self._sent_keyboard(item, sent.message_id)
             staff_msg = payload.get("staff_msg")
             if self._desk is not None and payload.get("relay") and isinstance(staff_msg, int):
                 await self._desk.handoffs.relayed(payload["relay"], [(staff_msg, sent.message_id)])
         return None
+
+    def _sent_keyboard(self, item: OutboxItem, message_id: int) -> None:
+        """Remember a question sent with answer buttons, or mark them stale at once when a
+        newer turn already answered it (its buttons then go after the replies)."""
+        if item.id < self._answered_before.get(item.lane, 0):
+            self._stale_keyboards.setdefault(item.lane, []).append((item.chat_id, message_id))
+        else:
+            keyboards = self._keyboards.setdefault(item.lane, [])
+            keyboards.append((item.chat_id, message_id, item.id))
 
     async def _forget_sent(self, outbox_id: int) -> None:
         """Delete a sent message's row. Deletes commit in the order asked for, so a crash
