@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.safety.words import unfolds
 
-__all__ = ["DEFAULT_GAP", "PatternError", "compile_pattern", "fold_word", "literal_words", "trie"]
+__all__ = ["DEFAULT_GAP", "PatternError", "compile_pattern", "fold_word", "trie"]
 
 DEFAULT_GAP = 3
 _MAX_GAP = 40
@@ -88,9 +88,6 @@ def _tokens(source: str) -> list[_Tok]:
             tokens.append(_Tok(kind, match.group(kind), column))
         position = match.end()
     return tokens
-
-
-ListLookup = Callable[[str], Sequence[str]]
 
 
 class _Compiler:
@@ -266,8 +263,3 @@ def list_regex(name: str, lists: Mapping[str, Sequence[str]], stack: tuple[str, 
 def compile_pattern(source: str, lists: Mapping[str, Sequence[str]]) -> str:
     """Regex source for a pattern, to run on " " + normalised text + " "."""
     return "(?<= )" + _Compiler(source, lists, ()).compile()
-
-
-def literal_words(source: str) -> list[str]:
-    """The plain words a pattern names (for the overview and the anchor index)."""
-    return [fold_word(token.text) for token in _tokens(source) if token.kind == "word"]
