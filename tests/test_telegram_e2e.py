@@ -13,18 +13,21 @@ import aiohttp
 import pytest
 
 from tests.auxil.botapi import BotApiServer
-from tests.auxil.e2e import BotProcess, buttons, replies, tap_through, texts, wait_said
+from tests.auxil.e2e import (
+    BotProcess,
+    buttons,
+    replies,
+    running_bot,
+    tap_through,
+    texts,
+    wait_said,
+)
 
 
 @pytest.fixture
 async def bot(server: BotApiServer, tmp_path: Path) -> AsyncIterator[BotProcess]:
-    process = BotProcess(server, tmp_path / "bot.sqlite3")
-    await process.start()
-    yield process
-    if process.proc is not None:
-        code, err = await process.stop()
-        assert code == 0, err
-        assert "Traceback" not in err, err
+    async with running_bot(server, tmp_path / "bot.sqlite3") as process:
+        yield process
 
 
 async def test_whole_check_by_buttons_in_dutch(server: BotApiServer, bot: BotProcess) -> None:

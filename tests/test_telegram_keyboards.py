@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.auxil.botapi import BotApiServer, User
-from tests.auxil.e2e import BotProcess
+from tests.auxil.e2e import BotProcess, running_bot
 
 PEOPLE = 20
 WALKS_EACH = 5  # 100 tap-only walks in all
@@ -20,13 +20,8 @@ END_MENU = "Wat wil je nu doen?"
 
 @pytest.fixture
 async def bot(server: BotApiServer, tmp_path: Path) -> AsyncIterator[BotProcess]:
-    process = BotProcess(server, tmp_path / "bot.sqlite3")
-    await process.start()
-    yield process
-    if process.proc is not None:
-        code, err = await process.stop()
-        assert code == 0, err
-        assert "Traceback" not in err, err
+    async with running_bot(server, tmp_path / "bot.sqlite3") as process:
+        yield process
 
 
 def _callbacks(message: dict[str, Any] | None) -> list[str]:

@@ -9,12 +9,23 @@ import asyncio
 import os
 import signal
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from tests.auxil.botapi import BotApiServer, User
 
-__all__ = ["SECRET", "BotProcess", "buttons", "replies", "tap_through", "texts", "wait_said"]
+__all__ = [
+    "SECRET",
+    "BotProcess",
+    "buttons",
+    "replies",
+    "running_bot",
+    "tap_through",
+    "texts",
+    "wait_said",
+]
 
 SECRET = "an-end-to-end-test-secret-of-enough-length"
 
@@ -121,3 +132,15 @@ async def tap_through(server: BotApiServer, user: User, labels: list[str]) -> No
             return len(sent) > n and bool(buttons(sent[-1]))
 
         await server.wait_for(next_question, 20)
+
+
+@asynccontextmanager
+async def running_bot(server: BotApiServer, db: Path) -> AsyncIterator[BotProcess]:
+    """`omarmt run` against the test server; afterwards it must have stopped cleanly."""
+    process = BotProcess(server, db)
+    await process.start()
+    yield process
+    if process.proc is not None:
+        code, err = await process.stop()
+        assert code == 0, err
+        assert "Traceback" not in err, err
