@@ -60,8 +60,7 @@ async def test_a_conversation_counts_in_the_week_it_started(tmp_path: Path) -> N
         turns.append((f"late{i}", SUNDAY_47, [event("conversation_started"),
                                               event("check_started")]))  # fmt: skip
         turns.append((f"late{i}", WEEK_48, [event("answered", step="age")]))
-    for i in range(10):
-        turns.append((f"new{i}", WEEK_48, [event("conversation_started")]))
+    turns += [(f"new{i}", WEEK_48, [event("conversation_started")]) for i in range(10)]
     async with Database.open(tmp_path / "s.sqlite3") as db:
         await db.stats().record_many(turns)
         report = await build_report(db, Options(by="week"))

@@ -18,7 +18,7 @@ from bot.stats.model import Format, Row, Table
 from bot.stats.query import read_counts
 from bot.stats.questions import funnel_steps
 from bot.storage import Database
-from tests.auxil.stats_events import STEPS, WEEK_47, WEEK_48, event, write_known_events
+from tests.auxil.stats_events import STEPS, WEEK_47, event, write_known_events
 
 SINCE, UNTIL = date(2026, 11, 16), date(2026, 11, 29)
 OPTIONS = Options(since=SINCE, until=UNTIL, by="week")
@@ -118,8 +118,8 @@ GRIDS: dict[str, list[list[str]]] = {
     ],
     "first_reply": [
         ["Periode", "JoU", "U Centraal"],
-        ["2026-W47", "5–15 min", "te weinig overdrachten (<10)"],
-        ["2026-W48", "0–5 min", "60+ min"],
+        ["2026-W47", "5\N{EN DASH}15 min", "te weinig overdrachten (<10)"],
+        ["2026-W48", "0\N{EN DASH}5 min", "60+ min"],
     ],
     "crisis": [
         ["Periode", "Zelfdoding", "Zelfbeschadiging", "Misbruik of geweld", "Acuut gevaar"],
@@ -523,9 +523,8 @@ async def test_since_and_until_are_inclusive_days(db: Database) -> None:
     )
     assert counts.periods == ("2026-11-22", "2026-11-23")
     started = counts.tables[0]
-    assert [sum(started.counts.get((p, c), 0) for c in started.columns) for p in counts.periods] == [
-        4, 6,
-    ]  # fmt: skip
+    totals = [sum(started.counts.get((p, c), 0) for c in started.columns) for p in counts.periods]
+    assert totals == [4, 6]
 
 
 async def test_a_lower_minimum_cell_shows_more(db: Database) -> None:

@@ -149,7 +149,10 @@ def bar_chart(
         for s, fill in zip(series, fills, strict=True)
     ]
     legend, top = _legend([*keys, (withheld_label, f"url(#{ident}-hatch)")])
-    y_max, step = _nice_max(max((t for t, _ in totals if t is not None), default=1.0))
+    stacks = [sum(v for s in series if (v := s.values[i]) is not None) for i in range(len(totals))]
+    highest = max((max(t, h) for (t, _), h in zip(totals, stacks, strict=True) if t is not None),
+                  default=1.0)  # fmt: skip
+    y_max, step = _nice_max(highest)
     bottom = top + _PLOT_HEIGHT
     slot = (WIDTH - _LEFT - _RIGHT) / max(len(x_labels), 1)
     width = min(slot * 0.7, 56)
@@ -170,7 +173,10 @@ def bar_chart(
         level = 0.0
         parts = [(s.values[i], fill, s.label) for s, fill in zip(series, fills, strict=True)]
         shown = sum(v for v, _, _ in parts if v is not None)
-        parts.append((total - shown, f"url(#{ident}-hatch)", withheld_label))
+        if any(v is None for v, _, _ in parts):
+            # Rounded cells need not add up to the rounded total: the hatched block is what
+            # the total leaves for the withheld cells, never less than nothing.
+            parts.append((max(total - shown, 0.0), f"url(#{ident}-hatch)", withheld_label))
         for value, fill, label in parts:
             if not value:
                 continue

@@ -39,7 +39,7 @@ class Truth:
 
 def _pick(rng: random.Random, weighted: Sequence[tuple[str, float]]) -> str:
     names, weights = zip(*weighted, strict=True)
-    return rng.choices(names, weights)[0]
+    return str(rng.choices(names, weights)[0])
 
 
 def _conversation(rng: random.Random, day: date) -> list[tuple[date, DomainEvent]]:
