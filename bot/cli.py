@@ -60,13 +60,46 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--lang", help="language to start in (nl, en); /taal still switches")
     chat.add_argument("--db", type=Path, help="SQLite file (default: OMARMT_DB or omarmt.sqlite3)")
 
-    stats = sub.add_parser("stats", help="the anonymous statistics report")
-    stats.add_argument("--since")
-    stats.add_argument("--until")
-    stats.add_argument("--by", choices=("day", "week", "month"), default="week")
-    stats.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
-    stats.add_argument("--output", type=Path)
-    stats.add_argument("--min-cell", type=int, default=10)
+    stats = sub.add_parser(
+        "stats",
+        help="the anonymous statistics report",
+        description="The anonymous statistics report: counts per period, rounded, with small "
+        "counts withheld (see docs/stats.md). Reads the database, changes nothing.",
+    )
+    stats.add_argument(
+        "--db", type=Path, help="SQLite file to read (default: OMARMT_DB or omarmt.sqlite3)"
+    )
+    stats.add_argument(
+        "--since", metavar="DATE", help="first day counted, e.g. 2026-09-01 (default: the first)"
+    )
+    stats.add_argument(
+        "--until", metavar="DATE", help="last day counted, included (default: the last)"
+    )
+    stats.add_argument(
+        "--by",
+        choices=("day", "week", "month"),
+        default="week",
+        help="one row per day, ISO week or month (default: week)",
+    )
+    stats.add_argument(
+        "--format",
+        choices=("table", "csv", "tidy", "json", "html"),
+        default="table",
+        help="table: text for the terminal; csv: tables for Dutch Excel; tidy: one "
+        "value per line (period,measure,group,value) for pandas or R; json; html: a page "
+        "with charts (default: table)",
+    )
+    stats.add_argument(
+        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+    stats.add_argument(
+        "--min-cell",
+        type=int,
+        default=10,
+        metavar="N",
+        help="the floor: a count below N is shown as <N, larger counts are rounded to "
+        "a multiple of 5 (default: 10, at least 2)",
+    )
 
     chk = sub.add_parser("check", help="validate flows, content and catalogs")
     chk.add_argument("--root", type=Path, help="folder with flows/, content/ and locales/")
@@ -107,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "run":
         return _run(settings, webhook=args.webhook)
     if args.command == "stats":
-        return asyncio.run(run_stats(settings.db, args))
+        return asyncio.run(run_stats(args.db or settings.db, args))
     return EXIT_PROBLEMS  # argparse allows no other command
 
 
@@ -142,6 +175,13 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
     path = db or settings.db
     try:
         engine, catalogs = build_engine(data_root(), retention_days=settings.retention_days)
+        if lang is not None and lang not in catalogs.languages:
+            print(
+                f"omarmt chat: --lang {lang!r} does not exist; "
+                f"choose one of {', '.join(catalogs.languages)}",
+                file=sys.stderr,
+            )
+            return EXIT_CONFIG
         secret = settings.secret
         if secret is None:
             secret, created = local_secret(path)
@@ -154,7 +194,7 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
     except (LoadError, CatalogError, SettingsError) as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    banner_lang = lang if lang in catalogs.languages else catalogs.languages[0]
+    banner_lang = lang or catalogs.languages[0]
 
     def banner(interactive: bool) -> str:  # noqa: FBT001 - the terminal's callback shape
         def _(message: str) -> str:
@@ -162,7 +202,8 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
 
         text = _("Omarmt in the terminal, for trying out. Type a message to begin.")
         if interactive:
-            text += "\n" + _("Stop with Ctrl-D.")
+            # NOTE: The bot's own way to stop; Ctrl-D closes the terminal program itself.
+            text += "\n" + _("Type /stop to stop. Ctrl-D closes the terminal chat.")
         return text
 
     async def go() -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import os
+import pty
 import sqlite3
 import subprocess
 import sys
@@ -10,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from bot.cli import _parser, main
 
 
 def omarmt(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -72,3 +76,55 @@ def test_purge_erases_only_conversations_past_retention(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         (left,) = conn.execute("SELECT last_active FROM sessions").fetchone()
     assert left > time.time() - 3600
+
+
+def test_every_option_of_every_command_is_explained() -> None:
+    parser = _parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(commands.choices) >= {"run", "chat", "stats", "check", "purge"}
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            if action.option_strings and action.dest != "help":
+                assert action.help, f"omarmt {name} {action.option_strings[0]} has no help"
+        assert "--help" in sub.format_help()
+
+
+def test_chat_refuses_a_language_that_does_not_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["chat", "--lang", "de", "--db", str(tmp_path / "c.sqlite3")]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    assert "'de'" in lines[0]
+    assert "nl, en" in lines[0]
+    assert not (tmp_path / "c.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "banner"),
+    [
+        ("nl", "Typ /stop om te stoppen."),
+        ("en", "Type /stop to stop."),
+    ],
+)
+def test_the_chat_banner_says_how_to_stop_as_the_bot_does(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    banner: str,
+) -> None:
+    # The banner's stop line is for a person at a terminal: stdin is a tty here.
+    monkeypatch.chdir(tmp_path)
+    for name in [k for k in os.environ if k.startswith("OMARMT_")]:
+        monkeypatch.delenv(name)
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "r") as tty:
+        os.write(leader, b"\x04")  # Ctrl-D at the prompt: end of input
+        monkeypatch.setattr(sys, "stdin", tty)
+        assert main(["chat", "--lang", lang, "--db", str(tmp_path / "c.sqlite3")]) == 0
+    os.close(leader)
+    text = capsys.readouterr().out
+    assert banner in text
+    assert "Ctrl-D" in text.split(banner)[1].splitlines()[0]

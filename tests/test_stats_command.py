@@ -37,7 +37,7 @@ def known_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "json", "html"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "tidy", "json", "html"])
 def test_omarmt_stats_writes_each_format_to_a_file(
     known_db: Path, tmp_path: Path, fmt: Format, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -60,7 +60,7 @@ def test_omarmt_stats_prints_to_stdout_by_default(
     [
         (["--since", "27-11-2026"], "--since must be a date like 2026-11-27"),
         (["--since", "2026-12-01", "--until", "2026-11-01"], "--since is after --until"),
-        (["--min-cell", "1"], "--min-cell must be at least 2"),
+        (["--min-cell", "2"], "--min-cell must be at least 3"),
     ],
 )
 def test_omarmt_stats_refuses_bad_options(
@@ -79,3 +79,34 @@ def test_omarmt_stats_needs_an_existing_database(
     assert "no database" in capsys.readouterr().err
     assert not (tmp_path / "missing.sqlite3").exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_omarmt_stats_takes_the_database_as_chat_and_purge_do(
+    known_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("OMARMT_DB", str(tmp_path / "elsewhere.sqlite3"))
+    argv = ["stats", "--db", str(known_db), "--since", "2026-11-16", "--until", "2026-11-29"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == render(asyncio.run(_report(known_db)), "table")
+    assert not (tmp_path / "elsewhere.sqlite3").exists()
+
+
+def test_omarmt_stats_help_explains_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["stats", "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for option, words in {
+        "--db": "SQLite file",
+        "--since": "first day counted",
+        "--until": "last day counted",
+        "--by": "day, ISO week or month",
+        "--format": "pandas or R",
+        "--output": "instead of standard output",
+        "--min-cell": "rounded to a multiple of 5",
+    }.items():
+        assert option in text
+        assert words in text, option

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,53 +13,56 @@ from pathlib import Path
 import pytest
 
 from bot.stats import Mark, Options, Report, build_report, render
-from bot.stats.labels import rule_lines, title
-from bot.stats.model import Format, Row
+from bot.stats.labels import rule_lines, table_title
+from bot.stats.model import Format, Row, Table
+from bot.stats.query import read_counts
+from bot.stats.questions import funnel_steps
 from bot.storage import Database
-from tests.auxil.stats_events import WEEK_47, event, write_known_events
+from tests.auxil.stats_events import STEPS, WEEK_47, event, write_known_events
 
 SINCE, UNTIL = date(2026, 11, 16), date(2026, 11, 29)
 OPTIONS = Options(since=SINCE, until=UNTIL, by="week")
 
+# The funnel's questions in words, as the installed flow and Dutch catalog word them.
+QUESTIONS = [funnel_steps().name(step) for step in STEPS]
+
 # Header and rows of every table, as the text and HTML formats show them. Worked out by hand
-# from tests/auxil/stats_events.py; the comments say which rule made each "x".
+# from tests/auxil/stats_events.py: a count below 10 is "<10", every other count is rounded to
+# a multiple of 5 (12 → 10, 13 → 15), totals too; percentages come from the rounded counts.
+# Nothing of 10 or more is withheld: no sensitive "<10" here can be narrowed below 5 values.
 GRIDS: dict[str, list[list[str]]] = {
-    # one small cell (terminal 5, then 0) in a row whose total is shown: the next smallest goes
     "started": [
         ["Periode", "Telegram", "Terminal", "Totaal"],
-        ["2026-W47", "x", "<10", "30"],
-        ["2026-W48", "x", "<10", "40"],
+        ["2026-W47", "25", "<10", "30"],
+        ["2026-W48", "40", "<10", "40"],
     ],
-    # W47: 9 + 9 = 18 would pin both small cells to 9, so the 12 goes too; a code that never
-    # occurs ("other") gets no column, so no empty column forces suppressions
     "sources": [
         ["Periode", "poster-a", "school-b", "Geen code (direct)", "Totaal"],
-        ["2026-W47", "x", "<10", "<10", "30"],
+        ["2026-W47", "10", "<10", "<10", "30"],
         ["2026-W48", "20", "10", "10", "40"],
     ],
     "languages": [
         ["Periode", "Nederlands", "Engels", "Totaal"],
         ["2026-W47", "20", "10", "30"],
-        ["2026-W48", "x", "<10", "40"],
+        ["2026-W48", "30", "<10", "40"],
     ],
-    # drop-offs of 1..9 from the last shown step are withheld; a repeated answer counts once
+    # a conversation counts in the week it started; 28 checks started round to 30 = 100 %;
+    # Vraag 5 is 10 answers and 2 skips (12 → 10)
     "funnel": [
-        ["Periode", "Check gestart", "checkin", "djg_1", "djg_2", "djg_3", "djg_4"],
-        ["2026-W47", "28", "x", "x", "18", "x", "<10"],
-        ["2026-W48", "36", "36", "25", "x", "14", "x"],
+        ["Periode", "Gesprek gestart", "Check begonnen (ja op vraag 1)", *QUESTIONS],
+        ["2026-W47", "30", "30", "25", "25", "20", "10", "<10"],
+        ["2026-W48", "40", "35", "35", "25", "25", "15", "10"],
     ],
     "funnel_share": [
-        ["Periode", "Check gestart", "checkin", "djg_1", "djg_2", "djg_3", "djg_4"],
-        ["2026-W47", "100,0%", "x", "x", "64,3%", "x", "<10"],
-        ["2026-W48", "100,0%", "100,0%", "69,4%", "x", "38,9%", "x"],
+        ["Periode", "Gesprek gestart", "Check begonnen (ja op vraag 1)", *QUESTIONS],
+        ["2026-W47", "100%", "100%", "83%", "83%", "67%", "33%", "<10"],
+        ["2026-W48", "100%", "88%", "88%", "63%", "63%", "38%", "25%"],
     ],
-    # W47: two small cells protect each other (4 + 6 = 10, each 1..9)
     "bands": [
         ["Periode", "Niet eenzaam", "Matig eenzaam", "Ernstig eenzaam", "Totaal"],
         ["2026-W47", "<10", "10", "<10", "20"],
-        ["2026-W48", "x", "11", "<10", "30"],
+        ["2026-W48", "10", "10", "<10", "30"],
     ],
-    # W48: the small cells are all 0, which the total would reveal: one 15 goes too
     "age_bands": [
         [
             "Periode",
@@ -70,8 +73,21 @@ GRIDS: dict[str, list[list[str]]] = {
             "Ouder dan 27",
             "Totaal",
         ],
-        ["2026-W47", "<10", "12", "<10", "<10", "<10", "20"],
-        ["2026-W48", "<10", "x", "15", "<10", "<10", "30"],
+        ["2026-W47", "<10", "10", "<10", "<10", "<10", "20"],
+        ["2026-W48", "<10", "15", "15", "<10", "<10", "30"],
+    ],
+    # the weeks show fewer than half of the age bands, so the month follows right under them
+    "age_bands-month": [
+        [
+            "Periode",
+            "Jonger dan 16",
+            "16 t/m 19 jaar",
+            "20 t/m 24 jaar",
+            "25 t/m 27 jaar",
+            "Ouder dan 27",
+            "Totaal",
+        ],
+        ["2026-11", "<10", "25", "25", "<10", "<10", "50"],
     ],
     "offers": [
         [
@@ -81,12 +97,12 @@ GRIDS: dict[str, list[list[str]]] = {
             "Studentenzorgwijzer",
             "Praten met een jongerenwerker",
         ],
-        ["2026-W47", "12", "<10", "15", "<10"],
+        ["2026-W47", "10", "<10", "15", "<10"],
         ["2026-W48", "20", "10", "<10", "<10"],
     ],
     "handoffs": [
         ["Periode", "JoU", "U Centraal", "Totaal"],
-        ["2026-W47", "x", "<10", "13"],
+        ["2026-W47", "10", "<10", "15"],
         ["2026-W48", "10", "10", "20"],
     ],
     "handoff_stages": [
@@ -97,13 +113,12 @@ GRIDS: dict[str, list[list[str]]] = {
             "Opgepakt door een medewerker",
             "Afgesloten",
         ],
-        ["2026-W47", "13", "13", "x", "x"],
-        ["2026-W48", "20", "20", "x", "<10"],
+        ["2026-W47", "15", "15", "10", "10"],
+        ["2026-W48", "20", "20", "20", "<10"],
     ],
-    # W47 U Centraal: two replies, too few for a median
     "first_reply": [
         ["Periode", "JoU", "U Centraal"],
-        ["2026-W47", "5\N{EN DASH}15 min", "<10"],
+        ["2026-W47", "5\N{EN DASH}15 min", "te weinig overdrachten (<10)"],
         ["2026-W48", "0\N{EN DASH}5 min", "60+ min"],
     ],
     "crisis": [
@@ -111,7 +126,6 @@ GRIDS: dict[str, list[list[str]]] = {
         ["2026-W47", "<10", "<10", "<10", "<10"],
         ["2026-W48", "<10", "<10", "<10", "<10"],
     ],
-    # W47: /hulp twice in one conversation counts once (14)
     "activity": [
         [
             "Periode",
@@ -122,22 +136,24 @@ GRIDS: dict[str, list[list[str]]] = {
             "Alles gewist (/vergeet)",
             "Einde van het gesprek bereikt",
         ],
-        ["2026-W47", "14", "13", "10", "<10", "<10", "20"],
-        ["2026-W48", "10", "20", "<10", "12", "<10", "30"],
+        ["2026-W47", "15", "15", "10", "<10", "<10", "20"],
+        ["2026-W48", "10", "20", "<10", "10", "<10", "30"],
     ],
 }
 
 GOLDEN_TABLE = """\
 Omarmt: anonieme statistieken
 Van 2026-11-16 tot en met 2026-11-29, per week.
+Per week zou van deze tabellen meer dan de helft van de cellen weglaten; daarom staan ze er ook per
+langere periode (de titel zegt welke), direct eronder: Leeftijdsgroep bij een afgeronde check.
 
 Gesprekken gestart, per kanaal
 Gesprekken die begonnen. Het totaal is het aantal gestarte gesprekken.
 
 Periode   Telegram  Terminal  Totaal
 --------  --------  --------  ------
-2026-W47         x       <10      30
-2026-W48         x       <10      40
+2026-W47        25       <10      30
+2026-W48        40       <10      40
 
 Waar gesprekken vandaan komen (deeplink-code)
 De code in de link of QR-code waarmee een gesprek begon: welke poster, school of partner jongeren
@@ -145,7 +161,7 @@ bereikt.
 
 Periode   poster-a  school-b  Geen code (direct)  Totaal
 --------  --------  --------  ------------------  ------
-2026-W47         x       <10                 <10      30
+2026-W47        10       <10                 <10      30
 2026-W48        20        10                  10      40
 
 Taal bij de start
@@ -154,24 +170,38 @@ De taal waarin een gesprek begon.
 Periode   Nederlands  Engels  Totaal
 --------  ----------  ------  ------
 2026-W47          20      10      30
-2026-W48           x     <10      40
+2026-W48          30     <10      40
 
 Trechter: gesprekken per vraag
-Gesprekken die de check begonnen, en per vraag de gesprekken die die vraag beantwoordden of
-oversloegen, in de volgorde van de vragen.
+Alle gesprekken die in de periode begonnen, en hoeveel daarvan elke vraag bereikten (beantwoord of
+overgeslagen), in de volgorde van de vragen. Een gesprek telt in de periode waarin het begon, ook
+als het later verder ging.
 
-Periode   Check gestart  checkin  djg_1  djg_2  djg_3  djg_4
---------  -------------  -------  -----  -----  -----  -----
-2026-W47             28        x      x     18      x    <10
-2026-W48             36       36     25      x     14      x
+Periode   Gesprek gestart  Check begonnen (ja op vraag 1)  Vraag 2  Vraag 3  Vraag 4  Vraag 5  Vraag 6
+--------  ---------------  ------------------------------  -------  -------  -------  -------  -------
+2026-W47               30                              30       25       25       20       10      <10
+2026-W48               40                              35       35       25       25       15       10
+
+{age}
+{student}
+{djg1}
+{djg2}
+{djg3}
 
 Trechter in procenten
-Elke kolom van de trechter als percentage van de eerste kolom.
+Elke stap als percentage van de gestarte gesprekken (de eerste kolom), berekend uit de afgeronde
+aantallen; nooit meer dan 100%.
 
-Periode   Check gestart  checkin  djg_1  djg_2  djg_3  djg_4
---------  -------------  -------  -----  -----  -----  -----
-2026-W47         100,0%        x      x  64,3%      x    <10
-2026-W48         100,0%   100,0%  69,4%      x  38,9%      x
+Periode   Gesprek gestart  Check begonnen (ja op vraag 1)  Vraag 2  Vraag 3  Vraag 4  Vraag 5  Vraag 6
+--------  ---------------  ------------------------------  -------  -------  -------  -------  -------
+2026-W47             100%                            100%      83%      83%      67%      33%      <10
+2026-W48             100%                             88%      88%      63%      63%      38%      25%
+
+{age}
+{student}
+{djg1}
+{djg2}
+{djg3}
 
 Uitkomst van de check (eenzaamheid)
 Per afgeronde check de uitkomst van de zes vragen van De Jong Gierveld: een indicatie, geen
@@ -180,15 +210,22 @@ diagnose. Het totaal is het aantal afgeronde checks.
 Periode   Niet eenzaam  Matig eenzaam  Ernstig eenzaam  Totaal
 --------  ------------  -------------  ---------------  ------
 2026-W47           <10             10              <10      20
-2026-W48             x             11              <10      30
+2026-W48            10             10              <10      30
 
 Leeftijdsgroep bij een afgeronde check
 Het totaal is het aantal afgeronde checks.
 
 Periode   Jonger dan 16  16 t/m 19 jaar  20 t/m 24 jaar  25 t/m 27 jaar  Ouder dan 27  Totaal
 --------  -------------  --------------  --------------  --------------  ------------  ------
-2026-W47            <10              12             <10             <10           <10      20
-2026-W48            <10               x              15             <10           <10      30
+2026-W47            <10              10             <10             <10           <10      20
+2026-W48            <10              15              15             <10           <10      30
+
+Leeftijdsgroep bij een afgeronde check (per maand)
+Het totaal is het aantal afgeronde checks.
+
+Periode  Jonger dan 16  16 t/m 19 jaar  20 t/m 24 jaar  25 t/m 27 jaar  Ouder dan 27  Totaal
+-------  -------------  --------------  --------------  --------------  ------------  ------
+2026-11            <10              25              25             <10           <10      50
 
 Aanbod getoond
 Gesprekken waarin dit aanbod werd getoond. Een gesprek kan meer dan één aanbod zien, daarom staat
@@ -196,7 +233,7 @@ er geen totaal.
 
 Periode   Join Us  Gelukscafé  Studentenzorgwijzer  Praten met een jongerenwerker
 --------  -------  ----------  -------------------  -----------------------------
-2026-W47       12         <10                   15                            <10
+2026-W47       10         <10                   15                            <10
 2026-W48       20          10                  <10                            <10
 
 Aanvragen voor een gesprek met een jongerenwerker, per organisatie
@@ -204,7 +241,7 @@ Elke keer dat iemand vroeg om met een jongerenwerker te praten. Het totaal is he
 
 Periode   JoU  U Centraal  Totaal
 --------  ---  ----------  ------
-2026-W47    x         <10      13
+2026-W47   10         <10      15
 2026-W48   10          10      20
 
 Overdracht aan een jongerenwerker, per stap
@@ -212,17 +249,17 @@ Gesprekken die elke stap van de overdracht bereikten.
 
 Periode   Aangevraagd  Doorgezet naar medewerkers  Opgepakt door een medewerker  Afgesloten
 --------  -----------  --------------------------  ----------------------------  ----------
-2026-W47           13                          13                             x           x
-2026-W48           20                          20                             x         <10
+2026-W47           15                          15                            10          10
+2026-W48           20                          20                            20         <10
 
 Wachttijd tot het eerste antwoord van een medewerker (mediaan)
-De groep minuten waarin de mediaan valt. Bij minder dan het minimum aantal antwoorden wordt geen
-mediaan getoond.
+De groep minuten waarin de mediaan valt. Met minder dan 10 overdrachten met een antwoord staat er
+geen mediaan, maar “te weinig overdrachten”.
 
-Periode        JoU  U Centraal
---------  --------  ----------
-2026-W47  5–15 min         <10
-2026-W48   0–5 min     60+ min
+Periode        JoU                    U Centraal
+--------  --------  ----------------------------
+2026-W47  5–15 min  te weinig overdrachten (<10)
+2026-W48   0–5 min                       60+ min
 
 Signalen van crisis, per soort
 Gesprekken waarin de bot een signaal herkende en meteen de crisislijnen gaf.
@@ -237,12 +274,15 @@ Gesprekken waarin dit gebeurde; een gesprek kan in meer kolommen staan.
 
 Periode   Hulplijnen getoond  Vroeg om een persoon  Taal gekozen  Gestopt  Alles gewist (/vergeet)  Einde van het gesprek bereikt
 --------  ------------------  --------------------  ------------  -------  -----------------------  -----------------------------
-2026-W47                  14                    13            10      <10                      <10                             20
-2026-W48                  10                    20           <10       12                      <10                             30
+2026-W47                  15                    15            10      <10                      <10                             20
+2026-W48                  10                    20           <10       10                      <10                             30
 
-Privacyregel: een aantal kleiner dan 10 staat er als "<10" (ook 0). "x" is een aantal van 10 of
-meer dat is weggelaten, zodat een "<10" niet uit een totaal of verschil terug te rekenen is; bij
-een trechter is ook elke stap weggelaten die minder dan 10 verschilt van de vorige getoonde stap.
+Privacyregel: een aantal kleiner dan 10 staat er als "<10" (ook 0). Alle andere aantallen, ook
+totalen, zijn afgerond op een veelvoud van 5 (12 wordt 10, 13 wordt 15), dus een getoonde 15 is 13
+tot en met 17. Percentages zijn berekend uit de afgeronde aantallen.
+Bij eenzaamheid, leeftijd en crisis is een "<10" nooit nauwkeuriger terug te rekenen dan op 5
+mogelijke waarden; waar dat met het totaal wel zou kunnen, staat het totaal (of de hele periode) er
+als "x".
 Elke tabel heeft ten hoogste twee dimensies: periode en één kenmerk. Er zijn geen totalen over
 perioden: kies daarvoor een grovere periode (--by).
 Bewaard worden alleen de dag, categorieën en een willekeurige code per gesprek die niet van de
@@ -263,19 +303,29 @@ async def report(db: Database) -> Report:
     return await build_report(db, OPTIONS)
 
 
+def _key(table: Table) -> str:
+    return f"{table.key}-{table.by}" if table.by else table.key
+
+
+def _json_key(table: dict[str, str]) -> str:
+    return f"{table['key']}-{table['by']}" if table["by"] else table["key"]
+
+
 def test_the_tables_are_in_this_order(report: Report) -> None:
-    assert [t.key for t in report.tables] == list(GRIDS)
+    assert [_key(t) for t in report.tables] == list(GRIDS)
     assert report.periods == ("2026-W47", "2026-W48")
 
 
 def test_table_format_is_exact(report: Report) -> None:
-    assert render(report, "table") == GOLDEN_TABLE
+    assert render(report, "table") == GOLDEN_TABLE.format(
+        **dict(zip(STEPS, QUESTIONS, strict=True))
+    )
 
 
-def _csv_blocks(text: str) -> dict[str, list[list[str]]]:
+def _csv_blocks(text: str, tables: Sequence[Table]) -> dict[str, list[list[str]]]:
     """Each table's header and rows, found under its title line."""
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    titles = {title(key): key for key in GRIDS}
+    titles = {table_title(t): _key(t) for t in tables}
     blocks: dict[str, list[list[str]]] = {}
     for n, row in enumerate(rows):
         if len(row) == 1 and row[0] in titles:
@@ -297,9 +347,9 @@ def test_csv_opens_cleanly_in_dutch_excel(report: Report) -> None:
         key: [[cell.removesuffix("%") for cell in row] for row in grid]
         for key, grid in GRIDS.items()
     }
-    assert _csv_blocks(text) == expected
-    # percentages with a decimal comma, so Dutch Excel reads numbers
-    assert "2026-W47;100,0;x;x;64,3;x;<10\r\n" in text
+    assert _csv_blocks(text, report.tables) == expected
+    # whole percentages as bare numbers, so Excel reads numbers
+    assert "2026-W47;100;100;83;83;67;33;<10\r\n" in text
     assert "Gelukscafé" in text
 
 
@@ -318,6 +368,8 @@ async def test_csv_defuses_a_formula_in_a_source_code(tmp_path: Path) -> None:
 def _json_value(text: str) -> object:
     if text in {"x", "<10"}:
         return text
+    if text == "te weinig overdrachten (<10)":
+        return "<10"
     if text.endswith("%"):
         return float(text.removesuffix("%").replace(",", "."))
     if text.endswith(" min"):
@@ -332,9 +384,9 @@ def test_json_is_exact(report: Report) -> None:
     assert document["by"] == "week"
     assert document["min_cell"] == 10
     assert document["periods"] == ["2026-W47", "2026-W48"]
-    assert [t["key"] for t in document["tables"]] == list(GRIDS)
+    assert [_json_key(t) for t in document["tables"]] == list(GRIDS)
     for table in document["tables"]:
-        header, *rows = GRIDS[table["key"]]
+        header, *rows = GRIDS[_json_key(table)]
         has_total = header[-1] == "Totaal"
         labels = header[1:-1] if has_total else header[1:]
         assert [c["label"] for c in table["columns"]] == labels
@@ -347,6 +399,7 @@ def test_json_is_exact(report: Report) -> None:
             if has_total:
                 assert got["total"] == _json_value(want[-1])
     assert document["rule"] == list(rule_lines(10))
+    assert document["coarser"] == ["age_bands"]
     assert list(document)[-1] == "rule"  # the rule at the foot
 
 
@@ -354,7 +407,7 @@ def test_json_uses_raw_keys_and_labels(report: Report) -> None:
     document = json.loads(render(report, "json"))
     sources = next(t for t in document["tables"] if t["key"] == "sources")
     assert sources["columns"][2] == {"key": "none", "label": "Geen code (direct)"}
-    assert sources["rows"][0]["cells"] == {"poster-a": "x", "school-b": "<10", "none": "<10"}
+    assert sources["rows"][0]["cells"] == {"poster-a": 10, "school-b": "<10", "none": "<10"}
 
 
 class _Tables(HTMLParser):
@@ -386,10 +439,21 @@ class _Tables(HTMLParser):
             self._cell.append(data)
 
 
+def _on_its_side(grid: list[list[str]]) -> list[list[str]]:
+    turned = [list(column) for column in zip(*grid, strict=True)]
+    turned[0][0] = "Stap"
+    return turned
+
+
 def test_html_tables_are_exact(report: Report) -> None:
     parser = _Tables()
     parser.feed(render(report, "html"))
-    assert parser.tables == {f"{key}-table": grid for key, grid in GRIDS.items()}
+    # the funnel turned on its side: a row per question in words, a column per period
+    expected = {
+        f"{key}-table": _on_its_side(grid) if key.startswith("funnel") else grid
+        for key, grid in GRIDS.items()
+    }
+    assert parser.tables == expected
 
 
 def test_html_is_one_self_contained_file_with_charts(report: Report) -> None:
@@ -403,7 +467,7 @@ def test_html_is_one_self_contained_file_with_charts(report: Report) -> None:
     assert page.count("http://") == page.count('xmlns="http://www.w3.org/2000/svg"')
     assert all(part.startswith('"#') for part in page.split("href=")[1:])
     charted = ["started", "sources", "languages", "funnel_share", "bands", "age_bands",
-               "offers", "handoffs", "handoff_stages", "activity"]  # fmt: skip
+               "age_bands-month", "offers", "handoffs", "handoff_stages", "activity"]  # fmt: skip
     assert page.count("<svg ") == len(charted)
     for key in charted:
         assert f'aria-labelledby="{key}-title"' in page
@@ -418,9 +482,10 @@ def test_html_is_one_self_contained_file_with_charts(report: Report) -> None:
 
 def test_charts_draw_only_published_numbers(report: Report) -> None:
     page = render(report, "html")
-    # W48 channels: telegram is withheld, so the bar is only the hatched "withheld" block
-    assert "2026-W48: Telegram" not in page
-    assert "2026-W48: weggelaten (&lt;10 of x) 40</title>" in page
+    # W47 channels: the terminal is "<10", so its part is the hatched block: 30 - 25
+    assert "2026-W47: Terminal" not in page
+    assert "2026-W47: weggelaten (&lt;10 of x) 5</title>" in page
+    assert "2026-W48: Telegram 40</title>" in page
     assert "2026-W47: Nederlands 20</title>" in page
 
 
@@ -443,8 +508,8 @@ async def test_an_empty_range_says_so(db: Database) -> None:
 async def test_by_month_one_period_for_both_weeks(db: Database) -> None:
     report = await build_report(db, Options(by="month"))
     assert report.periods == ("2026-11",)
-    # 65 on Telegram, 5 in the terminal: the single small cell takes the 65 with it
-    assert report.tables[0].rows == (Row("2026-11", (Mark.HIDDEN, Mark.SMALL), 70),)
+    # 65 on Telegram, 5 in the terminal: the small cell no longer takes the 65 with it
+    assert report.tables[0].rows == (Row("2026-11", (65, Mark.SMALL), 70),)
     assert "Van 2026-11 tot en met 2026-11, per maand." in render(report, "table")
 
 
@@ -453,11 +518,13 @@ async def test_since_and_until_are_inclusive_days(db: Database) -> None:
     report = await build_report(db, Options(since=date(2026, 11, 22), until=date(2026, 11, 23)))
     assert report.periods == ("2026-W47", "2026-W48")
     assert [row.total for row in report.tables[0].rows] == [Mark.SMALL, Mark.SMALL]
-    by_day = await build_report(
-        db, Options(since=date(2026, 11, 22), until=date(2026, 11, 23), by="day", min_cell=2)
+    counts = await read_counts(
+        db, Options(since=date(2026, 11, 22), until=date(2026, 11, 23), by="day")
     )
-    assert by_day.periods == ("2026-11-22", "2026-11-23")
-    assert [row.total for row in by_day.tables[0].rows] == [4, 6]
+    assert counts.periods == ("2026-11-22", "2026-11-23")
+    started = counts.tables[0]
+    totals = [sum(started.counts.get((p, c), 0) for c in started.columns) for p in counts.periods]
+    assert totals == [4, 6]
 
 
 async def test_a_lower_minimum_cell_shows_more(db: Database) -> None:
@@ -467,6 +534,7 @@ async def test_a_lower_minimum_cell_shows_more(db: Database) -> None:
     assert "<10" not in text.split("Privacyregel")[0]
     started = report.tables[0]
     assert started.rows[0].cells == (25, 5)
+    assert "te weinig overdrachten (<5)" in text
 
 
 async def test_events_without_a_field_count_as_unknown_in_a_last_column(tmp_path: Path) -> None:
@@ -476,7 +544,7 @@ async def test_events_without_a_field_count_as_unknown_in_a_last_column(tmp_path
         report = await build_report(db, OPTIONS)
     started, sources = report.tables[:2]
     assert started.columns == ("unknown",)
-    assert started.rows[0].cells == (12,)
+    assert started.rows[0].cells == (10,)  # 12, rounded
     assert sources.columns == ("unknown",)
     bands = next(t for t in report.tables if t.key == "bands")
     assert bands.columns == ("not_lonely", "moderate", "severe")  # always all three
@@ -484,7 +552,34 @@ async def test_events_without_a_field_count_as_unknown_in_a_last_column(tmp_path
 
 
 async def test_the_funnel_follows_a_given_question_order(db: Database) -> None:
-    steps = ("djg_4", "djg_3", "djg_2", "djg_1", "checkin")
+    steps = ("djg3", "djg2", "djg1", "student", "age", "check_started")
     report = await build_report(db, Options(since=SINCE, until=UNTIL, steps=steps))
     funnel = next(t for t in report.tables if t.key == "funnel")
-    assert funnel.columns == ("check_started", *steps)
+    assert funnel.columns == ("conversation_started", *steps)
+
+
+def test_tidy_csv_is_one_value_per_line(report: Report) -> None:
+    text = render(report, "tidy")
+    assert not text.startswith("\ufeff")  # plain UTF-8: pandas and R read it as it is
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == ["period", "measure", "group", "value"]
+    got = {(r["period"], r["measure"], r["group"]): r["value"] for r in rows}
+    assert got["2026-W47", "started", "telegram"] == "25"
+    assert got["2026-W47", "started", "terminal"] == "NA"  # withheld: missing, not text
+    assert got["2026-W47", "started", "total"] == "30"
+    assert got["2026-W48", "funnel", "djg3"] == "10"
+    assert got["2026-W48", "funnel_share", "age"] == "88.0"
+    assert got["2026-11", "age_bands", "20-24"] == "25"  # the coarser table, by its period
+    assert got["2026-W47", "first_reply_minutes_from", "jou"] == "5"
+    assert got["2026-W47", "first_reply_minutes_to", "jou"] == "15"
+    assert got["2026-W48", "first_reply_minutes_to", "ucentraal"] == "NA"  # 60+
+    assert got["2026-W47", "first_reply_minutes_from", "ucentraal"] == "NA"  # too few
+    # one line per published cell and total, nothing else: every value a number or NA
+    cells = sum(
+        len(row.cells) * (2 if t.kind == "median" else 1) + (row.total is not None)
+        for t in report.tables
+        for row in t.rows
+    )
+    assert len(rows) == cells == len(got)
+    for value in got.values():
+        assert value == "NA" or float(value) >= 0

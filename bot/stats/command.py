@@ -5,37 +5,104 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import get_args
 
 from bot.stats.disclosure import protect
-from bot.stats.model import Format, Options, Period, Report
-from bot.stats.query import read_counts
-from bot.stats.render_data import render_csv, render_json
+from bot.stats.metrics import METRICS, metric
+from bot.stats.model import Format, Mark, Metric, Options, Period, Report, Table
+from bot.stats.query import Counts, read_counts
+from bot.stats.questions import Steps, funnel_steps
+from bot.stats.render_data import render_csv, render_json, render_tidy
 from bot.stats.render_html import render_html
 from bot.stats.render_text import render_table
 from bot.storage import Database
 
-__all__ = ["RENDERERS", "build_report", "options_from_args", "render", "run_stats"]
+__all__ = [
+    "RENDERERS",
+    "build_report",
+    "mostly_withheld",
+    "options_from_args",
+    "render",
+    "run_stats",
+]
 
 EXIT_CONFIG = 2
-#: Below this a "suppressed" cell would be a single person; the command refuses it.
-MIN_CELL_FLOOR = 2
+#: Below this a count of 2 would be shown rounded to 0; the command refuses it.
+MIN_CELL_FLOOR = 3
 
 RENDERERS: Mapping[Format, Callable[[Report], str]] = MappingProxyType(
-    {"table": render_table, "csv": render_csv, "json": render_json, "html": render_html}
+    {
+        "table": render_table,
+        "csv": render_csv,
+        "tidy": render_tidy,
+        "json": render_json,
+        "html": render_html,
+    }
+)
+
+FUNNEL = "funnel"
+#: The periods tried, in order, when the report's own period hides most of a table.
+_COARSER: Mapping[Period, tuple[Period, ...]] = MappingProxyType(
+    {"day": ("week", "month"), "week": ("month",), "month": ()}
 )
 
 
+def mostly_withheld(table: Table) -> bool:
+    """Whether more than half of a table's cells (totals included) are withheld."""
+    cells = [c for row in table.rows for c in (*row.cells, row.total) if c is not None]
+    withheld = sum(isinstance(c, Mark) for c in cells)
+    return 2 * withheld > len(cells)
+
+
+def _named(tables: Sequence[Table], steps: Steps) -> list[Table]:
+    """The funnel's columns headed by their questions in words."""
+    return [
+        replace(t, names=tuple(steps.name(c) for c in t.columns)) if t.dimension == "step" else t
+        for t in tables
+    ]
+
+
+def _needed(keys: Collection[str]) -> list[Metric]:
+    """The metrics that make these tables: the funnel for its percentages, and every
+    sensitive table that shares a total with one of them (they are protected together)."""
+    wanted = {metric(FUNNEL if key == "funnel_share" else key) for key in keys}
+    groups = {m.group for m in wanted if m.sensitive and m.group}
+    return [m for m in METRICS if m in wanted or (m.sensitive and m.group in groups)]
+
+
+async def _tables(
+    db: Database, options: Options, steps: Steps, metrics: Sequence[Metric] = METRICS
+) -> tuple[Counts, list[Table]]:
+    counts = await read_counts(db, options, metrics)
+    return counts, _named(protect(counts.tables, options.min_cell, options.base), steps)
+
+
 async def build_report(db: Database, options: Options) -> Report:
-    """Count every table in SQL and make it safe to publish."""
-    counts = await read_counts(db, options)
-    return Report(
-        options, counts.periods, protect(counts.tables, options.min_cell), counts.rolled_up
-    )
+    """Count every table in SQL and make it safe to publish.
+
+    A table that the chosen period mostly withholds is repeated right after itself over the
+    first coarser period that shows at least half of it (weeks for days, months for weeks).
+    """
+    steps = funnel_steps()
+    if not options.steps:
+        options = replace(options, steps=steps.order)
+    counts, tables = await _tables(db, options, steps)
+    coarser: dict[str, Table] = {}
+    for by in _COARSER[options.by]:
+        wanted = {t.key for t in tables if mostly_withheld(t)} - set(coarser)
+        if not wanted:
+            break
+        _, wider = await _tables(db, replace(options, by=by), steps, _needed(wanted))
+        coarser |= {
+            t.key: replace(t, by=by) for t in wider if t.key in wanted and not mostly_withheld(t)
+        }
+    ordered = [t for table in tables for t in (table, coarser.get(table.key)) if t is not None]
+    return Report(options, counts.periods, tuple(ordered), counts.rolled_up, tuple(coarser))
 
 
 def render(report: Report, fmt: Format) -> str:

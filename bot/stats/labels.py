@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from bot.stats.model import Cell, Mark, Period, Report
+from bot.stats.model import Cell, Kind, Mark, Period, Report, Table
 
 __all__ = [
     "PERIOD_NAMES",
     "REPORT_TITLE",
     "cell_text",
     "column_label",
+    "column_names",
     "describe",
     "heading_lines",
     "mark_label",
     "rule_lines",
+    "table_title",
     "title",
 ]
 
@@ -61,7 +63,6 @@ _LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "danger": "Acuut gevaar",
         },
         "organisation": {"jou": "JoU", "ucentraal": "U Centraal"},
-        "step": {"check_started": "Check gestart"},
         "event": {
             "handoff_requested": "Aangevraagd",
             "handoff_opened": "Doorgezet naar medewerkers",
@@ -92,12 +93,14 @@ _TITLES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "languages": ("Taal bij de start", "De taal waarin een gesprek begon."),
         "funnel": (
             "Trechter: gesprekken per vraag",
-            "Gesprekken die de check begonnen, en per vraag de gesprekken die die vraag "
-            "beantwoordden of oversloegen, in de volgorde van de vragen.",
+            "Alle gesprekken die in de periode begonnen, en hoeveel daarvan elke vraag "
+            "bereikten (beantwoord of overgeslagen), in de volgorde van de vragen. Een gesprek "
+            "telt in de periode waarin het begon, ook als het later verder ging.",
         ),
         "funnel_share": (
             "Trechter in procenten",
-            "Elke kolom van de trechter als percentage van de eerste kolom.",
+            "Elke stap als percentage van de gestarte gesprekken (de eerste kolom), berekend "
+            "uit de afgeronde aantallen; nooit meer dan 100%.",
         ),
         "bands": (
             "Uitkomst van de check (eenzaamheid)",
@@ -124,8 +127,8 @@ _TITLES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "first_reply": (
             "Wachttijd tot het eerste antwoord van een medewerker (mediaan)",
-            "De groep minuten waarin de mediaan valt. Bij minder dan het minimum aantal "
-            "antwoorden wordt geen mediaan getoond.",
+            "De groep minuten waarin de mediaan valt. Met minder dan 10 overdrachten met "
+            "een antwoord staat er geen mediaan, maar \u201cte weinig overdrachten\u201d.",
         ),
         "crisis": (
             "Signalen van crisis, per soort",
@@ -167,15 +170,35 @@ def mark_label(mark: Mark, min_cell: int) -> str:
     return f"<{min_cell}" if mark is Mark.SMALL else "x"
 
 
-def cell_text(cell: Cell, min_cell: int, *, percent: str = "%") -> str:
-    """A cell as Dutch text: counts as digits, percentages with a decimal comma."""
+def withheld_label(mark: Mark, min_cell: int, kind: Kind) -> str:
+    """A withheld cell in a table of this kind: a median of too few says what is too few."""
+    if kind == "median" and mark is Mark.SMALL:
+        return f"te weinig overdrachten (<{min_cell})"
+    return mark_label(mark, min_cell)
+
+
+def cell_text(cell: Cell, min_cell: int, *, percent: str = "%", kind: Kind = "plain") -> str:
+    """A cell as Dutch text: counts as digits, whole percentages, minutes as a range."""
     if isinstance(cell, Mark):
-        return mark_label(cell, min_cell)
+        return withheld_label(cell, min_cell, kind)
     if isinstance(cell, float):
-        return f"{cell:.1f}".replace(".", ",") + percent
+        return f"{cell:.0f}" + percent
     if isinstance(cell, str):
         return column_label("minutes", cell)
     return str(cell)
+
+
+def column_names(table: Table) -> tuple[str, ...]:
+    """The headings of a table's columns."""
+    if table.names:
+        return table.names
+    return tuple(column_label(table.dimension, c) for c in table.columns)
+
+
+def table_title(table: Table) -> str:
+    """The heading of a table, with its period when it repeats a table over a coarser one."""
+    base = title(table.key)
+    return f"{base} ({PERIOD_NAMES[table.by]})" if table.by else base
 
 
 def heading_lines(report: Report) -> tuple[str, ...]:
@@ -189,17 +212,26 @@ def heading_lines(report: Report) -> tuple[str, ...]:
     if report.rolled_up:
         months = ", ".join(report.rolled_up)
         lines.append(f"Alleen als maandtotaal bewaard (ouder dan twee jaar): {months}.")
+    if report.coarser:
+        names = "; ".join(title(key) for key in report.coarser)
+        lines.append(
+            f"{PERIOD_NAMES[options.by].capitalize()} zou van deze tabellen meer dan de helft "
+            f"van de cellen weglaten; daarom staan ze er ook per langere periode (de titel zegt "
+            f"welke), direct eronder: {names}."
+        )
     return tuple(lines)
 
 
-def rule_lines(min_cell: int) -> tuple[str, ...]:
+def rule_lines(min_cell: int, base: int = 5) -> tuple[str, ...]:
     """The disclosure rule, stated at the foot of every output."""
     return (
-        f'Privacyregel: een aantal kleiner dan {min_cell} staat er als "<{min_cell}" '
-        f'(ook 0). "x" is een aantal van {min_cell} of meer dat is weggelaten, zodat een '
-        f'"<{min_cell}" niet uit een totaal of verschil terug te rekenen is; bij een trechter '
-        f"is ook elke stap weggelaten die minder dan {min_cell} verschilt van de vorige "
-        "getoonde stap.",
+        f'Privacyregel: een aantal kleiner dan {min_cell} staat er als "<{min_cell}" (ook 0). '
+        f"Alle andere aantallen, ook totalen, zijn afgerond op een veelvoud van {base} "
+        f"(12 wordt 10, 13 wordt 15), dus een getoonde 15 is 13 tot en met 17. Percentages "
+        "zijn berekend uit de afgeronde aantallen.",
+        f'Bij eenzaamheid, leeftijd en crisis is een "<{min_cell}" nooit nauwkeuriger terug '
+        f"te rekenen dan op {base} mogelijke waarden; waar dat met het totaal wel zou kunnen, "
+        'staat het totaal (of de hele periode) er als "x".',
         "Elke tabel heeft ten hoogste twee dimensies: periode en één kenmerk. Er zijn geen "
         "totalen over perioden: kies daarvoor een grovere periode (--by).",
         "Bewaard worden alleen de dag, categorieën en een willekeurige code per gesprek die "

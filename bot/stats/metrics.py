@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from bot.stats.model import Metric
 
-__all__ = ["FUNNEL_START", "HANDOFF_STAGES", "METRICS", "metric"]
+__all__ = ["CHECK_STARTED", "FUNNEL_START", "HANDOFF_STAGES", "METRICS", "metric"]
 
-FUNNEL_START = "check_started"
+#: The funnel's one starting point: every conversation begins with it.
+FUNNEL_START = "conversation_started"
+#: The "yes" to the first question: counted as a step of the funnel.
+CHECK_STARTED = "check_started"
 HANDOFF_STAGES = ("handoff_requested", "handoff_opened", "handoff_claimed", "handoff_closed")
 ACTIVITY = (
     "help_shown",
@@ -20,8 +23,9 @@ ACTIVITY = (
 # Order matters: it is the order of the report. Partition tables count events, so every event
 # falls in exactly one column and the row total is the number of events; tables of one `group`
 # count the same events (a conversation starts once, in one channel, one language, from one
-# source), share their row total, and are protected together (see disclosure.py). The other
-# tables count distinct conversations: a question answered twice is one conversation.
+# source; a check completes once, in one band and one age band), share their row total, and
+# sensitive ones are protected together (see disclosure.py). The other tables count distinct
+# conversations: a question answered twice is one conversation.
 METRICS: tuple[Metric, ...] = (
     Metric(
         "started",
@@ -56,10 +60,10 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "funnel",
         "nested",
-        (FUNNEL_START, "answered", "skipped"),
+        (FUNNEL_START, CHECK_STARTED, "answered", "skipped"),
         dim="step",
         lead=FUNNEL_START,
-        single_field=True,
+        by_name=(FUNNEL_START, CHECK_STARTED),
     ),
     Metric(
         "bands",
@@ -69,6 +73,7 @@ METRICS: tuple[Metric, ...] = (
         group="completed",
         columns=("not_lonely", "moderate", "severe"),
         per_event=True,
+        sensitive=True,
     ),
     Metric(
         "age_bands",
@@ -78,6 +83,7 @@ METRICS: tuple[Metric, ...] = (
         group="completed",
         columns=("under_16", "16-19", "20-24", "25-27", "over_27"),
         per_event=True,
+        sensitive=True,
     ),
     Metric(
         "offers",
@@ -111,6 +117,7 @@ METRICS: tuple[Metric, ...] = (
         dim="category",
         columns=("suicide", "self_harm", "abuse", "danger"),
         single_field=True,
+        sensitive=True,
     ),
     Metric("activity", "plain", ACTIVITY, columns=ACTIVITY),
 )

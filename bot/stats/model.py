@@ -23,11 +23,11 @@ __all__ = [
 ]
 
 Period = Literal["day", "week", "month"]
-Format = Literal["table", "csv", "json", "html"]
+Format = Literal["table", "csv", "tidy", "json", "html"]
 
-#: How a table's cells relate, which decides how it is protected (see disclosure.py):
+#: How a table's cells relate (see disclosure.py):
 #: ``partition`` — every conversation falls in one column, the row total is shown;
-#: ``nested`` — later columns are subsets of earlier ones (a funnel), no total;
+#: ``nested`` — later columns are subsets of the first (a funnel), no total;
 #: ``plain`` — independent counts, no total; ``median`` — a median bucket per cell;
 #: ``share`` — percentages derived from an already protected nested table.
 Kind = Literal["partition", "nested", "plain", "median", "share"]
@@ -36,9 +36,10 @@ Kind = Literal["partition", "nested", "plain", "median", "share"]
 class Mark(enum.Enum):
     """A withheld count."""
 
-    #: below the minimum cell size: shown as "<10"
+    #: below the floor (the minimum cell size): shown as "<10"
     SMALL = "small"
-    #: large enough, but withheld so that a SMALL cell cannot be worked out: shown as "x"
+    #: withheld so that a sensitive SMALL cell cannot be narrowed down (a row total, or a
+    #: whole row), or a percentage of a base that is itself withheld: shown as "x"
     HIDDEN = "hidden"
 
 
@@ -51,8 +52,12 @@ class Metric:
     """One table of the report and how to count it from the events.
 
     The category is the JSON field ``dim`` of the events (the event name when ``dim`` is None);
-    ``lead`` is an event counted as a column of its own before the others (the funnel's start).
-    ``group`` links tables whose row totals are the same number (all conversations started).
+    ``lead`` is the funnel's start: every other column counts only conversations that had it,
+    in the period of the lead event, so no step can exceed it. ``by_name`` are events counted
+    under their own name instead of their ``dim`` field (the funnel's "check started").
+    ``group`` links tables whose row totals are the same number (all completed checks).
+    ``sensitive`` tables tie a trait to people (loneliness, age, crisis): no count withheld in
+    them may be narrowed down from what else the row shows (see disclosure.py).
     """
 
     key: str
@@ -61,7 +66,9 @@ class Metric:
     dim: str | None = None
     extra: str | None = None
     lead: str | None = None
+    by_name: tuple[str, ...] = ()
     group: str | None = None
+    sensitive: bool = False
     #: the column order; other values seen go at "*" (default: after them)
     columns: tuple[str, ...] = ()
     #: show ``columns`` even when a value never occurs. Worth it where an absent column would
@@ -102,13 +109,17 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table that is safe to publish: every small count is withheld."""
+    """A table that is safe to publish: counts rounded, every small count withheld."""
 
     key: str
     kind: Kind
     dimension: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    #: the column headings when they are not the fixed labels (the funnel's questions)
+    names: tuple[str, ...] = ()
+    #: set when this table repeats another over a coarser period than the report's
+    by: Period | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +129,10 @@ class Options:
     since: date | None = None
     until: date | None = None
     by: Period = "week"
+    #: the floor: a count below it is shown as "<10"
     min_cell: int = 10
+    #: every count at or above the floor is rounded to a multiple of this
+    base: int = 5
     #: the funnel's question order; by default the order in which the questions first appear
     steps: tuple[str, ...] = ()
 
@@ -132,3 +146,5 @@ class Report:
     tables: tuple[Table, ...]
     #: monthly totals (older than the retention period) were read for these periods
     rolled_up: tuple[str, ...] = ()
+    #: tables repeated over a coarser period because the report's period hides most cells
+    coarser: tuple[str, ...] = ()

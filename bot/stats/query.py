@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -62,14 +63,11 @@ def _inner(metric: Metric, by: Period) -> _Sql:
         keys = "name AS k1, NULL AS k2"
     elif _raw(metric):
         keys = "NULL AS k1, data AS k2"
-        if metric.lead is not None:
-            keys = "name = ? AS k1, data AS k2"
-            params.append(metric.lead)
-    elif metric.lead is None and metric.extra is None:
+    elif metric.extra is None:
         keys = "coalesce(json_extract(data, ?), ?) AS k1, NULL AS k2"
         params += [_path(metric.dim), UNKNOWN]
     else:
-        msg = f"metric {metric.key}: a lead or extra field needs single_field or per_event"
+        msg = f"metric {metric.key}: an extra field needs single_field or per_event"
         raise ValueError(msg)
     count = "count(*)" if metric.per_event else "count(DISTINCT conversation)"
     names = ", ".join("?" for _ in metric.events)
@@ -87,9 +85,6 @@ def _outer(metric: Metric) -> _Sql:
     assert metric.dim is not None
     category = "coalesce(json_extract(k2, ?), ?)"
     params: list[object] = [_path(metric.dim), UNKNOWN]
-    if metric.lead is not None:
-        category = f"CASE WHEN k1 THEN ? ELSE {category} END"
-        params.insert(0, metric.lead)
     extra = "NULL"
     if metric.extra is not None:
         extra = "coalesce(json_extract(k2, ?), ?)"
@@ -99,24 +94,59 @@ def _outer(metric: Metric) -> _Sql:
 
 def _share_key(metric: Metric) -> tuple[object, ...]:
     """Tables with equal keys can share one pass over the events (e.g. three per start)."""
-    if _raw(metric):
-        return ("raw", metric.events, metric.per_event, metric.lead)
+    if _raw(metric) and metric.lead is None:
+        return ("raw", metric.events, metric.per_event)
     return ("own", metric.key)
 
 
-def count_sql(metric: Metric, by: Period) -> tuple[str, list[object]]:
-    """One table's counts over stats_events, as SQL and its parameters but the day bounds.
+def _anchored_sql(metric: Metric, by: Period, days: tuple[str, str]) -> tuple[str, list[object]]:
+    """A funnel: each column counts conversations that had the lead event, in its period.
 
-    Rows are (period key, category, extra category or NULL, count, first event id). The
-    caller appends the first day counted and the first day not counted. Every fragment is a
-    constant of this module; values travel as bound parameters.
+    The lead events in the days counted give each conversation its start day; every other
+    event is joined to it by conversation and counted in that start's period, whenever it
+    happened. Conversations without a start in those days are left out: so no column can
+    count a conversation the first column does not, and no step can be more than 100 %.
+    Events are grouped by their raw ``data`` first, then the step is read once per group.
     """
+    assert metric.lead is not None
+    assert metric.dim is not None
+    names = ", ".join("?" for _ in metric.events)
+    own = ", ".join("?" for _ in metric.by_name) or "NULL"
+    period = re.sub(r"\bday\b", "starts.day", PERIOD_SQL[by])
+    inner = (
+        f"SELECT {period} AS period, "  # noqa: S608 - constants
+        f"CASE WHEN e.name IN ({own}) THEN e.name END AS k1, "
+        f"CASE WHEN e.name IN ({own}) THEN NULL ELSE e.data END AS k2, "
+        "count(DISTINCT e.conversation) AS n, min(e.id) AS first "
+        "FROM (SELECT conversation, min(day) AS day FROM stats_events "
+        "WHERE name = ? AND day >= ? AND day < ? GROUP BY conversation) AS starts "
+        "JOIN stats_events AS e ON e.conversation = starts.conversation "
+        f"WHERE e.name IN ({names}) AND e.day >= ? GROUP BY 1, 2, 3"
+    )
+    sql = (
+        "SELECT period, coalesce(k1, json_extract(k2, ?), ?) AS category, NULL AS extra, "  # noqa: S608 - constants
+        f"sum(n) AS n, min(first) AS first FROM ({inner}) GROUP BY 1, 2"
+    )
+    first, after = days
+    params: list[object] = [_path(metric.dim), UNKNOWN, *metric.by_name, *metric.by_name]
+    return sql, [*params, metric.lead, first, after, *metric.events, first]
+
+
+def count_sql(metric: Metric, by: Period, days: tuple[str, str]) -> tuple[str, list[object]]:
+    """One table's counts over stats_events in the days ``[first, after)``, as SQL and its
+    parameters.
+
+    Rows are (period key, category, extra category or NULL, count, first event id). Every
+    fragment is a constant of this module; values travel as bound parameters.
+    """
+    if metric.lead is not None:
+        return _anchored_sql(metric, by, days)
     inner, outer = _inner(metric, by), _outer(metric)
     sql = (
         f"SELECT period, {outer.text}, sum(n) AS n, min(first) AS first "  # noqa: S608 - constants
         f"FROM ({inner.text}) GROUP BY 1, 2, 3"
     )
-    return sql, [*outer.params, *inner.params]
+    return sql, [*outer.params, *inner.params, *days]
 
 
 def _monthly(index: int, metric: Metric, first_month: str, last_month: str) -> _Sql:
@@ -138,6 +168,14 @@ def _shared_sql(
 
     Rows are (index into ``metrics``, period key, category, extra, count, first event id).
     """
+    if metrics[0].lead is not None:
+        [metric] = metrics
+        counted, params = count_sql(metric, by, days)
+        monthly = _monthly(0, metric, *months)
+        return _Sql(
+            f"SELECT 0, * FROM ({counted}) UNION ALL {monthly.text}",  # noqa: S608 - constants
+            (*params, *monthly.params),
+        )
     inner = _inner(metrics[0], by)
     branches: list[_Sql] = []
     for index, metric in enumerate(metrics):
@@ -157,8 +195,11 @@ def _shared_sql(
     return _Sql(text, tuple(params))
 
 
-async def read_counts(db: Database, options: Options) -> Counts:
-    """Count every table of the report over the chosen days, events and monthly totals alike."""
+async def read_counts(
+    db: Database, options: Options, metrics: Sequence[Metric] = METRICS
+) -> Counts:
+    """Count every table of the report (or only ``metrics``) over the chosen days, events and
+    monthly totals alike."""
     first = options.since.isoformat() if options.since else _FAR_PAST
     after = (options.until + timedelta(days=1)).isoformat() if options.until else _FAR_FUTURE
     months = (first[:7], options.until.isoformat()[:7] if options.until else _FAR_FUTURE[:7])
@@ -176,15 +217,15 @@ async def read_counts(db: Database, options: Options) -> Counts:
     periods = tuple(sorted({*rolled_up, *live}, key=lambda p: (start_of(p), p)))
 
     shared: dict[tuple[object, ...], list[Metric]] = defaultdict(list)
-    for metric in METRICS:
+    for metric in metrics:
         shared[_share_key(metric)].append(metric)
     rows: dict[str, list[tuple[object, ...]]] = defaultdict(list)
-    for metrics in shared.values():
-        sql = _shared_sql(metrics, options.by, (first, after), months)
+    for together in shared.values():
+        sql = _shared_sql(together, options.by, (first, after), months)
         for index, period, *rest in await db.execute(sql.text, sql.params):
             assert isinstance(index, int)
-            rows[metrics[index].key].append((period_label(period, options.by), *rest))
-    tables = tuple(_raw_table(m, periods, rows[m.key], options.steps) for m in METRICS)
+            rows[together[index].key].append((period_label(period, options.by), *rest))
+    tables = tuple(_raw_table(m, periods, rows[m.key], options.steps) for m in metrics)
     return Counts(periods, tables, rolled_up)
 
 

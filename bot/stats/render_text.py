@@ -14,14 +14,17 @@ _WIDTH = 99
 
 def text_grid(table: Table, min_cell: int, *, percent: str = "%") -> list[list[str]]:
     """Header and rows of one table as strings; shared by the text and CSV formats."""
-    header = ["Periode", *(labels.column_label(table.dimension, c) for c in table.columns)]
+    header = ["Periode", *labels.column_names(table)]
     has_total = table.kind == "partition"
     if has_total:
         header.append("Totaal")
     grid = [header]
     for row in table.rows:
         line = [row.period]
-        line += [labels.cell_text(cell, min_cell, percent=percent) for cell in row.cells]
+        line += [
+            labels.cell_text(cell, min_cell, percent=percent, kind=table.kind)
+            for cell in row.cells
+        ]
         if has_total and row.total is not None:
             line.append(labels.cell_text(row.total, min_cell))
         grid.append(line)
@@ -56,10 +59,18 @@ def render_table(report: Report) -> str:
     for line in labels.heading_lines(report):
         lines += _wrapped(line)
     for table in report.tables if report.periods else ():
-        lines += ["", labels.title(table.key), *_wrapped(labels.describe(table.key)), ""]
+        lines += ["", labels.table_title(table), *_wrapped(labels.describe(table.key)), ""]
         grid = [[_printable(cell) for cell in row] for row in text_grid(table, min_cell)]
+        # Questions as headings would make the funnel hundreds of characters wide: the
+        # heading is "Vraag 2", and the question itself is listed under the table.
+        spelled = [name for name in grid[0] if ": " in name]
+        grid[0] = [name.split(": ", 1)[0] for name in grid[0]]
         lines += _layout(grid)
+        if spelled:
+            lines.append("")
+            for name in spelled:
+                lines += _wrapped(name)
     lines.append("")
-    for rule in labels.rule_lines(min_cell):
+    for rule in labels.rule_lines(min_cell, report.options.base):
         lines += _wrapped(rule)
     return "\n".join(lines) + "\n"

@@ -27,9 +27,9 @@ def rollup_cutoff(today: date, keep_days: int = KEEP_DAYS) -> date:
     return month_start(today - timedelta(days=keep_days))
 
 
-def _insert_sql(metric: Metric) -> tuple[str, list[object]]:
+def _insert_sql(metric: Metric, days: tuple[str, str]) -> tuple[str, list[object]]:
     """Counts one table per month, exactly as the report would, into stats_monthly."""
-    counted, params = count_sql(metric, "month")
+    counted, params = count_sql(metric, "month", days)
     if metric.extra is None:
         data = "json_object(?, category)"
         data_params: list[object] = [metric.dimension]
@@ -62,8 +62,8 @@ async def roll_up(db: Database, before: date) -> int:
         )
         async with db.transaction() as conn:
             for metric in METRICS:
-                sql, params = _insert_sql(metric)
-                await conn.execute_fetchall(sql, [*params, first, after])
+                sql, params = _insert_sql(metric, (first, after))
+                await conn.execute_fetchall(sql, params)
             cursor = await conn.execute(
                 "DELETE FROM stats_events WHERE day >= ? AND day < ?", (first, after)
             )

@@ -20,7 +20,7 @@ __all__ = ["WEEK_47", "WEEK_48", "WeekSpec", "event", "known_turns", "write_know
 
 WEEK_47 = date(2026, 11, 16)  # a Monday
 WEEK_48 = date(2026, 11, 23)
-STEPS = ("checkin", "djg_1", "djg_2", "djg_3", "djg_4")
+STEPS = ("age", "student", "djg1", "djg2", "djg3")
 
 
 def event(name: str, **data: str) -> DomainEvent:
@@ -61,8 +61,8 @@ SPECS = (
         source={"poster-a": 12, "school-b": 9, "none": 9},
         language={"nl": 20, "en": 10},
         check_started=28,
-        answered={"checkin": 27, "djg_1": 25, "djg_2": 18, "djg_3": 10, "djg_4": 5},
-        skipped={"djg_3": (10, 2)},
+        answered={"age": 27, "student": 25, "djg1": 18, "djg2": 10, "djg3": 5},
+        skipped={"djg2": (10, 2)},
         band={"not_lonely": 4, "moderate": 10, "severe": 6},
         age_band={"16-19": 12, "20-24": 8},
         offers={"join_us": 12, "gelukscafe": 9, "studentenzorgwijzer": 15, "person": 3},
@@ -88,7 +88,7 @@ SPECS = (
         source={"poster-a": 20, "school-b": 10, "none": 10},
         language={"nl": 31, "en": 9},
         check_started=36,
-        answered={"checkin": 36, "djg_1": 25, "djg_2": 24, "djg_3": 14, "djg_4": 12},
+        answered={"age": 36, "student": 25, "djg1": 24, "djg2": 14, "djg3": 12},
         skipped={},
         band={"not_lonely": 10, "moderate": 11, "severe": 9},
         age_band={"16-19": 15, "20-24": 15},
