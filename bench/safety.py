@@ -25,12 +25,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.safety import Detection, detect  # noqa: E402  (the path above makes it importable)
+from bot.safety.detector import by_rules  # noqa: E402
 
 __all__ = ["main"]
 
 DATA = ROOT / "tests" / "safety"
 #: Never tuned against: only their figures are printed.
-MEASURE = ("catch_measure.yaml", "negatives_measure.yaml", "heldout4.yaml")
+MEASURE = (
+    "catch_measure.yaml",
+    "negatives_measure.yaml",
+    "heldout4.yaml",
+    "catch_measure2.yaml",
+    "negatives_measure2.yaml",
+)
 TUNE = (
     "must_catch.yaml",
     "must_not_trigger.yaml",
@@ -42,6 +49,14 @@ TUNE = (
     "catch_c.yaml",
     "negatives_c.yaml",
     "catch_d.yaml",
+    # Training batches for the model (scripts/train_safety_model.py lists the same).
+    "train_catch_e.yaml",
+    "train_negatives_e.yaml",
+    "train_catch_f.yaml",
+    "train_negatives_f.yaml",
+    "train_catch_g.yaml",
+    "train_negatives_g.yaml",
+    "train_negatives_h.yaml",
 )
 REPEATS = 5
 
@@ -88,20 +103,23 @@ def _report(name: str, cases: list[Case], show: str | None) -> None:
                     wrong_who += 1
             for key in keys:
                 groups[key].append(hit)
+            groups["all, rules alone"].append(_crisis(by_rules(case["text"])))
             if show and not hit and show in {"all", expected(case)}:
                 print(f"   MISS [{expected(case)}/{case.get('who', '-')}] {case['text']}")
         for key in sorted(groups):
             print(f"  recall {key:<24} {_rate(sum(groups[key]), len(groups[key]))}")
         print(f"  whose danger told wrong: {wrong_who}")
     if calm:
-        alarms = concerns = 0
+        alarms = concerns = alone = 0
         for case in calm:
             found = detect(case["text"])
             alarms += _crisis(found)
+            alone += _crisis(by_rules(case["text"]))
             concerns += found is not None and not _crisis(found)
             if show and found is not None and show in {"all", found.category}:
                 print(f"   ALARM [{found.category}/{found.evidence}/{found.level}] {case['text']}")
         print(f"  false alarms (crisis)   {_rate(alarms, len(calm))}")
+        print(f"  ... by the rules alone  {_rate(alone, len(calm))}")
         print(f"  concern check-ins       {_rate(concerns, len(calm))}")
 
 

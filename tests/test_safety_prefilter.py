@@ -10,8 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.safety import Detection, detect
-from bot.safety.detector import _fire, _read, ruleset
+from bot.safety import Detection
+from bot.safety.detector import _fire, _read, by_rules, ruleset
+from bot.safety.normalize import normalise
 from bot.safety.prefilter import Prefilter, anchors
 
 _DATA = Path(__file__).parent / "safety"
@@ -20,7 +21,7 @@ _DATA = Path(__file__).parent / "safety"
 def _every_rule(text: str) -> Detection | None:
     """The detector without the prefilter: every rule, in order."""
     rules = ruleset()
-    reading = _read(text, rules.idioms)
+    reading = _read(normalise(text), rules.idioms)
     if reading is None:
         return None
     padded = f" {reading.text} "
@@ -33,6 +34,8 @@ def _every_rule(text: str) -> Detection | None:
 def _texts() -> list[str]:
     texts: list[str] = []
     for path in sorted(_DATA.glob("*.yaml")):
+        if path.name.startswith("train_"):  # the model's 13,000 lines: no more rule paths
+            continue
         texts += [case["text"] for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
     for rule in ruleset().rules:
         texts += [*rule.match, *rule.no_match]
@@ -40,7 +43,7 @@ def _texts() -> list[str]:
 
 
 def test_same_verdict_on_every_message_of_every_set() -> None:
-    differ = [text for text in _texts() if detect(text) != _every_rule(text)]
+    differ = [text for text in _texts() if by_rules(text) != _every_rule(text)]
     assert differ == []
 
 
@@ -51,7 +54,7 @@ _WORDS = sorted({word for text in _texts() for word in text.split()})
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
 def test_same_verdict_on_words_of_the_sets_in_any_order(words: list[str]) -> None:
     text = " ".join(words)
-    assert detect(text) == _every_rule(text)
+    assert by_rules(text) == _every_rule(text)
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,16 @@ from typing import Literal
 
 from bot.safety import words
 from bot.safety.clauses import Reading, read_clauses
-from bot.safety.normalize import normalise
+from bot.safety.model import load_model
+from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.prefilter import Prefilter
 from bot.safety.ruleset import Rule, RuleSet, load_rules
 
-__all__ = ["LONG_TEXT", "Detection", "Level", "Subject", "detect", "fires", "ruleset", "warm_up"]
+__all__ = [
+    "LONG_TEXT", "Detection", "Level", "Subject", "by_rules", "detect", "fires", "ruleset",
+    "warm_up",
+]  # fmt: skip
 
 # Telegram caps a message at 4096 characters, so real messages are read whole. A longer text
 # (a paste, another channel) is read as head + tail plus windows around hot words in the middle,
@@ -64,6 +68,7 @@ def warm_up() -> None:
     ruleset()
     _prefilter()
     words.load()
+    load_model()
 
 
 @cache
@@ -83,8 +88,7 @@ def _fire(rule: Rule, reading: Reading, padded: str) -> Detection | None:
     return None
 
 
-def _read(text: str, idioms: re.Pattern[str] | None) -> Reading | None:
-    folded = normalise(text)
+def _read(folded: Normalised, idioms: re.Pattern[str] | None) -> Reading | None:
     if not folded.text.strip(" ._"):
         return None
     return read_clauses(folded, idioms)
@@ -92,13 +96,13 @@ def _read(text: str, idioms: re.Pattern[str] | None) -> Reading | None:
 
 def fires(rule: Rule, text: str, idioms: re.Pattern[str] | None = None) -> Detection | None:
     """What one rule alone makes of `text` (after `idioms` are masked): for its examples."""
-    reading = _read(text, idioms)
+    reading = _read(normalise(text), idioms)
     return None if reading is None else _fire(rule, reading, f" {reading.text} ")
 
 
-def _detect_short(text: str) -> Detection | None:
+def _by_rules(folded: Normalised) -> Detection | None:
     rules = ruleset()
-    reading = _read(text, rules.idioms)
+    reading = _read(folded, rules.idioms)
     if reading is None:
         return None
     padded = f" {reading.text} "
@@ -107,6 +111,23 @@ def _detect_short(text: str) -> Detection | None:
         if sign is not None:
             return sign
     return None
+
+
+def by_rules(text: str) -> Detection | None:
+    """What the rules alone make of a short `text`, without the model: for measuring."""
+    return _by_rules(normalise(text))
+
+
+def _detect_short(text: str) -> Detection | None:
+    folded = normalise(text)
+    sign = _by_rules(folded)
+    if sign is not None and sign.level == "crisis":
+        return sign
+    model = load_model()
+    verdict = None if model is None else model.read(folded)
+    if verdict is None:
+        return sign
+    return Detection(verdict.category, "model", "other" if verdict.other else "self")
 
 
 def _windows(text: str) -> list[str]:

@@ -1,0 +1,145 @@
+"""A second reader for wording the rules never saw: a linear model over words and letter groups.
+
+The rules (content/safety/) are what a crisis line reviews; they catch plain statements well and
+fail on new wording, most of all on indirect signs ("iedereen is beter af zonder mij"). This model
+reads what the rules let pass. It is a multinomial logistic regression over the folded text's
+words, word pairs and letter groups, trained by `scripts/train_safety_model.py` on the tuning
+sets and the rules' own examples only (never on the measuring sets), and stored as plain numbers
+in `content/safety/model.json.gz`. Reading it needs no library: a sum of weights and a softmax.
+It speaks only above a high bar, so an everyday message stays ordinary (docs/safety.md, "The
+model").
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import cast
+
+from bot.paths import data_root
+from bot.safety.lexicon import fold
+from bot.safety.normalize import Normalised
+from bot.safety.patterns import Category
+
+__all__ = ["MODEL_FILE", "Model", "Verdict", "features", "load_model"]
+
+MODEL_FILE = Path("content") / "safety" / "model.json.gz"
+_TOKEN = re.compile(r"[a-z]+|\.")
+_GRAMS = (3, 4, 5)
+# Fewer words than this are answers ("nee", "soms", "20 jaar") and key words the rules read.
+_MIN_WORDS = 3
+# A negation marks the words after it, up to the end of its clause: "ik heb nooit aan zelfmoord
+# gedacht" reads "n:zelfmoord", a feature of its own, so a denial does not weigh as the sign.
+_NEGATIONS = frozenset(fold(word) for word in (
+    "niet", "nie", "geen", "nooit", "niks", "nimmer", "niemand", "not", "never", "no",
+    "nothing", "nobody", "dont", "didnt", "wont", "cant", "isnt",
+))  # fmt: skip
+_CLAUSE_ENDS = frozenset(fold(word) for word in (
+    ".", "maar", "but", "want", "omdat", "because", "doordat", "though", "although", "however",
+))  # fmt: skip
+
+
+def _tokens(folded: Normalised) -> list[str]:
+    """The words of a folded text, a "." where a sentence or clause ends."""
+    text = folded.text
+    for offset in reversed(folded.clauses):
+        text = f"{text[:offset]} . {text[offset:]}"
+    return _TOKEN.findall(text)
+
+
+def features(folded: Normalised) -> set[str]:
+    """The features of a folded text (`normalise(text)`): words, word pairs, letter groups.
+
+    Training and reading both call this, so the two can never drift apart. A message's features
+    each weigh 1/sqrt(how many it has), so a long message does not outvote a short one.
+    """
+    marked: list[str] = []
+    negated = False
+    for token in _tokens(folded):
+        if token in _CLAUSE_ENDS:
+            negated = False
+            marked.append(".")
+            continue
+        marked.append(f"n:{token}" if negated else token)
+        negated = negated or token in _NEGATIONS
+    found = {f"w:{word}" for word in marked if word != "."}
+    found.update(
+        f"b:{first}_{second}"
+        for first, second in itertools.pairwise(marked)
+        if "." not in (first, second)
+    )
+    for word in {word.removeprefix("n:") for word in marked if word != "."}:
+        padded = f" {word} "
+        for size in _GRAMS:
+            found.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the model makes of a message: the likeliest crisis category, how sure it is that the
+    message is a crisis at all, and whether it is about someone else."""
+
+    category: Category
+    crisis: float
+    other: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights per feature for each class (class 0 is "no crisis"), and the bar to speak."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    who_bias: float
+    who_weights: dict[str, float]
+    crisis_at: float
+    data_hash: str
+
+    def read(self, folded: Normalised) -> Verdict | None:
+        """The verdict on a folded text, or None when the model stays silent."""
+        if sum(word != "." for word in _TOKEN.findall(folded.text)) < _MIN_WORDS:
+            return None
+        found = features(folded)
+        present = [feature for feature in found if feature in self.weights]
+        if not present:
+            return None
+        scale = 1 / math.sqrt(len(found))
+        scores = list(self.bias)
+        for feature in present:
+            for index, weight in enumerate(self.weights[feature]):
+                scores[index] += weight * scale
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        crisis = 1 - exps[0] / sum(exps)
+        if crisis < self.crisis_at:
+            return None
+        best = max(range(1, len(scores)), key=scores.__getitem__)
+        who = self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
+        return Verdict(cast(Category, self.classes[best]), crisis, who > 0)
+
+
+@cache
+def load_model() -> Model | None:
+    """The stored model, or None where none is shipped (the rules then stand alone)."""
+    path = data_root() / MODEL_FILE
+    if not path.is_file():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        raw = json.load(handle)
+    return Model(
+        classes=tuple(raw["classes"]),
+        bias=tuple(raw["bias"]),
+        weights={name: tuple(values) for name, values in raw["weights"].items()},
+        who_bias=float(raw["who_bias"]),
+        who_weights={name: float(value) for name, value in raw["who_weights"].items()},
+        crisis_at=float(raw["crisis_at"]),
+        data_hash=str(raw["data_hash"]),
+    )

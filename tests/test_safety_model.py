@@ -1,0 +1,103 @@
+"""The crisis model: trained on today's tuning data only, silent on answers, heard where rules are.
+
+What it adds on data nobody tuned against is measured by `bench/safety.py` (docs/safety.md, "The
+model"); these tests hold what must never change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+from bot.safety import detect
+from bot.safety.detector import by_rules
+from bot.safety.model import features, load_model
+from bot.safety.normalize import normalise
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _trainer() -> ModuleType:
+    path = _ROOT / "scripts" / "train_safety_model.py"
+    spec = importlib.util.spec_from_file_location("train_safety_model", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_model_is_trained_on_todays_data() -> None:
+    model = load_model()
+    assert model is not None, "content/safety/model.json.gz is missing"
+    trainer = _trainer()
+    assert model.data_hash == trainer.data_hash(trainer.examples()), (
+        "the tuning sets or the rules' examples changed: train the model again with "
+        "`.venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_safety_model.py`"
+    )
+
+
+def test_no_measuring_set_is_trained_on() -> None:
+    trainer = _trainer()
+    for name in trainer.TUNING:
+        first = (_ROOT / "tests" / "safety" / f"{name}.yaml").read_text(encoding="utf-8")
+        assert "measure" not in name, name
+        assert "MEASURING ONLY" not in first.splitlines()[0], name
+
+
+def _answers(name: str) -> list[str]:
+    cases = yaml.safe_load((_ROOT / "tests" / name).read_text(encoding="utf-8"))
+    return [str(case["text"]) for case in cases]
+
+
+@pytest.mark.parametrize("name", ["typed_answers_heldout.yaml", "typed_answers_measure.yaml"])
+def test_answers_to_the_questions_never_raise_a_crisis(name: str) -> None:
+    """Answers the model never saw ("ja hoor", "20", "ik studeer nog") stay answers."""
+    raised = [text for text in _answers(name) if (sign := detect(text)) and sign.level == "crisis"]
+    assert raised == []
+
+
+@pytest.mark.parametrize("text", ["nee", "soms wel", "geen idee", "zelfmoordpoging"])
+def test_the_model_leaves_short_messages_to_the_rules(text: str) -> None:
+    model = load_model()
+    assert model is not None
+    eager = dataclasses.replace(model, crisis_at=0.0)  # would speak on anything it reads
+    assert eager.read(normalise(text)) is None
+
+
+# Indirect signs in wording no rule reads: the model's own reason to exist. None of these lines
+# is in a training set (checked below).
+_UNSEEN = [
+    ("i gave my dog to my neighbour because i wont be around to take care of him", "self"),
+    ("hij zegt dat het over een week allemaal niet meer uitmaakt voor hem", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), _UNSEEN)
+def test_the_model_hears_what_the_rules_miss(text: str, who: str) -> None:
+    assert by_rules(text) is None
+    sign = detect(text)
+    assert sign is not None
+    assert (sign.level, sign.evidence, sign.subject) == ("crisis", "model", who)
+
+
+def test_the_unseen_examples_are_not_in_the_training_data() -> None:
+    trained = {normalise(text).text for text, _, _ in _trainer().examples()}
+    assert not [text for text, _ in _UNSEEN if normalise(text).text in trained]
+
+
+def test_features_are_words_pairs_and_letter_groups() -> None:
+    found = features(normalise("ik wil weg"))
+    assert {"w:ik", "b:ik_wil", "c: wil ", "c: wi"} <= found
+
+
+def test_a_negation_marks_the_rest_of_its_clause() -> None:
+    found = features(normalise("ik heb nooit aan zelfmoord gedacht, maar wil nu weg"))
+    assert {"w:n:zelfmord", "w:n:gedacht", "w:wil", "w:weg"} <= found
+    assert "w:zelfmord" not in found
+    assert "w:n:wil" not in found
