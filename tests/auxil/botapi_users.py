@@ -288,6 +288,11 @@ class Group:
         self._hub.push_update({"message": message})
         return topic.thread_id
 
+    def set_bot_rights(self, **rights: bool) -> None:
+        """The bot's administrator rights here, e.g. `can_manage_topics=False` (then
+        createForumTopic answers 400, as Telegram does)."""
+        self.chat.bot_rights.update(rights)
+
     def add_bot(self, by: Sender) -> int:
         """Someone adds the bot as administrator: a my_chat_member update."""
         self._hub.state.blocked.pop(self.chat_id, None)
