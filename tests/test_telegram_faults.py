@@ -434,8 +434,13 @@ async def test_documents_and_audio_do_not_go_to_staff_and_the_young_person_is_to
         await server.wait_for(lambda: server.topics(group.chat_id), 10)
         sam.send_document("adres en foto's.pdf")
         await said(server, sam, NO_FILES)
+        sam.send_audio("opname bij mij thuis.mp3")
+        sam.send_video()
+        await server.wait_for(lambda: count(server, sam, NO_FILES) == 3, 10)
         sam.send_voice()
         await server.wait_for(lambda: server.requests("sendVoice", chat_id=UCENTRAAL), 10)
     kinds = {r.method for r in server.requests(chat_id=UCENTRAAL) if r.ok}
-    assert "sendDocument" not in kinds
-    assert "adres" not in json.dumps([r.params for r in server.requests(chat_id=UCENTRAAL)])
+    assert not kinds & {"sendDocument", "sendAudio", "sendVideo"}
+    sent = json.dumps([r.params for r in server.requests(chat_id=UCENTRAAL)])
+    assert "adres" not in sent
+    assert "thuis" not in sent
