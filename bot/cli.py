@@ -101,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
         "a multiple of 5 (default: 10, at least 2)",
     )
 
+    sub.add_parser("health", help="exit 0 when a running bot's loops make progress")
+
     chk = sub.add_parser("check", help="validate flows, content and catalogs")
     chk.add_argument("--root", type=Path, help="folder with flows/, content/ and locales/")
 
@@ -131,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     if args.command == "check":
         return _check(args.root)
+    if args.command == "health":
+        return _health(settings.db)
     if args.command in {"chat", "run"} and not _rules_ready():
         return EXIT_CONFIG
     if args.command == "chat":
@@ -166,6 +170,25 @@ def _check(root: Path | None) -> int:
         print(f"omarmt check: {len(problems)} problem(s)", file=sys.stderr)
         return EXIT_PROBLEMS
     print("omarmt check: flows, content and catalogs are fine")
+    return 0
+
+
+def _health(db: Path) -> int:
+    """For Docker's HEALTHCHECK: is the heartbeat of `omarmt run` on this database fresh?"""
+    from bot.channels.telegram.liveness import (  # noqa: PLC0415 - only health needs it
+        HEALTHY_WITHIN,
+        heartbeat_age,
+        heartbeat_path,
+    )
+
+    age = heartbeat_age(heartbeat_path(db))
+    if age is None:
+        print("omarmt health: no heartbeat: omarmt run has not started here", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if age > HEALTHY_WITHIN:
+        print(f"omarmt health: no heartbeat for {age:.0f} s: stuck or stopped", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"omarmt health: alive (heartbeat {age:.0f} s ago)")
     return 0
 
 
@@ -241,8 +264,9 @@ def _run(settings: Settings, *, webhook: bool) -> int:
     # python-telegram-bot 22 warns that `retry_after` becomes a timedelta; opt in now (the
     # runner reads both forms).
     os.environ.setdefault("PTB_TIMEDELTA", "true")
+    from bot.channels.telegram.liveness import Liveness, heartbeat_path  # noqa: PLC0415
     from bot.channels.telegram.request import AiohttpRequest  # noqa: PLC0415 - only run needs it
-    from bot.channels.telegram.runner import TelegramChannel  # noqa: PLC0415
+    from bot.channels.telegram.runner import StuckError, TelegramChannel  # noqa: PLC0415
     from bot.channels.telegram.staff import Desk  # noqa: PLC0415
     from bot.channels.telegram.webhook import Webhook  # noqa: PLC0415
 
@@ -297,6 +321,7 @@ def _run(settings: Settings, *, webhook: bool) -> int:
                 desk=desk,
                 clock=clock,
                 handoff_wait=timedelta(minutes=settings.handoff_wait_minutes),
+                liveness=Liveness(heartbeat_path(Path(settings.db))),
             )
             hook = None
             if webhook:
@@ -307,15 +332,19 @@ def _run(settings: Settings, *, webhook: bool) -> int:
                     host=settings.webhook_host,
                     port=settings.webhook_port,
                 )
-                await hook.start()
             try:
-                await channel.run(stop, poll=not webhook)
+                # The webhook is set once the channel is ready (the handoff desk loaded).
+                await channel.run(stop, poll=not webhook, ready=hook.start if hook else None)
             finally:
                 if hook is not None:
                     await hook.stop()
 
     log.info("omarmt run: starting (%s)", "webhook" if webhook else "long polling")
-    asyncio.run(go())
+    try:
+        asyncio.run(go())
+    except StuckError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return 0
 
 

@@ -94,6 +94,14 @@ MIGRATIONS: Sequence[str] = (
     CREATE INDEX relay_staff ON relay (code, staff_msg);
     CREATE INDEX relay_person ON relay (code, person_msg);
     """,
+    # 5 (inbox/outbox retry and park): a turn that keeps failing is tried a few times, then
+    # parked (kept sealed, no longer replayed, erased by retention); a staff-group send that
+    # keeps being refused is parked too and tried again at the next start, never dropped.
+    """
+    ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE inbox ADD COLUMN parked_at INTEGER;
+    ALTER TABLE outbox ADD COLUMN parked_at INTEGER;
+    """,
 )
 
 

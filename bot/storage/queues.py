@@ -37,6 +37,8 @@ class InboxItem:
     id: int
     lane: str
     payload: bytes
+    #: Failed tries so far (a turn that keeps failing is parked, see `Queues.park`).
+    attempts: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,24 +126,75 @@ class Queues:
         return InboxItem(await self._db.run(write), lane, payload)
 
     async def pending(self, after: int = 0, limit: int = 500) -> list[InboxItem]:
-        """Received and not yet handled, oldest first; unreadable rows are dropped.
+        """Received and not yet handled (nor parked), oldest first; unreadable rows are dropped.
 
         The way back after a restart: in steady state `intake` hands new rows on directly.
         """
         rows = await self._db.execute(
-            "SELECT id, lane, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
+            "SELECT id, lane, payload, attempts FROM inbox WHERE id > ? AND parked_at IS NULL "
+            "ORDER BY id LIMIT ?",
+            (after, limit),
         )
         items: list[InboxItem] = []
-        for row_id, lane, blob in rows:
+        for row_id, lane, blob, attempts in rows:
             assert isinstance(row_id, int)
+            assert isinstance(attempts, int)
             try:
                 payload = self._box.open(blob_bytes(blob), b"in:" + str(lane).encode())
             except DecryptError:
                 log.warning("unreadable inbox row discarded")
                 await self.done(row_id)
                 continue
-            items.append(InboxItem(row_id, str(lane), payload))
+            items.append(InboxItem(row_id, str(lane), payload, attempts))
         return items
+
+    async def failed(self, inbox_id: int) -> None:
+        """A try at handling the row failed: counted, so a restart goes on counting."""
+        await self._db.execute(
+            "UPDATE inbox SET attempts = attempts + 1 WHERE id = ?", (inbox_id,)
+        )
+
+    async def park(
+        self, inbox_id: int, now: float, sends: Sequence[Send] = ()
+    ) -> list[OutboxItem]:
+        """Give up on a row that keeps failing, and queue `sends` (an apology), at once.
+
+        The row stays sealed, is no longer replayed, and goes with `purge_parked`.
+        """
+        rows = [self._sealed(send) for send in sends]
+
+        def write(conn: sqlite3.Connection) -> list[int]:
+            conn.execute("UPDATE inbox SET parked_at = ? WHERE id = ?", (int(now), inbox_id))
+            return _insert_sends(conn, rows)
+
+        ids = await self._db.run(write)
+        return [
+            OutboxItem(row_id, send.lane, send.chat_id, send.payload)
+            for row_id, send in zip(ids, sends, strict=True)
+        ]
+
+    async def parked(self) -> tuple[int, int]:
+        """How many inbox and outbox rows are parked (for the logs)."""
+        rows = await self._db.execute(
+            "SELECT (SELECT count(*) FROM inbox WHERE parked_at IS NOT NULL), "
+            "(SELECT count(*) FROM outbox WHERE parked_at IS NOT NULL)"
+        )
+        inbox, outbox = rows[0]
+        assert isinstance(inbox, int)
+        assert isinstance(outbox, int)
+        return inbox, outbox
+
+    async def purge_parked(self, before: float) -> int:
+        """Retention: parked rows older than `before` are erased, text and all."""
+
+        def write(conn: sqlite3.Connection) -> int:
+            cutoff = int(before)
+            erased = conn.execute("DELETE FROM inbox WHERE parked_at < ?", (cutoff,)).rowcount
+            return (
+                erased + conn.execute("DELETE FROM outbox WHERE parked_at < ?", (cutoff,)).rowcount
+            )
+
+        return await self._db.run(write)
 
     async def done(self, inbox_id: int) -> None:
         """An update that needed no turn (ignored, or answered without state) is finished."""
@@ -211,10 +264,14 @@ class Queues:
     async def unsent(self) -> list[OutboxItem]:
         """Everything waiting in the outbox, oldest first: what a previous run left to send.
 
-        In steady state the sender gets its items from `commit_turn`; this is the restart path.
+        Parked rows too, counted from nought again: a start is when a fixed staff group gets
+        what it refused. In steady state the sender gets its items from `commit_turn`; this
+        is the restart path.
         """
         rows = await self._db.execute(
-            "SELECT id, lane, chat, payload, attempts, not_before FROM outbox ORDER BY id"
+            "SELECT id, lane, chat, payload, "
+            "CASE WHEN parked_at IS NULL THEN attempts ELSE 0 END, not_before "
+            "FROM outbox ORDER BY id"
         )
         items: list[OutboxItem] = []
         for row_id, lane, chat, blob, attempts, not_before in rows:
@@ -241,6 +298,13 @@ class Queues:
         await self._db.execute(
             "UPDATE outbox SET attempts = attempts + 1, not_before = ? WHERE id = ?",
             (not_before, outbox_id),
+        )
+
+    async def park_send(self, outbox_id: int, now: float) -> None:
+        """A send refused too often: kept (sealed) and tried again at the next start."""
+        await self._db.execute(
+            "UPDATE outbox SET parked_at = coalesce(parked_at, ?) WHERE id = ?",
+            (int(now), outbox_id),
         )
 
     async def discard(self, outbox_ids: Sequence[int]) -> None:

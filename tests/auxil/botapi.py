@@ -20,7 +20,7 @@ from typing import Any, Self, TypeVar
 
 from aiohttp import web
 
-from tests.auxil.botapi_faults import Faults, FloodLimits
+from tests.auxil.botapi_faults import Faults, FloodLimits, Hold
 from tests.auxil.botapi_methods import Methods
 from tests.auxil.botapi_state import BotState, Topic
 from tests.auxil.botapi_updates import UpdateQueue, Webhook
@@ -39,6 +39,7 @@ __all__ = [
     "BotApiServer",
     "FloodLimits",
     "Group",
+    "Hold",
     "Member",
     "RecordedRequest",
     "Topic",
@@ -172,6 +173,14 @@ class BotApiServer:
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(delay):
                         await self._closing.wait()
+            if held := self._faults.take_hold(name.lower(), params):
+                release = asyncio.ensure_future(held.wait_released())
+                closing = asyncio.ensure_future(self._closing.wait())
+                await asyncio.wait({release, closing}, return_when=asyncio.FIRST_COMPLETED)
+                release.cancel()
+                closing.cancel()
+                if not held.carry_out or self._closing.is_set():
+                    raise ApiError(500, "Internal Server Error: held and not carried out")
             if failure := self._faults.take_failure(name.lower(), params):
                 raise failure
             self._faults.check_flood(name.lower(), params, arrived)
@@ -345,6 +354,16 @@ class BotApiServer:
         Scripted delays (`delay_next`) come first; `high` 0 turns the latency off.
         """
         self._faults.set_latency(method, low, high, seed=seed)
+
+    def clear_faults(self) -> None:
+        """Scripted failures, delays and holds that have not happened yet are called off."""
+        self._faults.clear()
+
+    def hold_next(self, method: str) -> Hold:
+        """The next call of `method` waits, before it is carried out, until the test releases
+        it (`Hold.release`); `Hold.arrived` tells the test it came. For killing the bot in the
+        middle of a call."""
+        return self._faults.hold(method)
 
     def block(self, chat_id: int, description: str | None = None) -> None:
         """Sends to this chat get 403 from now on (no update; see User.block_bot for that)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import random
 from collections import deque
@@ -10,7 +11,7 @@ from typing import Any
 
 from tests.auxil.botapi_wire import ApiError
 
-__all__ = ["SENDING_METHODS", "Faults", "FloodLimits"]
+__all__ = ["SENDING_METHODS", "Faults", "FloodLimits", "Hold"]
 
 # Methods that create a message and so count against Telegram's flood limits.
 SENDING_METHODS = frozenset(
@@ -43,6 +44,27 @@ class _Delay:
     method: str
     remaining: int
     seconds: float
+
+
+class Hold:
+    """A call the server holds before carrying it out, so a test can act in the middle of it
+    (kill the bot, say): `arrived` is set when it comes; `release` lets it go on, carried out
+    or not (a client that was killed never hears the answer anyway)."""
+
+    def __init__(self, method: str) -> None:
+        self.method = method
+        self.arrived = asyncio.Event()
+        self.params: dict[str, Any] = {}
+        self._released = asyncio.Event()
+        self.carry_out = True
+
+    def release(self, *, carry_out: bool = True) -> None:
+        """Let the held call go on; `carry_out=False` answers it with an error, undone."""
+        self.carry_out = carry_out
+        self._released.set()
+
+    async def wait_released(self) -> None:
+        await self._released.wait()
 
 
 @dataclass(frozen=True)
@@ -97,6 +119,29 @@ class Faults:
         self._latency: dict[str, tuple[float, float]] = {}
         self._random = random.Random(0)
         self._flood: _Flood | None = None
+        self._holds: list[Hold] = []
+
+    def clear(self) -> None:
+        """Calls off what is scripted and has not happened yet (flood limits stay)."""
+        self._failures.clear()
+        self._delays.clear()
+        self._holds.clear()
+
+    def hold(self, method: str) -> Hold:
+        """Scripts a hold of the next call of `method`."""
+        held = Hold(method.lower())
+        self._holds.append(held)
+        return held
+
+    def take_hold(self, method: str, params: dict[str, Any]) -> Hold | None:
+        """The hold scripted for this call, if any (it is then arrived)."""
+        for held in self._holds:
+            if held.method == method:
+                self._holds.remove(held)
+                held.params = params
+                held.arrived.set()
+                return held
+        return None
 
     def fail(
         self,

@@ -216,6 +216,8 @@ class Methods:
     async def create_forum_topic(self, params: JSONDict) -> JSONDict:
         """createForumTopic: the thread id is the id of the topic's first (service) message."""
         chat = self._forum(params)
+        if chat.bot_rights.get("can_manage_topics") is False:
+            raise ApiError(400, "Bad Request: not enough rights to create a topic")
         name = params.get("name")
         if not isinstance(name, str) or not 1 <= len(name) <= 128:
             raise ApiError(400, "Bad Request: TOPIC_TITLE_EMPTY")
@@ -253,6 +255,8 @@ class Methods:
     async def pin_chat_message(self, params: JSONDict) -> bool:
         chat = self.state.chat(params.get("chat_id"))
         self.state.check_not_blocked(chat)
+        if chat.bot_rights.get("can_pin_messages") is False:
+            raise ApiError(400, "Bad Request: not enough rights to manage pinned messages")
         message = chat.message(params.get("message_id"))
         if message is None:
             raise ApiError(400, "Bad Request: message to pin not found")
@@ -301,7 +305,10 @@ class Methods:
             user = self.state.users.get(user_id)
         if user is None:
             raise ApiError(400, "Bad Request: user not found")
-        return chat_member(chat.members.get(user["id"], "left"), user)
+        member = chat_member(chat.members.get(user["id"], "left"), user)
+        if user is self.state.bot and member["status"] == "administrator":
+            member.update(chat.bot_rights)
+        return member
 
     async def get_file(self, params: JSONDict) -> JSONDict:
         """getFile for files uploaded to or sent through the server."""

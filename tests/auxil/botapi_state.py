@@ -98,6 +98,8 @@ class ChatState:
     pinned: list[int] = field(default_factory=list)
     menu_button: JSONDict | None = None
     members: dict[int, str] = field(default_factory=dict)  # user id -> ChatMember status
+    #: The bot's admin rights here that differ from full rights (`Group.set_bot_rights`).
+    bot_rights: dict[str, bool] = field(default_factory=dict)
 
     @property
     def id(self) -> int:

@@ -134,6 +134,12 @@ class Sender:
         """A document."""
         return self._media("document", ".pdf", thread_id=thread_id, file_name=file_name)
 
+    def send_audio(self, file_name: str = "song.mp3", *, thread_id: int | None = None) -> int:
+        """An audio file (with its file name, as Telegram keeps it)."""
+        return self._media(
+            "audio", ".mp3", thread_id=thread_id, file_name=file_name, mime_type="audio/mpeg"
+        )
+
     def send_location(
         self, latitude: float = 52.0907, longitude: float = 5.1214, *, thread_id: int | None = None
     ) -> int:
@@ -287,6 +293,11 @@ class Group:
         )
         self._hub.push_update({"message": message})
         return topic.thread_id
+
+    def set_bot_rights(self, **rights: bool) -> None:
+        """The bot's administrator rights here, e.g. `can_manage_topics=False` (then
+        createForumTopic answers 400, as Telegram does)."""
+        self.chat.bot_rights.update(rights)
 
     def add_bot(self, by: Sender) -> int:
         """Someone adds the bot as administrator: a my_chat_member update."""

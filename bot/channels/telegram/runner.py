@@ -12,8 +12,9 @@ import contextlib
 import gc
 import json
 import logging
+import math
+import sqlite3
 import time
-import traceback
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import replace
@@ -25,17 +26,19 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.channels.telegram.convert import Incoming, render, sender_id, to_event, to_markup
+from bot.channels.telegram.liveness import BEAT_EVERY, Liveness
 from bot.channels.telegram.staff import STAFF_LANE, Desk, StaffAction
 from bot.channels.telegram.staff_send import StaffSender, send_media
 from bot.engine import Engine, SessionState
 from bot.engine.hours import is_open, next_opening
 from bot.engine.model import CloseHandoff, Turn
+from bot.engine.texts import help_lines
 from bot.service import RECENT_MAX, RECENT_SECONDS, Pseudonymize
 from bot.storage import SessionStore
 from bot.storage.buffered import BufferedStats
 from bot.storage.queues import InboxItem, OutboxItem, Queues, Send
 
-__all__ = ["ALLOWED_UPDATES", "TelegramChannel", "commands_for"]
+__all__ = ["ALLOWED_UPDATES", "StuckError", "TelegramChannel", "commands_for"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,10 @@ POLL_TIMEOUT = 25
 GRACE = timedelta(hours=1)
 #: After this many failed tries a send is given up (and logged), not retried for ever.
 MAX_ATTEMPTS = 12
+#: After this many refusals a staff-group operation is parked (kept, tried again at start).
+STAFF_TRIES = 12
+#: After this many failures (other than the database's) a turn is parked and the person told.
+TURN_TRIES = 5
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker for "translate later"
@@ -65,6 +72,19 @@ _COMMANDS = (
     ("privacy", "privacy", N_("What I keep")),
     ("vergeet", "forget", N_("Erase everything about me")),
 )
+
+
+class StuckError(RuntimeError):
+    """A loop made no progress for too long: the process should end, and be started again."""
+
+    def __init__(self, loop: str) -> None:
+        super().__init__(f"{loop} made no progress; stopped so that a supervisor restarts omarmt")
+        self.loop = loop
+
+
+def _backoff(failures: int, cap: float = 30.0) -> float:
+    """Seconds before the next try after `failures` failures in a row: 0.5, 1, 2, ... `cap`."""
+    return min(cap, 0.5 * 2.0 ** max(0, min(failures - 1, 10)))
 
 
 def commands_for(lang: str, gettext: Callable[[str, str], str]) -> list[BotCommand]:
@@ -91,6 +111,9 @@ class TelegramChannel:
         desk: Desk | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         handoff_wait: timedelta = timedelta(minutes=10),
+        liveness: Liveness | None = None,
+        housekeeping_every: float = 30.0,
+        beat_every: float = BEAT_EVERY,
     ) -> None:
         self._bot = bot
         self._engine = engine
@@ -127,6 +150,16 @@ class TelegramChannel:
         self._desk = desk
         self._clock = clock
         self._handoff_wait = handoff_wait
+        self._live = liveness or Liveness()
+        self._housekeeping_every = housekeeping_every
+        self._beat_every = beat_every
+        #: The loop that got stuck (the process then ends; see `StuckError`).
+        self.stuck: str | None = None
+        #: Until when (time.time) all sending waits: Telegram answered 429 with retry_after.
+        self._paused_until = 0.0
+        #: Inbox ids whose turn is stored: a failure after that is not a reason to redo it.
+        self._finished: set[int] = set()
+        self._parked = 0
         staff_language = engine.translator.languages[0]
         self._staff_sender = (
             StaffSender(bot, desk, lambda m: engine.translator.gettext(staff_language, m))
@@ -138,6 +171,11 @@ class TelegramChannel:
     def bot(self) -> ExtBot[Any]:
         """The Telegram client this channel sends with."""
         return self._bot
+
+    @property
+    def liveness(self) -> Liveness:
+        """The progress of the loops (the webhook reports its intake here)."""
+        return self._live
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -156,32 +194,71 @@ class TelegramChannel:
             await self._check_staff_groups(self._desk)
 
     async def _check_staff_groups(self, desk: Desk) -> None:
-        """Say at start when a staff group cannot hold handoffs (the bot goes on regardless:
-        a group fixed later works without a restart)."""
+        """Check at start that each staff group can hold handoffs: a forum, with the bot an
+        administrator that may manage topics and pin. A group that cannot is said in one log
+        line and gets no new handoffs until a restart: they go to another organisation, or the
+        young person hears honestly that nobody can be reached now, with the lines open."""
         for org, chat_id in desk.staff_chats.items():
             try:
-                chat = await self._bot.get_chat(chat_id)
-            except TelegramError as exc:
+                problem = await self._staff_group_problem(chat_id)
+            except (BadRequest, Forbidden):
+                problem = "the bot is not in it, or the chat id is wrong"
+            except TelegramError as exc:  # network trouble: no verdict, so no change
                 log.warning(
-                    "the staff group of %s cannot be reached (%s)", org, type(exc).__name__
+                    "the staff group of %s could not be checked (%s)", org, type(exc).__name__
                 )
                 continue
-            if chat.is_forum is False:
-                log.error(
-                    "the staff group of %s is not a forum: turn on topics, and make the bot an "
-                    "administrator that may manage topics",
-                    org,
-                )
+            if problem is None:
+                continue
+            log.error(
+                "the staff group of %s cannot take handoffs: %s; until that is fixed and omarmt "
+                "restarted, its handoffs go to another organisation or to the help lines",
+                org,
+                problem,
+            )
+            self._engine.staff_orgs = self._engine.staff_orgs - {org}
 
-    async def run(self, stop: asyncio.Event, *, poll: bool = True) -> None:
-        """Poll (unless webhooks feed `intake`), handle, send, keep house, until `stop`."""
+    async def _staff_group_problem(self, chat_id: int) -> str | None:
+        """What keeps a staff group from holding handoffs, or None."""
+        chat = await self._bot.get_chat(chat_id)
+        if not chat.is_forum:
+            return "it is not a forum (turn on topics)"
+        member = await self._bot.get_chat_member(chat_id, self._bot.id)
+        if member.status == "creator":
+            return None
+        if member.status != "administrator":
+            return "the bot is not an administrator"
+        if not getattr(member, "can_manage_topics", False):
+            return "the bot may not manage topics"
+        if not getattr(member, "can_pin_messages", False):
+            return "the bot may not pin messages"
+        return None
+
+    async def run(
+        self,
+        stop: asyncio.Event,
+        *,
+        poll: bool = True,
+        ready: Callable[[], Awaitable[object]] | None = None,
+    ) -> None:
+        """Poll (unless webhooks feed `intake`), handle, send, keep house, until `stop`.
+
+        `ready` is called once everything that handles updates is loaded (webhook mode sets
+        its webhook there). Raises `StuckError` after stopping when a loop got stuck.
+        """
         self._stop = stop
+        self._live.beat()
         await self.prepare()
         if self._desk is not None:
             await self._desk.load()
         await self._read_backlog()
+        if ready is not None:
+            await ready()
         _freeze_startup_objects()
-        tasks = [asyncio.create_task(self._housekeeping(stop), name="housekeeping")]
+        tasks = [
+            asyncio.create_task(self._housekeeping(stop), name="housekeeping"),
+            asyncio.create_task(self._watchdog(stop), name="watchdog"),
+        ]
         if self._desk is not None:
             tasks.append(asyncio.create_task(self._watch_handoffs(stop), name="handoffs"))
         if poll:
@@ -194,14 +271,38 @@ class TelegramChannel:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         # Lanes finish what they hold; their replies are committed and go after a restart.
-        while self._lane_tasks:
-            await asyncio.wait(list(self._lane_tasks))
+        # Stuck, they get half a minute: what they did not finish waits in the inbox.
+        lanes_until = time.monotonic() + (30 if self.stuck else math.inf)
+        while self._lane_tasks and (left := lanes_until - time.monotonic()) > 0:
+            await asyncio.wait(list(self._lane_tasks), timeout=min(left, 3600))
         # Sends in flight finish (a cut-off send would go again after a restart, twice), and
         # the deletes they start.
         deadline = time.monotonic() + 10
         while self._send_tasks and (left := deadline - time.monotonic()) > 0:
             await asyncio.wait(list(self._send_tasks), timeout=left)
-        await self._stats.flush()
+        try:
+            await self._stats.flush()
+        except Exception as exc:  # noqa: BLE001 - counts are not worth a traceback on the way out
+            self._live.failed("flushing the counts", exc, then="they are lost")
+        if self.stuck is not None:
+            raise StuckError(self.stuck)
+
+    async def _watchdog(self, stop: asyncio.Event) -> None:
+        """Keep the heartbeat fresh while every loop makes progress; stop when one does not."""
+        while not stop.is_set():
+            stuck = self._live.stuck()
+            if stuck is not None:
+                log.critical(
+                    "%s made no progress for %d s; omarmt stops, for its supervisor to start "
+                    "it again",
+                    stuck,
+                    int(self._live.stall_after),
+                )
+                self.stuck = stuck
+                stop.set()
+                return
+            self._live.beat()
+            await self._pause(self._beat_every)
 
     async def _read_backlog(self) -> None:
         """What a previous run left: its unsent replies, then its unhandled updates.
@@ -209,6 +310,14 @@ class TelegramChannel:
         From here on `intake` hands new updates straight to the lanes; an update read both
         here and by `intake` is handed on once (`_dispatch` goes by inbox id).
         """
+        inbox, outbox = await self._queues.parked()
+        if inbox or outbox:
+            log.warning(
+                "parked: %d update(s) that failed too often, %d staff-group send(s) tried "
+                "again now; retention erases them",
+                inbox,
+                outbox,
+            )
         self._queue_sends(await self._queues.unsent())
         while items := await self._queues.pending(after=self._dispatched):
             for item in items:
@@ -224,24 +333,33 @@ class TelegramChannel:
     # --- intake ------------------------------------------------------------------------------
 
     async def _poll_loop(self, stop: asyncio.Event) -> None:
+        """getUpdates, into the inbox, again. Any failure (Telegram, the network, the
+        database) is logged and tried again after a pause: the same batch comes again,
+        because only a stored batch is confirmed."""
         offset: int | None = None
+        failures = 0
+        self._live.expect("polling")
         while not stop.is_set():
             try:
                 updates = await self._bot.get_updates(
                     offset=offset, timeout=POLL_TIMEOUT, allowed_updates=ALLOWED_UPDATES
                 )
+                if updates:
+                    await self.intake([u.to_dict() for u in updates], updates)
+                    # Only now, with the batch on disk, may the next getUpdates confirm it.
+                    offset = updates[-1].update_id + 1
             except RetryAfter as exc:
-                await asyncio.sleep(_seconds(exc.retry_after))
+                await self._pause(_seconds(exc.retry_after))
                 continue
-            except (NetworkError, TelegramError) as exc:
-                log.warning("getUpdates failed (%s); trying again", type(exc).__name__)
-                await asyncio.sleep(1)
+            except Exception as exc:  # noqa: BLE001 - polling must go on whatever failed
+                failures += 1
+                backoff = _backoff(failures)
+                self._live.failed("polling", exc, then=f"trying again in {backoff:.1f} s")
+                await self._pause(backoff)
                 continue
-            if not updates:
-                continue
-            await self.intake([u.to_dict() for u in updates], updates)
-            # Only now, with the batch on disk, may the next getUpdates confirm it.
-            offset = updates[-1].update_id + 1
+            failures = 0
+            self._live.ok("polling")
+        self._live.done("polling")
 
     async def intake(
         self, raw_updates: list[dict[str, object]], parsed: Sequence[Update] = ()
@@ -299,20 +417,101 @@ class TelegramChannel:
         lane = self._lanes[name]
         try:
             while lane:
-                item, update = lane.popleft()
-                try:
-                    await self._handle(item, update)
-                except Exception as exc:  # noqa: BLE001 - one bad update must not stop a lane
-                    # Type and place only: an exception's message may quote what was written.
-                    where = traceback.extract_tb(exc.__traceback__)[-1]
-                    log.error(
-                        "an update could not be handled (%s at %s:%d); it stays in the inbox",
-                        type(exc).__name__,
-                        where.filename.rsplit("/", 1)[-1],
-                        where.lineno or 0,
-                    )
+                item, update = lane[0]
+                if not await self._handle_with_retries(item, update):
+                    break  # stopping: it and what follows wait in the inbox, in order
+                lane.popleft()
         finally:
             del self._lanes[name]
+
+    async def _handle_with_retries(self, item: InboxItem, update: Update | None) -> bool:
+        """Handle an update, trying again with a growing pause before this person's later
+        ones. The database's trouble (a lock held elsewhere, a full disk) is waited out; any
+        other failure `TURN_TRIES` times parks the update and tells the person. False: the
+        channel stops meanwhile."""
+        tries, storage = item.attempts, 0
+        while True:
+            try:
+                await self._handle(item, update)
+            except Exception as exc:  # noqa: BLE001 - one bad update must not stop a lane
+                if item.id in self._finished:  # after its turn was stored: not redone
+                    self._finished.discard(item.id)
+                    self._live.failed("a turn", exc, then="its replies are stored")
+                    return True
+                if isinstance(exc, sqlite3.Error):
+                    storage += 1
+                else:
+                    tries += 1
+                    with contextlib.suppress(Exception):
+                        await self._queues.failed(item.id)
+                    if tries >= TURN_TRIES:
+                        self._live.failed("a turn", exc, then=f"parked after {tries} tries")
+                        return await self._park(item, update)
+                backoff = _backoff(storage + tries - item.attempts)
+                self._live.failed("a turn", exc, then=f"trying again in {backoff:.1f} s")
+                await self._pause(backoff)
+                if self._stop.is_set():
+                    return False
+                continue
+            self._finished.discard(item.id)
+            self._live.ok("a turn")
+            return True
+
+    async def _park(self, item: InboxItem, update: Update | None) -> bool:
+        """Give up on an update that keeps failing: it stays sealed and is no longer replayed
+        (retention erases it); a young person gets an apology with the help lines."""
+        sends = self._apology(item, update)
+        failures = 0
+        while True:
+            try:
+                stored = await self._queues.park(item.id, time.time(), sends)
+                break
+            except Exception as exc:  # noqa: BLE001 - try again; the update is not lost
+                failures += 1
+                self._live.failed("parking an update", exc, then="trying again")
+                await self._pause(_backoff(failures))
+                if self._stop.is_set():
+                    return False
+        self._parked += 1
+        self._live.ok("a turn")
+        log.error(
+            "an update failed %d times and is parked (%d parked since start)",
+            TURN_TRIES,
+            self._parked,
+        )
+        self._queue_sends(stored)
+        return True
+
+    def _apology(self, item: InboxItem, update: Update | None) -> list[Send]:
+        """For a young person's own update: sorry, and the help lines, in their language."""
+        if update is None:
+            try:
+                data = json.loads(item.payload)
+                if not isinstance(data, dict) or "omarmt" in data:
+                    return []
+                update = Update.de_json(data, self._bot)
+            except Exception:  # noqa: BLE001 - unreadable: nobody to tell
+                return []
+        chat = update.effective_chat if update is not None else None
+        if chat is None or chat.type != "private" or item.lane == "-":
+            return []
+        translator = self._engine.translator
+        cached = self._recent.get(item.lane)
+        user = update.effective_user if update is not None else None
+        lang = cached[1].lang if cached is not None else None
+        if lang is None and user is not None and user.language_code in translator.languages:
+            lang = user.language_code
+        lang = lang or translator.languages[0]
+
+        def _(message: str) -> str:
+            return translator.gettext(lang, message)
+
+        text = _(
+            "Sorry, something went wrong on my side with your message, and I could not "
+            "answer it. Please try again later."
+        )
+        text += "\n\n" + help_lines(_, self._engine.content)
+        return [Send(item.lane, chat.id, json.dumps({"text": text}).encode())]
 
     async def _handle(self, item: InboxItem, update: Update | None) -> None:
         if update is None:  # read back from the inbox after a restart
@@ -327,8 +526,12 @@ class TelegramChannel:
             await self._staff_update(item, update)
             return
         incoming = to_event(update, self._is_crisis) if update is not None else None
+        if incoming is None and update is not None and update.callback_query is not None:
+            # A button in a group: not answered, but its spinner must stop.
+            with contextlib.suppress(TelegramError):
+                await self._bot.answer_callback_query(update.callback_query.id)
         if incoming is None or item.lane == "-":
-            await self._queues.done(item.id)
+            await self._done(item)
             return
         state = await self._load(item.lane)
         turn = self._engine.handle(state, incoming.event)
@@ -342,6 +545,8 @@ class TelegramChannel:
             )
             sends += plan.sends
             work += plan.work
+            if plan.refused_file:
+                sends.append(self._no_files(item.lane, incoming.chat_id, turn.state or state))
         stored = await self._commit(item, state, turn, sends, work=work, now=now)
         # Decided before any further await: the sender may send this turn's question meanwhile.
         stale = self._answered(item.lane, stored, incoming.pressed_message)
@@ -353,6 +558,19 @@ class TelegramChannel:
         else:
             for message in stale:
                 await self._take_keyboard_off(message)
+
+    def _no_files(self, lane: str, chat_id: int, state: SessionState | None) -> Send:
+        """Files do not go to staff (their names and metadata could say who or where)."""
+        lang = (state.lang if state is not None else None) or self._engine.translator.languages[0]
+        text = self._engine.translator.gettext(
+            lang, N_("I can't pass files on; send it as a photo or type it.")
+        )
+        return Send(lane, chat_id, json.dumps({"text": text}).encode())
+
+    async def _done(self, item: InboxItem) -> None:
+        """An update that needed no turn is finished."""
+        await self._queues.done(item.id)
+        self._finished.add(item.id)
 
     def _answered(
         self, lane: str, stored: Sequence[OutboxItem], pressed: int | None
@@ -399,6 +617,7 @@ class TelegramChannel:
         stored = await self._queues.commit_turn(
             item.id, item.lane, turn.state, now, sends, work=work
         )
+        self._finished.add(item.id)
         self._remember(item.lane, turn.state)
         self._queue_sends(stored)
         counted = turn.state or state
@@ -417,7 +636,7 @@ class TelegramChannel:
             with contextlib.suppress(TelegramError):
                 await self._bot.answer_callback_query(update.callback_query.id)
         if action is None:
-            await self._queues.done(item.id)
+            await self._done(item)
             return
         state = await self._load(item.lane)
         turn = Turn(state, ())
@@ -465,7 +684,7 @@ class TelegramChannel:
         Only for the handoff it was about, if that is still open."""
         code = self._desk.open_code(item.lane) if self._desk is not None else None
         if self._desk is None or code is None or data.get("code") != code:
-            await self._queues.done(item.id)
+            await self._done(item)
             return
         state = await self._load(item.lane)
         kind = data.get("omarmt")
@@ -482,7 +701,7 @@ class TelegramChannel:
             sends = _sends(item.lane, row.chat_id, turn) if row is not None else []
             await self._commit(item, state, turn, sends, now=now)
         else:
-            await self._queues.done(item.id)
+            await self._done(item)
 
     async def _inject(self, lane: str, kind: str, code: str) -> None:
         """Queue an internal happening in a person's lane, durably, behind their messages."""
@@ -496,32 +715,45 @@ class TelegramChannel:
         opening hours only), and erase closed handoffs after their grace period."""
         assert self._desk is not None
         tick = max(0.5, min(30.0, self._handoff_wait.total_seconds() / 4))
+        self._live.expect("the handoff watcher")
         while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=tick)
-            now = self._clock()
-            rows = await self._desk.handoffs.all_known()
-            cutoff = int((now - GRACE).timestamp())
-            expired = [r.code for r in rows if r.closed_at is not None and r.closed_at < cutoff]
-            if expired:
-                await self._desk.handoffs.purge_closed(cutoff)
-                for code in expired:
-                    self._desk.forget(code)
-            for row in rows:
-                if row.closed_at is not None:
-                    continue
-                if row.waited or row.card.claimed_by is not None:
-                    continue
-                org = self._engine.content.organisation(row.org)
-                hours = org.opening_hours if org is not None else None
-                opened = datetime.fromtimestamp(row.opened_at, UTC)
-                start = next_opening(hours, opened) if hours is not None else opened
-                if start is None or now < start + self._handoff_wait:
-                    continue
-                if hours is not None and not is_open(hours, now):
-                    continue
-                await self._desk.handoffs.mark_waited(row.code)
-                await self._inject(row.lane, "waited", row.code)
+            await self._pause(tick)
+            if stop.is_set():
+                break
+            try:
+                await self._watch_once()
+            except Exception as exc:  # noqa: BLE001 - the watcher goes on; next tick tries again
+                self._live.failed("the handoff watcher", exc, then="trying again next tick")
+                continue
+            self._live.ok("the handoff watcher")
+        self._live.done("the handoff watcher")
+
+    async def _watch_once(self) -> None:
+        """One look at the handoffs: erase expired ones, tell whoever waited too long."""
+        assert self._desk is not None
+        now = self._clock()
+        rows = await self._desk.handoffs.all_known()
+        cutoff = int((now - GRACE).timestamp())
+        expired = [r.code for r in rows if r.closed_at is not None and r.closed_at < cutoff]
+        if expired:
+            await self._desk.handoffs.purge_closed(cutoff)
+            for code in expired:
+                self._desk.forget(code)
+        for row in rows:
+            if row.closed_at is not None:
+                continue
+            if row.waited or row.card.claimed_by is not None:
+                continue
+            org = self._engine.content.organisation(row.org)
+            hours = org.opening_hours if org is not None else None
+            opened = datetime.fromtimestamp(row.opened_at, UTC)
+            start = next_opening(hours, opened) if hours is not None else opened
+            if start is None or now < start + self._handoff_wait:
+                continue
+            if hours is not None and not is_open(hours, now):
+                continue
+            await self._desk.handoffs.mark_waited(row.code)
+            await self._inject(row.lane, "waited", row.code)
 
     async def _load(self, lane: str) -> SessionState | None:
         """The person's state: from memory when their last turn was lately, else stored.
@@ -593,32 +825,58 @@ class TelegramChannel:
         else's send.
         """
         queue = self._outgoing[lane]
+        failures = 0
         try:
             while not self._stop.is_set():
-                if not queue:
-                    stale = self._stale_keyboards.pop(lane, None)
-                    if not stale:
+                try:
+                    if not await self._send_next(lane, queue):
                         break
-                    for message in stale:
-                        await self._take_keyboard_off(message)
+                except Exception as exc:  # noqa: BLE001 - the sender must go on: it holds the queue
+                    failures += 1
+                    backoff = _backoff(failures)
+                    self._live.failed("sending", exc, then=f"trying again in {backoff:.1f} s")
+                    await self._pause(backoff)
                     continue
-                item = queue[0]
-                wait = item.not_before - time.time()
-                if self._staff_sender is not None and lane.startswith(STAFF_LANE):
-                    wait = max(wait, self._staff_sender.wait(item, time.time()))
-                if wait > 0:
-                    await self._pause(wait)
-                    continue
-                retry = await self._send(item, queue)
-                if queue and queue[0] is item:  # not dropped (blocked) meanwhile
-                    if retry is not None:
-                        queue[0] = retry
-                    else:
-                        queue.popleft()
+                if failures:
+                    failures = 0
+                    self._live.ok("sending")
         finally:
             del self._outgoing[lane]
             # Nothing older is waiting to go now; later turns have higher outbox ids.
             self._answered_before.pop(lane, None)
+
+    async def _send_next(self, lane: str, queue: deque[OutboxItem]) -> bool:
+        """One step of a sender: send, wait or tidy. False: nothing is left to do."""
+        if not queue:
+            stale = self._stale_keyboards.pop(lane, None)
+            if not stale:
+                return False
+            for message in stale:
+                await self._take_keyboard_off(message)
+            return True
+        item = queue[0]
+        now = time.time()
+        # A 429 holds back every sender, not just the one it answered.
+        wait = max(item.not_before, self._paused_until) - now
+        if self._staff_sender is not None and lane.startswith(STAFF_LANE):
+            wait = max(wait, self._staff_sender.wait(item, now))
+        if wait > 0:
+            await self._pause(wait)
+            return True
+        retry = await self._send(item, queue)
+        if queue and queue[0] is item:  # not dropped (blocked) meanwhile
+            if retry is not None:
+                queue[0] = retry
+            else:
+                queue.popleft()
+        return True
+
+    def _flood_wait(self, exc: RetryAfter) -> float:
+        """Telegram asked to wait: all sending pauses that long."""
+        seconds = _seconds(exc.retry_after)
+        self._paused_until = max(self._paused_until, time.time() + seconds)
+        log.warning("Telegram asked to slow down; all sending waits %.0f s", seconds)
+        return seconds
 
     async def _pause(self, seconds: float) -> None:
         """Sleep, but wake when the channel stops."""
@@ -648,7 +906,7 @@ class TelegramChannel:
                     reply_parameters=reply,
                 )
         except RetryAfter as exc:
-            return await self._later(item, _seconds(exc.retry_after))
+            return await self._later(item, self._flood_wait(exc))
         except Forbidden:
             # Blocked by the user: nothing waiting for them can arrive; no retry storm.
             dropped = [waiting.id for waiting in queue]
@@ -668,14 +926,21 @@ class TelegramChannel:
             log.error("a message could not be sent after %d tries", MAX_ATTEMPTS)
             await self._queues.sent(item.id)
         else:
-            # The row's delete is not waited for: the person's next message goes meanwhile.
-            self._spawn(self._forget_sent(item.id), self._send_tasks)
-            if any("data" in button for button in buttons):
-                self._sent_keyboard(item, sent.message_id)
-            staff_msg = payload.get("staff_msg")
-            if self._desk is not None and payload.get("relay") and isinstance(staff_msg, int):
-                await self._desk.handoffs.relayed(payload["relay"], [(staff_msg, sent.message_id)])
+            await self._after_sent(item, payload, sent.message_id)
         return None
+
+    async def _after_sent(self, item: OutboxItem, payload: dict[str, Any], message: int) -> None:
+        """Bookkeeping for a sent message; whatever fails here, it is not sent again."""
+        # The row's delete is not waited for: the person's next message goes meanwhile.
+        self._spawn(self._forget_sent(item.id), self._send_tasks)
+        if any("data" in button for button in payload.get("buttons", [])):
+            self._sent_keyboard(item, message)
+        staff_msg = payload.get("staff_msg")
+        if self._desk is not None and payload.get("relay") and isinstance(staff_msg, int):
+            try:
+                await self._desk.handoffs.relayed(payload["relay"], [(staff_msg, message)])
+            except Exception as exc:  # noqa: BLE001 - sent is sent: never send it again
+                self._live.failed("noting a relayed message", exc, then="going on")
 
     def _sent_keyboard(self, item: OutboxItem, message_id: int) -> None:
         """Remember a question sent with answer buttons, or mark them stale at once when a
@@ -702,11 +967,26 @@ class TelegramChannel:
         try:
             merged = await self._staff_sender.perform(item, queue, time.time())
         except RetryAfter as exc:
-            return await self._later(item, _seconds(exc.retry_after))
-        except BadRequest as exc:
-            log.error("Telegram refused a staff message (%s); it is dropped", type(exc).__name__)
-            await self._queues.sent(item.id)
-        except TelegramError as exc:  # network trouble, or the bot was removed from the group
+            return await self._later(item, self._flood_wait(exc))
+        except (BadRequest, Forbidden) as exc:
+            # The group refuses (rights taken away, not a forum): tried again, then parked,
+            # never dropped: nobody would ever see what the young person wrote.
+            if item.attempts + 1 < STAFF_TRIES:
+                backoff = _backoff(item.attempts + 1, cap=60.0)
+                log.warning(
+                    "a staff group refused an operation (%s); retry in %.1f s",
+                    type(exc).__name__,
+                    backoff,
+                )
+                return await self._later(item, backoff)
+            log.error(
+                "a staff group refused an operation %d times (%s); it is parked in the outbox "
+                "and tried again at the next start",
+                STAFF_TRIES,
+                type(exc).__name__,
+            )
+            await self._queues.park_send(item.id, time.time())
+        except TelegramError as exc:  # network trouble
             backoff = min(60.0, 0.5 * 2 ** min(item.attempts, 7))
             log.warning(
                 "staff group send failed (%s); retry in %.1fs", type(exc).__name__, backoff
@@ -729,19 +1009,34 @@ class TelegramChannel:
     async def _housekeeping(self, stop: asyncio.Event) -> None:
         """Flush counts now and then; apply retention and forget old update ids daily."""
         last_daily = 0.0
+        self._live.expect("housekeeping")
         while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=30)
-            await self._stats.flush()
-            self._forget_stale()
-            if time.time() - last_daily > 86_400:
-                last_daily = time.time()
-                erased = await self._sessions.purge_inactive(datetime.now(UTC) - self._retention)
-                await self._queues.forget_seen(time.time() - 86_400)
-                for job in self._daily:
-                    await job()
-                if erased:
-                    log.info("retention: erased %d inactive conversation(s)", erased)
+            await self._pause(self._housekeeping_every)
+            if stop.is_set():
+                break
+            try:
+                await self._stats.flush()
+                self._forget_stale()
+                if time.time() - last_daily > 86_400:
+                    await self._daily_retention()
+                    last_daily = time.time()
+            except Exception as exc:  # noqa: BLE001 - housekeeping goes on; next round tries again
+                self._live.failed("housekeeping", exc, then="trying again next round")
+                continue
+            self._live.ok("housekeeping")
+        self._live.done("housekeeping")
+
+    async def _daily_retention(self) -> None:
+        before = datetime.now(UTC) - self._retention
+        erased = await self._sessions.purge_inactive(before)
+        await self._queues.forget_seen(time.time() - 86_400)
+        parked = await self._queues.purge_parked(before.timestamp())
+        for job in self._daily:
+            await job()
+        if erased:
+            log.info("retention: erased %d inactive conversation(s)", erased)
+        if parked:
+            log.info("retention: erased %d parked update(s) and send(s)", parked)
 
 
 def _freeze_startup_objects() -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "CALLBACK_PREFIX",
     "COPYABLE",
     "STAFF_LANE",
+    "TO_STAFF",
     "Desk",
     "Plan",
     "StaffAction",
@@ -38,6 +39,10 @@ CALLBACK_PREFIX = "h1"
 #: Media passed on by file id (a copy shows no sender). Locations and contacts are not passed
 #: on: they could say who or where the young person is.
 COPYABLE = ("photo", "sticker", "voice", "video", "video_note", "animation", "audio", "document")
+#: What a young person may pass on to staff: Telegram recompresses photos (dropping EXIF, GPS
+#: included); voice and stickers carry no file name or tags. Documents, audio and videos keep
+#: their file name and metadata, so they are not passed on (the young person is told why).
+TO_STAFF = frozenset({"photo", "sticker", "voice"})
 _CLOSE_COMMANDS = frozenset({"sluit", "close"})
 _URGENT_COMMANDS = frozenset({"urgent", "urgentie"})
 
@@ -71,6 +76,8 @@ class Plan:
 
     sends: list[Send] = field(default_factory=list)
     work: list[Callable[[Any], None]] = field(default_factory=list)
+    #: The young person sent a file that is not passed on: they are to be told so.
+    refused_file: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +250,9 @@ class Desk:
         if effect.text is not None:
             op.update(op="text", text=effect.text)
         elif message is not None and (media := media_of(message)) is not None:
+            if media[0] not in TO_STAFF:
+                plan.refused_file = True
+                return
             op.update(op="media", kind=media[0], file_id=media[1], caption=message.caption or "")
         else:
             op.update(op="note", reason="uncopyable")

@@ -43,11 +43,22 @@ class Webhook:
             return web.Response(status=400)
         if not isinstance(update, dict):
             return web.Response(status=400)
-        await self._channel.intake([update])
+        try:
+            await self._channel.intake([update])
+        except Exception as exc:  # noqa: BLE001 - not stored: Telegram must send it again
+            self._channel.liveness.failed(
+                "receiving an update", exc, then="Telegram sends it again"
+            )
+            return web.Response(status=503)
+        self._channel.liveness.ok("receiving an update")
         return web.Response(status=200)
 
     async def start(self) -> None:
-        """Listen, then tell Telegram where to send updates."""
+        """Listen, then tell Telegram where to send updates.
+
+        Only once the channel is ready (`TelegramChannel.run`'s `ready`): an update that came
+        before the handoff desk knew its topics would go nowhere.
+        """
         app = web.Application(client_max_size=MAX_BODY)
         app.router.add_post(urlparse(self._url).path or "/", self._receive)
         self._runner = web.AppRunner(app, access_log=None)

@@ -1,0 +1,165 @@
+"""`omarmt run` through the faults of a long-running service (issue #14), end to end: a database
+locked by another process, kill -9 in the middle of a send and of a turn, webhook start-up.
+
+Sends are at-least-once: a send cut off after Telegram carried it out, but before the bot
+heard so, goes again after the restart. Everything else here is exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.auxil.botapi import BotApiServer
+from tests.auxil.e2e import BotProcess, running_bot, texts, wait_said
+from tests.test_handoff_e2e import (
+    BRAM,
+    CLAIM,
+    UCENTRAAL,
+    WEDNESDAY,
+    Scene,
+    claim,
+    mark,
+    open_handoff,
+    told,
+    until,
+)
+
+INTRO = "Hoi! Ik ben Omarmt"
+WELCOME = "Mag ik je een paar korte vragen"
+WITH_YOU = "Er is nu een jongerenwerker van U Centraal bij je"
+
+
+@pytest.fixture
+async def scene(server: BotApiServer, tmp_path: Path) -> AsyncIterator[Scene]:
+    scene = Scene(server, tmp_path)
+    yield scene
+    await scene.finish()
+
+
+def times_said(server: BotApiServer, chat_id: int, fragment: str) -> int:
+    return sum(fragment in text for text in texts(server, chat_id))
+
+
+async def test_a_database_locked_for_10_s_by_another_process_delays_but_loses_nothing(
+    server: BotApiServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "locked.sqlite3"
+    async with running_bot(server, db):
+        anna = server.user(6101, "Anna")
+        anna.send_text("hoi")
+        await wait_said(server, anna.chat_id, WELCOME)
+        await asyncio.sleep(1)  # the sent rows' deletes are done: the bot is idle
+        # `omarmt purge` or a backup, say: every write waits, longer than the busy timeout.
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            people = [server.user(6102 + n, f"P{n}") for n in range(3)]
+            for person in people[:2]:
+                person.send_text("hoi")
+            anna.send_text("ik wil niet meer leven")
+            await asyncio.sleep(6)
+            people[2].send_text("hoi")
+            await asyncio.sleep(4)
+            assert not any(texts(server, p.chat_id) for p in people)  # it was locked
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        for person in people:
+            await wait_said(server, person.chat_id, WELCOME, within=30)
+        await wait_said(server, anna.chat_id, "113", within=30)
+        await asyncio.sleep(0.5)
+        for person in people:
+            assert times_said(server, person.chat_id, WELCOME) == 1
+
+
+async def test_kill_9_in_the_middle_of_a_send_loses_nothing_and_sends_nothing_twice(
+    server: BotApiServer, tmp_path: Path
+) -> None:
+    bot = BotProcess(server, tmp_path / "send.sqlite3")
+    await bot.start()
+    sam = server.user(6201, "Sam")
+    held = server.hold_next("sendMessage")
+    sam.send_text("hoi")
+    await asyncio.wait_for(held.arrived.wait(), 20)
+    await bot.stop(signal.SIGKILL)  # the send is on its way; Telegram has not carried it out
+    held.release(carry_out=False)
+    await bot.start()
+    await wait_said(server, sam.chat_id, WELCOME)
+    await asyncio.sleep(0.5)
+    assert times_said(server, sam.chat_id, INTRO) == 1
+    assert times_said(server, sam.chat_id, WELCOME) == 1
+    code, err = await bot.stop()
+    assert code == 0, err
+
+
+async def test_kill_9_after_telegram_carried_out_a_send_sends_it_again_at_least_once(
+    server: BotApiServer, tmp_path: Path
+) -> None:
+    bot = BotProcess(server, tmp_path / "sent.sqlite3")
+    await bot.start()
+    sam = server.user(6301, "Sam")
+    held = server.hold_next("sendMessage")
+    sam.send_text("hoi")
+    await asyncio.wait_for(held.arrived.wait(), 20)
+    await bot.stop(signal.SIGKILL)
+    held.release(carry_out=True)  # Telegram sent it; the bot never heard
+    await server.wait_for(lambda: times_said(server, sam.chat_id, INTRO) == 1)
+    await bot.start()
+    await wait_said(server, sam.chat_id, WELCOME)
+    await asyncio.sleep(0.5)
+    assert times_said(server, sam.chat_id, INTRO) == 2  # at-least-once: that one went twice
+    assert times_said(server, sam.chat_id, WELCOME) == 1  # the rest once
+    code, err = await bot.stop()
+    assert code == 0, err
+
+
+async def test_kill_9_in_the_middle_of_a_turn_handles_it_once_after_the_restart(
+    server: BotApiServer, scene: Scene
+) -> None:
+    bot = await scene.launch()
+    bram = scene.young(BRAM)
+    handoff = await open_handoff(server, bram, scene.ucentraal)
+    before = mark(bram)
+    # A youth worker takes it: the bot answers the button before it stores the turn.
+    held = server.hold_next("answerCallbackQuery")
+    scene.daan.press_button(handoff.card_id, CLAIM)
+    await asyncio.wait_for(held.arrived.wait(), 20)
+    await bot.stop(signal.SIGKILL)
+    held.release(carry_out=False)
+    await bot.start()
+    await told(server, bram, before, WITH_YOU)
+    await until(server, lambda: handoff.card_says("Opgepakt door Daan"), "the card claimed")
+    await asyncio.sleep(0.5)
+    assert times_said(server, bram.chat_id, WITH_YOU) == 1
+
+
+async def test_webhook_mode_sets_the_webhook_only_once_staff_topics_are_known(
+    server: BotApiServer, scene: Scene, unused_tcp_port: int
+) -> None:
+    bot = await scene.launch()
+    bram = scene.young(BRAM)
+    handoff = await open_handoff(server, bram, scene.ucentraal)
+    await claim(server, handoff, scene.daan)
+    code, err = await bot.stop()
+    assert code == 0, err
+
+    before = mark(bram)
+    scene.daan.send_text("Ben je er nog?", thread_id=handoff.thread_id)  # waits at Telegram
+    url = f"http://127.0.0.1:{unused_tcp_port}/telegram"
+    scene.bot = BotProcess(
+        server,
+        scene.db,
+        OMARMT_CLOCK=WEDNESDAY,
+        OMARMT_STAFF_CHAT_UCENTRAAL=str(UCENTRAAL),
+        OMARMT_WEBHOOK_URL=url,
+        OMARMT_WEBHOOK_SECRET="right-secret_123",
+        OMARMT_WEBHOOK_LISTEN=f"127.0.0.1:{unused_tcp_port}",
+    )
+    await scene.bot.start("--webhook")  # the server delivers the reply as soon as it is set
+    await told(server, bram, before, "Jongerenwerker U Centraal: Ben je er nog?")
