@@ -36,7 +36,7 @@ TUNING = (
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
 #: Out-of-fold false alarms allowed on the ordinary tuning messages when choosing the bar.
-FALSE_ALARMS = 0.003
+FALSE_ALARMS = 0.001
 #: Weights smaller than this are dropped from the file (they move no verdict).
 PRUNE = 0.02
 C = 4.0

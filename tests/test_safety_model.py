@@ -73,8 +73,8 @@ def test_the_model_leaves_short_messages_to_the_rules(text: str) -> None:
 # Indirect signs in wording no rule reads: the model's own reason to exist. None of these lines
 # is in a training set (checked below).
 _UNSEEN = [
-    ("i gave my dog to my neighbour because i wont be around to take care of him", "self"),
-    ("hij zegt dat het over een week allemaal niet meer uitmaakt voor hem", "other"),
+    ("mijn vriendin zegt dat ze deze week niet meer gaat overleven", "other"),
+    ("mijn vriend heeft een heel potje pillen naast zijn bed staan en praat raar", "other"),
 ]
 
 
@@ -100,4 +100,6 @@ def test_a_negation_marks_the_rest_of_its_clause() -> None:
     found = features(normalise("ik heb nooit aan zelfmoord gedacht, maar wil nu weg"))
     assert {"w:n:zelfmord", "w:n:gedacht", "w:wil", "w:weg"} <= found
     assert "w:zelfmord" not in found
+    assert "cn:zelf" in found
+    assert "c:zelf" not in found
     assert "w:n:wil" not in found

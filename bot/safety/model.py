@@ -35,7 +35,8 @@ _GRAMS = (3, 4, 5)
 # Fewer words than this are answers ("nee", "soms", "20 jaar") and key words the rules read.
 _MIN_WORDS = 3
 # A negation marks the words after it, up to the end of its clause: "ik heb nooit aan zelfmoord
-# gedacht" reads "n:zelfmoord", a feature of its own, so a denial does not weigh as the sign.
+# gedacht" reads "n:zelfmord" (and its letter groups "cn:zelf"...), features of their own, so a
+# denial does not weigh as the sign.
 _NEGATIONS = frozenset(fold(word) for word in (
     "niet", "nie", "geen", "nooit", "niks", "nimmer", "niemand", "not", "never", "no",
     "nothing", "nobody", "dont", "didnt", "wont", "cant", "isnt",
@@ -74,10 +75,11 @@ def features(folded: Normalised) -> set[str]:
         for first, second in itertools.pairwise(marked)
         if "." not in (first, second)
     )
-    for word in {word.removeprefix("n:") for word in marked if word != "."}:
-        padded = f" {word} "
+    for word in {word for word in marked if word != "."}:
+        mark, _, bare = word.rpartition(":")
+        padded = f" {bare} "
         for size in _GRAMS:
-            found.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+            found.update(f"c{mark}:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
     return found
 
 
