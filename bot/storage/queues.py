@@ -124,23 +124,29 @@ class Queues:
         return InboxItem(await self._db.run(write), lane, payload)
 
     async def pending(self, after: int = 0, limit: int = 500) -> list[InboxItem]:
-        """Received and not yet handled, oldest first; unreadable rows are dropped.
+        """Received and not yet handled, oldest first; unreadable rows are skipped, and kept.
 
         The way back after a restart: in steady state `intake` hands new rows on directly.
+        A row that does not open (damaged: another secret stops the start) is never deleted:
+        it may be someone's "ik wil dood".
         """
-        rows = await self._db.execute(
-            "SELECT id, lane, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
-        )
         items: list[InboxItem] = []
-        for row_id, lane, blob in rows:
-            assert isinstance(row_id, int)
-            try:
-                payload = self._box.open(blob_bytes(blob), b"in:" + str(lane).encode())
-            except DecryptError:
-                log.warning("unreadable inbox row discarded")
-                await self.done(row_id)
-                continue
-            items.append(InboxItem(row_id, str(lane), payload))
+        while not items:
+            rows = await self._db.execute(
+                "SELECT id, lane, payload FROM inbox WHERE id > ? ORDER BY id LIMIT ?",
+                (after, limit),
+            )
+            for row_id, lane, blob in rows:
+                assert isinstance(row_id, int)
+                after = row_id
+                try:
+                    payload = self._box.open(blob_bytes(blob), b"in:" + str(lane).encode())
+                except DecryptError:
+                    log.error("an inbox row does not open; it is kept, not handled")
+                    continue
+                items.append(InboxItem(row_id, str(lane), payload))
+            if len(rows) < limit:
+                break
         return items
 
     async def done(self, inbox_id: int) -> None:
@@ -226,8 +232,7 @@ class Queues:
                 chat_id = int(self._box.open(blob_bytes(chat), b"chat:" + lane_b))
                 payload = self._box.open(blob_bytes(blob), b"out:" + lane_b)
             except (DecryptError, ValueError):
-                log.warning("unreadable outbox row discarded")
-                await self.sent(row_id)
+                log.error("an outbox row does not open; it is kept, not sent")
                 continue
             items.append(OutboxItem(row_id, str(lane), chat_id, payload, attempts, not_before))
         return items
