@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from bot.stats.model import Cell, Mark, Period, Report
+from bot.stats.rollup import MAX_EVENT_DAYS
 
 __all__ = [
     "PERIOD_NAMES",
@@ -188,7 +189,7 @@ def heading_lines(report: Report) -> tuple[str, ...]:
     lines = [f"Van {first} tot en met {last}, {PERIOD_NAMES[options.by]}."]
     if report.rolled_up:
         months = ", ".join(report.rolled_up)
-        lines.append(f"Alleen als maandtotaal bewaard (ouder dan twee jaar): {months}.")
+        lines.append(f"Alleen als maandtotaal bewaard (voorbije maanden): {months}.")
     return tuple(lines)
 
 
@@ -203,6 +204,6 @@ def rule_lines(min_cell: int) -> tuple[str, ...]:
         "Elke tabel heeft ten hoogste twee dimensies: periode en één kenmerk. Er zijn geen "
         "totalen over perioden: kies daarvoor een grovere periode (--by).",
         "Bewaard worden alleen de dag, categorieën en een willekeurige code per gesprek die "
-        "niet van de persoon is afgeleid: geen namen, nummers, tijden of teksten. Gegevens "
-        "ouder dan twee jaar zijn alleen als maandtotaal bewaard.",
+        "niet van de persoon is afgeleid: geen namen, nummers, tijden of teksten. Per gesprek "
+        f"ten hoogste {MAX_EVENT_DAYS} dagen; daarna alleen als maandtotaal.",
     )

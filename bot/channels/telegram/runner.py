@@ -736,7 +736,11 @@ class TelegramChannel:
             self._forget_stale()
             if time.time() - last_daily > 86_400:
                 last_daily = time.time()
-                erased = await self._sessions.purge_inactive(datetime.now(UTC) - self._retention)
+                cutoff = datetime.now(UTC) - self._retention
+                if self._desk is not None:  # before the sessions that tell quiet ones apart
+                    _, orgs = await self._desk.handoffs.erase_quiet(int(cutoff.timestamp()))
+                    self._queue_sends(await self._queues.enqueue(self._desk.erase_sends(orgs)))
+                erased = await self._sessions.purge_inactive(cutoff)
                 await self._queues.forget_seen(time.time() - 86_400)
                 for job in self._daily:
                     await job()
