@@ -703,20 +703,64 @@ async def test_sixty_messages_in_a_minute_keep_to_twenty_sends_per_group(
 # --- endings ---
 
 
-@pytest.mark.parametrize(
-    ("command", "note"), [("/stop", "gestopt"), ("/vergeet", "wissen")], ids=["stop", "vergeet"]
-)
 async def test_the_young_person_ends_the_handoff(
-    server: BotApiServer, scene: Scene, bot: BotProcess, command: str, note: str
+    server: BotApiServer, scene: Scene, bot: BotProcess
 ) -> None:
     bram = scene.young(BRAM)
     handoff = await open_handoff(server, bram, scene.ucentraal)
     before = mark(bram)
-    bram.send_text(command)
+    bram.send_text("/stop")
 
-    await until(server, lambda: sent_after(server, bram, before), f"an answer to {command}")
-    await handoff.wait_said(note)
+    await until(server, lambda: sent_after(server, bram, before), "an answer to /stop")
+    await handoff.wait_said("gestopt")
     await until(server, lambda: handoff.topic.closed, "the topic closed")
+
+
+def general(server: BotApiServer, group: Group) -> list[str]:
+    """What the bot posted in the group outside any topic."""
+    return [
+        m.get("text") or ""
+        for m in server.sent_messages(group.chat_id)
+        if m.get("message_thread_id") is None
+    ]
+
+
+def stored(db: Path, sql: str) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("ended", [False, True], ids=["open", "ended-before"])
+async def test_forget_deletes_the_topic_after_one_line_to_staff(
+    server: BotApiServer, scene: Scene, bot: BotProcess, ended: bool
+) -> None:
+    bram = scene.young(BRAM)
+    handoff = await open_handoff(server, bram, scene.ucentraal)
+    bram.send_text("dit is echt alleen voor de jongerenwerker bedoeld")
+    await handoff.wait_said("alleen voor de jongerenwerker")
+    if ended:  # an ended handoff's topic stays with staff, until /vergeet
+        before = mark(bram)
+        bram.send_text("/stop")
+        await until(server, lambda: handoff.topic.closed, "the topic closed")
+        await told(server, bram, before, "gestopt")
+    before = mark(bram)
+    bram.send_text("/vergeet")
+
+    await told(server, bram, before, "gewist")
+    await until(server, lambda: handoff.topic.deleted, "the topic deleted")
+    notes = [text for text in general(server, scene.ucentraal) if handoff.code in text]
+    assert notes == [f"Topic {handoff.code} is verwijderd: de jongere vroeg Omarmt om alles "
+                     "over hem of haar te wissen."]  # fmt: skip
+    told_at = next(r.time for r in server.requests("sendMessage") if handoff.code in str(r.params))
+    [deleted] = server.requests("deleteForumTopic")
+    assert told_at <= deleted.time
+    assert handoff.messages() == []
+    await scene.finish()
+    for table in ("handoffs", "relay", "ended_topics", "sessions"):
+        assert stored(scene.db, f"SELECT * FROM {table}") == [], table
 
 
 @pytest.mark.parametrize("how", ["/sluit", "/close", CLOSE])
