@@ -194,8 +194,11 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
         return text
 
     async def go() -> int:
-        keys = derive_keys(secret)
-        async with Database.open(path) as database:
+        async with open_database(path) as database:
+            try:
+                keys = await unlock(database, derive_keys(secret))
+            except WrongSecretError as exc:
+                raise StartError(str(exc)) from None
             stats = BufferedStats(database.stats())
             conversations = Conversations(
                 engine,
@@ -219,6 +222,9 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stdout)
         return 0
+    except StartError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
 
 
 def _run(settings: Settings, *, webhook: bool) -> int:
