@@ -4,8 +4,9 @@
 writer; two processes on one database would answer twice and make topics twice. A row (not
 a lock file) works wherever the database is, also on another host and in a later database
 server. The holder renews it every `BEAT` seconds; a lease not renewed for `STALE` seconds
-belongs to a process that died. On the same host a dead holder is seen at once (its pid is
-gone, or it is this very pid: a container restarted).
+belongs to a process that died. On the same host and in the same pid namespace a dead holder
+is seen at once (its pid is gone). Across pid namespaces (containers, also two sharing the
+host's name) a pid says nothing, so there only the heartbeat counts.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sqlite3
 import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.storage.sqlite import Database
 
@@ -38,11 +40,15 @@ class Holder:
     started: float
     token: str
     beat: float = 0.0
+    #: The pid namespace (its inode; 0 where unknown): pids compare only within one.
+    ns: int = 0
 
     @classmethod
     def me(cls, now: float | None = None) -> Holder:
         moment = time.time() if now is None else now
-        return cls(os.getpid(), socket.gethostname(), moment, secrets.token_hex(8), moment)
+        return cls(
+            os.getpid(), socket.gethostname(), moment, secrets.token_hex(8), moment, _pid_ns()
+        )
 
     def describe(self) -> str:
         since = datetime.fromtimestamp(self.started, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -112,14 +118,21 @@ def _write(conn: sqlite3.Connection, me: Holder, now: float) -> None:
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_NAME, value))
 
 
+def _pid_ns() -> int:
+    try:
+        return Path("/proc/self/ns/pid").stat().st_ino
+    except OSError:
+        return 0
+
+
 def _alive(other: Holder, me: Holder, stale: float) -> bool:
     """Whether the holder still runs, as far as can be told from here."""
     if time.time() - other.beat > stale:
         return False
-    if other.host != me.host:
+    if other.host != me.host or other.ns != me.ns or not me.ns:
         return True
     if other.pid == me.pid:
-        return False  # an earlier life of this process's place (a restarted container)
+        return False  # an earlier process of this pid, in this namespace: gone
     try:
         os.kill(other.pid, 0)
     except ProcessLookupError:
