@@ -738,7 +738,9 @@ class TelegramChannel:
                 last_daily = time.time()
                 cutoff = datetime.now(UTC) - self._retention
                 if self._desk is not None:  # before the sessions that tell quiet ones apart
-                    _, orgs = await self._desk.handoffs.erase_quiet(int(cutoff.timestamp()))
+                    codes, orgs = await self._desk.handoffs.erase_quiet(int(cutoff.timestamp()))
+                    for code in codes:
+                        self._desk.forget(code)
                     self._queue_sends(await self._queues.enqueue(self._desk.erase_sends(orgs)))
                 erased = await self._sessions.purge_inactive(cutoff)
                 await self._queues.forget_seen(time.time() - 86_400)
