@@ -59,9 +59,7 @@ async def test_monthly_totals_report_exactly_what_the_events_did(db: Database) -
     after = await build_report(db, Options(by="month"))
     assert after.rolled_up == ("2026-11",)
     assert _cells(after) == _cells(before)
-    assert "Alleen als maandtotaal bewaard (voorbije maanden): 2026-11." in render(
-        after, "table"
-    )
+    assert "Alleen als maandtotaal bewaard (voorbije maanden): 2026-11." in render(after, "table")
 
 
 async def test_by_week_a_rolled_up_month_is_one_period(db: Database) -> None:
