@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import replace
 from pathlib import Path
 
-import telegram
+from telegram.ext import ExtBot
 
 from bot.channels.telegram.pace import GroupPace
 from bot.channels.telegram.staff import Desk
@@ -126,7 +126,7 @@ async def test_retention_deletes_the_topics_of_quiet_handoffs_open_ones_too(
     card = Card("16-19", "nl")
     async with (
         Database.open(tmp_path / "h.sqlite3") as db,
-        telegram.Bot(server.token, base_url=server.base_url) as bot,
+        ExtBot(server.token, base_url=server.base_url) as bot,
     ):
         store = Handoffs(db, box)
         desk = Desk(store, {"jou": JOU})
