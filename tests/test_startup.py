@@ -145,7 +145,6 @@ REAL_LOOKING = "7123456789:AAGx9kQ2-real_looking_token_ZZ0123456789ab"
             {"OMARMT_TELEGRAM_TOKEN": REAL_LOOKING}, "OMARMT_TELEGRAM_TOKEN", id="rejected"
         ),
         pytest.param({"OMARMT_DB": "{tmp}/no/such/folder/bot.sqlite3"}, "OMARMT_DB", id="db"),
-        pytest.param({"OMARMT_DB": "{tmp}"}, "OMARMT_DB", id="db-is-a-folder"),
         pytest.param({"OMARMT_RETENTION_DAYS": "dertig"}, "OMARMT_RETENTION_DAYS", id="env"),
         pytest.param(
             {"OMARMT_TELEGRAM_API_URL": "http://127.0.0.1:9/bot"},
