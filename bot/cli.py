@@ -24,10 +24,13 @@ from bot.paths import data_root
 from bot.safety import detect
 from bot.safety.detector import ruleset, warm_up
 from bot.service import Conversations
-from bot.settings import Settings, SettingsError, load_environ, local_secret
-from bot.stats import roll_up, rollup_cutoff, run_stats
+from bot.settings import Settings, SettingsError, load_environ, local_secret, new_secret
+from bot.startup import StartError, open_database, signed_in, sole_writer
+from bot.stats import MAX_EVENT_DAYS, roll_up, rollup_cutoff, run_stats
 from bot.storage import BufferedStats, Database
 from bot.storage.handoffs import Handoffs
+from bot.storage.keys import WrongSecretError, rotate, unlock
+from bot.storage.lease import Holder, LeaseHeldError, acquire, release
 from bot.storage.queues import Queues
 
 __all__ = ["build_engine", "main"]
@@ -43,7 +46,15 @@ def build_engine(root: Path, *, retention_days: int) -> tuple[Engine, Catalogs]:
     catalogs = Catalogs.load(root / "locales")
     flow = load_flow(root / "flows", actions=ACTIONS, languages=catalogs.languages)
     content = load_content(root / "content")
-    return Engine(flow, content, catalogs, detect, retention_days=retention_days), catalogs
+    engine = Engine(
+        flow,
+        content,
+        catalogs,
+        detect,
+        retention_days=retention_days,
+        stats_days=MAX_EVENT_DAYS,
+    )
+    return engine, catalogs
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     purge.add_argument(
         "--db", type=Path, help="SQLite file (default: OMARMT_DB or omarmt.sqlite3)"
     )
+
+    sub.add_parser(
+        "rotate-secret",
+        help="re-seal the database under OMARMT_NEW_SECRET (with the bot stopped)",
+    )
     return parser
 
 
@@ -129,8 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    # httpx logs every request URL at INFO, and a Bot API URL carries the bot's token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    quiet_libraries()
     if args.command == "check":
         return _check(args.root)
     if args.command == "health":
@@ -143,9 +158,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_purge(args.db or settings.db, settings.retention_days))
     if args.command == "run":
         return _run(settings, webhook=args.webhook)
+    if args.command == "rotate-secret":
+        return _rotate_secret(settings, environ)
     if args.command == "stats":
         return asyncio.run(run_stats(args.db or settings.db, args))
     return EXIT_PROBLEMS  # argparse allows no other command
+
+
+#: Libraries whose debug (and info) lines carry chat ids, message text or the bot's token in
+#: URLs: they stay at WARNING whatever OMARMT_LOG_LEVEL says.
+CHATTY_LIBRARIES = ("telegram", "httpx", "httpcore", "aiosqlite", "aiohttp", "asyncio")
+
+
+def quiet_libraries() -> None:
+    """Keep the libraries' own loggers at WARNING (see `CHATTY_LIBRARIES`)."""
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _rules_ready() -> bool:
@@ -230,8 +258,11 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
         return text
 
     async def go() -> int:
-        keys = derive_keys(secret)
-        async with Database.open(path) as database:
+        async with open_database(path) as database:
+            try:
+                keys = await unlock(database, derive_keys(secret))
+            except WrongSecretError as exc:
+                raise StartError(str(exc)) from None
             stats = BufferedStats(database.stats())
             conversations = Conversations(
                 engine,
@@ -255,6 +286,9 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stdout)
         return 0
+    except StartError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
 
 
 def _run(settings: Settings, *, webhook: bool) -> int:
@@ -287,7 +321,7 @@ def _run(settings: Settings, *, webhook: bool) -> int:
     assert settings.telegram_token is not None
     keys = derive_keys(settings.secret)
 
-    async def go() -> None:
+    async def go() -> int:
         limiter = AIORateLimiter() if settings.telegram_rate_limit else None
         bot: ExtBot[Any] = ExtBot(
             settings.telegram_token or "",
@@ -300,8 +334,12 @@ def _run(settings: Settings, *, webhook: bool) -> int:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        async with Database.open(settings.db) as database, bot:
-            box = Box(keys.box_key)
+        async with (
+            open_database(settings.db) as database,
+            sole_writer(database, keys, stop) as writer,
+            signed_in(bot),
+        ):
+            box = Box(writer.keys.box_key)
             desk = (
                 Desk(Handoffs(database, box), settings.staff_chats)
                 if settings.staff_chats
@@ -313,10 +351,10 @@ def _run(settings: Settings, *, webhook: bool) -> int:
                 sessions=database.sessions(box),
                 queues=Queues(database, box),
                 stats=BufferedStats(database.stats()),
-                pseudonymize=Pseudonymizer(keys.pseudonym_key),
+                pseudonymize=Pseudonymizer(writer.keys.pseudonym_key),
                 is_crisis=lambda text: detect(text) is not None,
                 retention_days=settings.retention_days,
-                # Statistics older than two years become monthly totals, as `omarmt purge` does.
+                # Statistics of months ended become monthly totals, as `omarmt purge` does.
                 daily=(lambda: roll_up(database, rollup_cutoff(datetime.now(UTC).date())),),
                 desk=desk,
                 clock=clock,
@@ -338,14 +376,17 @@ def _run(settings: Settings, *, webhook: bool) -> int:
             finally:
                 if hook is not None:
                     await hook.stop()
+        return EXIT_PROBLEMS if writer.lost else 0
 
     log.info("omarmt run: starting (%s)", "webhook" if webhook else "long polling")
     try:
-        asyncio.run(go())
+        return asyncio.run(go())
+    except StartError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     except StuckError as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    return 0
 
 
 def make_clock(start: datetime | None) -> Callable[[], datetime]:
@@ -373,5 +414,41 @@ async def _purge(path: Path, days: int) -> int:
         erased = await database.purge_sessions(before)
         rolled = await roll_up(database, rollup_cutoff(datetime.now(UTC).date()))
     print(f"omarmt purge: erased {erased} conversation(s) inactive for more than {days} days")
-    print(f"omarmt purge: {rolled} stats event(s) older than two years kept as monthly totals")
+    print(
+        f"omarmt purge: {rolled} stats event(s) of ended months kept as monthly totals only "
+        f"(no event is kept longer than {MAX_EVENT_DAYS} days)"
+    )
     return 0
+
+
+def _rotate_secret(settings: Settings, environ: dict[str, str]) -> int:
+    """`omarmt rotate-secret`: every sealed value re-sealed under OMARMT_NEW_SECRET, at once."""
+    try:
+        old, new = new_secret(environ, settings.secret)
+    except SettingsError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+
+    async def go() -> int:
+        async with open_database(settings.db) as database:
+            holder = Holder.me()
+            try:
+                keys = await unlock(database, derive_keys(old))
+                await acquire(database, holder)
+            except (WrongSecretError, LeaseHeldError) as exc:
+                raise StartError(str(exc)) from None
+            try:
+                count = await rotate(database, keys, derive_keys(new))
+            finally:
+                await release(database, holder)
+        print(
+            f"omarmt rotate-secret: {count} sealed value(s) now under the new secret; "
+            "set OMARMT_SECRET to it (and remove OMARMT_NEW_SECRET) before the next start"
+        )
+        return 0
+
+    try:
+        return asyncio.run(go())
+    except StartError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG

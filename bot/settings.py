@@ -22,6 +22,7 @@ __all__ = [
     "SettingsError",
     "load_environ",
     "local_secret",
+    "new_secret",
     "unknown_variables",
 ]
 
@@ -33,6 +34,7 @@ _TOKEN = "OMARMT_TELEGRAM_TOKEN"  # noqa: S105 - the name of a variable, not a s
 _API_URL = "OMARMT_TELEGRAM_API_URL"
 _RATE_LIMIT = "OMARMT_TELEGRAM_RATE_LIMIT"
 _SECRET = "OMARMT_SECRET"  # noqa: S105 - the name of a variable, not a secret
+_NEW_SECRET = "OMARMT_NEW_SECRET"  # noqa: S105 - the name of a variable, not a secret
 _DB = "OMARMT_DB"
 _STAFF_CHAT = "OMARMT_STAFF_CHAT_"
 _WEBHOOK_URL = "OMARMT_WEBHOOK_URL"
@@ -50,6 +52,7 @@ _KNOWN = frozenset(
         _API_URL,
         _RATE_LIMIT,
         _SECRET,
+        _NEW_SECRET,
         _DB,
         _WEBHOOK_URL,
         _WEBHOOK_SECRET,
@@ -172,6 +175,25 @@ def local_secret(db_path: Path) -> tuple[str, bool]:
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         file.write(secret + "\n")
     return secret, True
+
+
+def new_secret(environ: Mapping[str, str], current: str | None) -> tuple[str, str]:
+    """(old, new) for ``omarmt rotate-secret``: OMARMT_SECRET and OMARMT_NEW_SECRET, checked."""
+    if current is None:
+        raise SettingsError(_SECRET, "is not set; rotating needs the secret now in use")
+    new = _get(environ, _NEW_SECRET)
+    if new is None:
+        raise SettingsError(
+            _NEW_SECRET,
+            f"is not set; give the new secret, at least {MIN_SECRET_LENGTH} characters",
+        )
+    if len(new) < MIN_SECRET_LENGTH:
+        raise SettingsError(
+            _NEW_SECRET, f"is too short; use at least {MIN_SECRET_LENGTH} characters"
+        )
+    if new == current:
+        raise SettingsError(_NEW_SECRET, "is the same as OMARMT_SECRET")
+    return current, new
 
 
 def unknown_variables(environ: Mapping[str, str]) -> tuple[str, ...]:

@@ -60,14 +60,15 @@ def test_webhook_mode_needs_its_secret(tmp_path: Path) -> None:
 
 def test_purge_erases_only_conversations_past_retention(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
-    for who in ("old", "new"):
-        result = subprocess.run(
-            [sys.executable, "-m", "bot", "chat", "--db", str(db)],
-            input="hoi\n", capture_output=True, text=True, timeout=60, check=False,
-            cwd=tmp_path, env={**os.environ, "OMARMT_SECRET": who * 20},
-        )  # fmt: skip
-        assert result.returncode == 0, result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--db", str(db)],
+        input="hoi\n", capture_output=True, text=True, timeout=60, check=False,
+        cwd=tmp_path, env={**os.environ, "OMARMT_SECRET": "old" * 20},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
     with sqlite3.connect(db) as conn:
+        # A second person, active now (one secret per database: another chat user is a copy).
+        conn.execute("INSERT INTO sessions SELECT 'new-key', state, last_active FROM sessions")
         conn.execute("UPDATE sessions SET last_active = ? WHERE rowid = 1", (0,))
         assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (2,)
     result = omarmt("purge", "--db", str(db), cwd=tmp_path, OMARMT_RETENTION_DAYS="30")

@@ -293,10 +293,13 @@ def test_language_question_accepts_typed_names(engine: Engine) -> None:
     assert chat.send("engels")[0].text == "Okay, I'll talk English with you now."
 
 
-def test_privacy_names_the_retention_period(engine: Engine) -> None:
+def test_privacy_says_what_is_kept_where_and_how_long(engine: Engine) -> None:
     chat = started(engine)
     text = chat.send(Command("privacy"))[0].text
     assert "30 dagen" in text
+    assert "35 dagen" in text  # per-conversation counts (bot.stats.MAX_EVENT_DAYS)
+    assert "groep van die organisatie op Telegram" in text
+    assert "alleen tot ik ze heb beantwoord" in text
     assert "/vergeet" in text
 
 

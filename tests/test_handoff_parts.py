@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import deque
 from dataclasses import replace
 from pathlib import Path
 
+from telegram.ext import ExtBot
+
 from bot.channels.telegram.pace import GroupPace
+from bot.channels.telegram.staff import Desk
+from bot.channels.telegram.staff_send import StaffSender
 from bot.crypto import Box, derive_keys
 from bot.engine.model import CrisisMark
+from bot.i18n import Catalogs
 from bot.storage import Database
 from bot.storage.handoffs import Card, Handoffs
+from bot.storage.queues import OutboxItem
+from tests.auxil.botapi import BotApiServer
 
 SECRET = "a-test-secret-that-is-long-enough-0123456789"
+JOU = -1001110000001
 
 
 def sends_in_windows(times: list[float], window: float = 60.0) -> int:
@@ -65,10 +74,14 @@ async def test_handoffs_are_sealed_and_found_again(tmp_path: Path) -> None:
         assert old is not None
         assert old.closed_at == 200
         assert old.card.claimed_by == "Fatima"
-        # After the grace period the closed one goes, with its relay pairs.
+        # After the grace period the closed one goes, with its relay pairs; its topic is
+        # remembered (no chat id, no card) until it is deleted from the forum.
         assert await store.purge_closed(before=300) == 1
         assert await store.get("K7Q2") is None
         assert await store.person_message("K7Q2", 57) is None
+        assert await db.execute("SELECT code, thread_id, erase FROM ended_topics") == [
+            ("K7Q2", 55, None)
+        ]
         await db.checkpoint()
     data = path.read_bytes()
     assert b"7340001" not in data
@@ -103,3 +116,50 @@ async def test_a_card_keeps_its_crisis_sign_and_old_cards_still_open(tmp_path: P
         again = await store.get("ZZ99")
         assert again is not None
         assert again.card == Card("20-24", "en", None, urgent=True)
+
+
+async def test_retention_deletes_the_topics_of_quiet_handoffs_open_ones_too(
+    tmp_path: Path, server: BotApiServer, catalogs: Catalogs
+) -> None:
+    server.group(JOU, "JoU")
+    box = Box(derive_keys(SECRET).box_key)
+    card = Card("16-19", "nl")
+    async with (
+        Database.open(tmp_path / "h.sqlite3") as db,
+        ExtBot(server.token, base_url=server.base_url) as bot,
+    ):
+        store = Handoffs(db, box)
+        desk = Desk(store, {"jou": JOU})
+        threads = {}
+        # QUIE: open, nothing since 100. BUSY: open, its person wrote at 9000. ENDS: closed
+        # at 150, past its grace period. All have a topic.
+        for code, lane in (("QUIE", "lane-q"), ("BUSY", "lane-b"), ("ENDS", "lane-e")):
+            await db.run(store.open_work(code, lane, "jou", chat_id=7, card=card, now=100))
+            topic = await bot.create_forum_topic(JOU, code)
+            threads[code] = topic.message_thread_id
+            assert await store.set_topic(code, threads[code], None)
+        await db.execute("INSERT INTO sessions VALUES ('lane-b', x'00', 9000)")
+        await db.run(store.change_work("ENDS", lambda c: c, close_at=150))
+        assert await store.purge_closed(before=200) == 1
+        await desk.load()
+
+        codes, orgs = await store.erase_quiet(before=5000)
+
+        assert (codes, orgs) == (["QUIE"], ["jou"])
+        assert [row.code for row in await store.all_known()] == ["BUSY"]
+        [erase] = desk.erase_sends(orgs)
+        sender = StaffSender(bot, desk, lambda m: catalogs.gettext("nl", m))
+        item = OutboxItem(1, erase.lane, erase.chat_id, erase.payload)
+        assert await sender.perform(item, deque([item]), 0.0) == []
+
+        topics = server.topics(JOU)
+        assert {code: topics[thread].deleted for code, thread in threads.items()} == {
+            "QUIE": True, "BUSY": False, "ENDS": True,
+        }  # fmt: skip
+        notes = [m["text"] for m in server.sent_messages(JOU) if "message_thread_id" not in m]
+        assert len(notes) == 2
+        assert all("bewaartermijn" in note for note in notes)
+        assert await db.execute("SELECT * FROM ended_topics") == []
+        # Done once: a second erase finds nothing left to do.
+        assert await sender.perform(item, deque([item]), 0.0) == []
+        assert len(server.requests("deleteForumTopic")) == 2

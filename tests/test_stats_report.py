@@ -286,8 +286,8 @@ als "x".
 Elke tabel heeft ten hoogste twee dimensies: periode en één kenmerk. Er zijn geen totalen over
 perioden: kies daarvoor een grovere periode (--by).
 Bewaard worden alleen de dag, categorieën en een willekeurige code per gesprek die niet van de
-persoon is afgeleid: geen namen, nummers, tijden of teksten. Gegevens ouder dan twee jaar zijn
-alleen als maandtotaal bewaard.
+persoon is afgeleid: geen namen, nummers, tijden of teksten. Per gesprek ten hoogste 35 dagen;
+daarna alleen als maandtotaal.
 """  # noqa: E501, RUF001 - as wide as its columns; minute ranges have an en dash
 
 

@@ -1,4 +1,4 @@
-"""Retention: events older than two years become monthly totals that report the same numbers."""
+"""Retention: the events of months ended become monthly totals that report the same numbers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.stats import Options, build_report, render, roll_up, rollup_cutoff
+from bot.stats import MAX_EVENT_DAYS, Options, build_report, render, roll_up, rollup_cutoff
 from bot.stats.model import Report
 from bot.storage import Database
 from tests.auxil.stats_events import SPECS, event, write_known_events
@@ -34,10 +34,16 @@ def _cells(report: Report) -> list[tuple[str, list[object]]]:
     return [(t.key, [(r.period, r.cells, r.total) for r in t.rows]) for t in report.tables]
 
 
-def test_the_cutoff_is_the_start_of_the_month_two_years_back() -> None:
-    assert rollup_cutoff(date(2028, 11, 27)) == date(2026, 11, 1)
-    assert rollup_cutoff(date(2028, 12, 1)) == date(2026, 12, 1)
+def test_no_per_conversation_event_is_kept_longer_than_35_days() -> None:
+    assert MAX_EVENT_DAYS == 35
+    # A month is rolled up four days after it ended.
+    assert rollup_cutoff(date(2028, 11, 4)) == date(2028, 10, 1)
+    assert rollup_cutoff(date(2028, 11, 5)) == date(2028, 11, 1)
     assert rollup_cutoff(date(2028, 11, 27), keep_days=30) == date(2028, 10, 1)
+    # The oldest event a cutoff keeps is never more than MAX_EVENT_DAYS old.
+    for offset in range(800):
+        today = date(2027, 1, 1) + timedelta(days=offset)
+        assert (today - rollup_cutoff(today)).days <= MAX_EVENT_DAYS
 
 
 async def test_monthly_totals_report_exactly_what_the_events_did(db: Database) -> None:
@@ -53,9 +59,7 @@ async def test_monthly_totals_report_exactly_what_the_events_did(db: Database) -
     after = await build_report(db, Options(by="month"))
     assert after.rolled_up == ("2026-11",)
     assert _cells(after) == _cells(before)
-    assert "Alleen als maandtotaal bewaard (ouder dan twee jaar): 2026-11." in render(
-        after, "table"
-    )
+    assert "Alleen als maandtotaal bewaard (voorbije maanden): 2026-11." in render(after, "table")
 
 
 async def test_by_week_a_rolled_up_month_is_one_period(db: Database) -> None:
@@ -97,11 +101,11 @@ async def test_monthly_totals_keep_no_conversation_id(db: Database) -> None:
         assert not any(conversation in str(row) for conversation in ids)
 
 
-def test_omarmt_purge_rolls_up_statistics_older_than_two_years(
+def test_omarmt_purge_rolls_up_statistics_of_ended_months(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "omarmt.sqlite3"
-    long_ago = datetime.now(UTC).date() - timedelta(days=3 * 365)
+    long_ago = datetime.now(UTC).date() - timedelta(days=MAX_EVENT_DAYS + 14)
     monday = long_ago - timedelta(days=long_ago.weekday())
     shifted = [replace(SPECS[0], monday=monday)]
 
@@ -116,7 +120,7 @@ def test_omarmt_purge_rolls_up_statistics_older_than_two_years(
     monkeypatch.chdir(tmp_path)
     assert main(["purge", "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "older than two years kept as monthly totals" in out
+    assert "of ended months kept as monthly totals only" in out
 
     async def check() -> tuple[int, int]:
         async with Database.open(path) as db:

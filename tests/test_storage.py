@@ -229,7 +229,7 @@ async def test_the_database_file_identifies_nobody(db: Database, db_path: Path, 
     assert b"qr-bibliotheek" not in raw
 
 
-async def test_an_unreadable_state_is_discarded_quietly(
+async def test_an_unreadable_state_is_kept_and_the_person_starts_over(
     db: Database, box: Box, caplog: pytest.LogCaptureFixture
 ) -> None:
     store = db.sessions(box)
@@ -240,10 +240,10 @@ async def test_an_unreadable_state_is_discarded_quietly(
     with caplog.at_level(logging.WARNING, logger="bot.storage"):
         assert await store.load(KEY) is None
 
-    assert await db.execute("SELECT 1 FROM sessions WHERE key = ?", (KEY,)) == []
+    assert await db.execute("SELECT 1 FROM sessions WHERE key = ?", (KEY,)) == [(1,)]
     assert await store.load(OTHER_KEY) is not None
     assert [record.getMessage() for record in caplog.records] == [
-        "unreadable session state discarded"
+        "unreadable session state; the conversation starts over"
     ]
     assert KEY not in caplog.text
 
@@ -256,14 +256,14 @@ async def test_an_unreadable_state_is_discarded_quietly(
         pytest.param(12345, id="number"),
     ],
 )
-async def test_a_state_of_the_wrong_type_is_discarded(
+async def test_a_state_of_the_wrong_type_is_not_loaded_but_kept(
     db: Database, box: Box, stored: object
 ) -> None:
     store = db.sessions(box)
     await store.save(KEY, make_state(), NOW)
     await db.execute("UPDATE sessions SET state = ? WHERE key = ?", (stored, KEY))
     assert await store.load(KEY) is None
-    assert await store.count() == 0
+    assert await store.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -275,7 +275,7 @@ async def test_a_state_of_the_wrong_type_is_discarded(
         pytest.param(b"\xff\xfe", id="not-utf8"),
     ],
 )
-async def test_a_sealed_but_unparsable_state_is_discarded(
+async def test_a_sealed_but_unparsable_state_is_not_loaded_but_kept(
     db: Database, box: Box, plaintext: bytes
 ) -> None:
     store = db.sessions(box)
@@ -284,7 +284,7 @@ async def test_a_sealed_but_unparsable_state_is_discarded(
         "UPDATE sessions SET state = ? WHERE key = ?", (box.seal(plaintext, KEY.encode()), KEY)
     )
     assert await store.load(KEY) is None
-    assert await store.count() == 0
+    assert await store.count() == 1
 
 
 async def test_a_changed_secret_means_starting_over(db: Database) -> None:

@@ -17,8 +17,8 @@ from bot.channels.terminal import parse_line, render
 from bot.engine import Command, Link, OptionView, Outbound, Text
 
 
-def chat(db: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OMARMT_")}
+def chat(db: Path, stdin: str, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OMARMT_")} | settings
     return subprocess.run(
         [sys.executable, "-m", "bot", "chat", "--db", str(db), *args],
         input=stdin,
@@ -52,6 +52,17 @@ def test_second_run_continues_where_the_first_stopped(tmp_path: Path) -> None:
     assert "Welkom terug! Hier waren we gebleven:\n\nHoe oud ben je?" in second.stdout
     assert "Genoteerd: 18 of 19" in second.stdout
     assert "Ik ben Omarmt" not in second.stdout
+
+
+def test_another_secret_stops_with_one_line_and_keeps_the_conversation(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    assert chat(db, "hoi\nja\n").returncode == 0
+    other = chat(db, "19\n", OMARMT_SECRET="another-secret-than-the-local-one-0123456789")
+    assert other.returncode == 2
+    assert other.stderr.startswith("omarmt: OMARMT_SECRET does not open this database")
+    assert other.stderr.count("\n") == 1, other.stderr
+    again = chat(db, "19\n")
+    assert "Genoteerd: 18 of 19" in again.stdout
 
 
 def test_english_by_flag(tmp_path: Path) -> None:

@@ -126,6 +126,7 @@ class Engine:
         detector: Detector,
         *,
         retention_days: int = 30,
+        stats_days: int = 35,
         new_id: Callable[[], str] = _new_conversation_id,
         bot_username: str | None = None,
         staff_orgs: Collection[str] = (),
@@ -136,6 +137,8 @@ class Engine:
         self._tr = translator
         self._detect = detector
         self._retention_days = retention_days
+        #: How long statistics keep per-conversation rows (for /privacy).
+        self._stats_days = stats_days
         self._new_id = new_id
         #: The bot's public name, for links to pass it on; a channel sets it when it knows it.
         self.bot_username = bot_username
@@ -352,7 +355,7 @@ class Engine:
         if action == "back":
             return self._back(state, ctx)
         if action == "privacy":
-            text = texts.privacy(_).format(days=self._retention_days)
+            text = texts.privacy(_).format(days=self._retention_days, stats_days=self._stats_days)
             return Turn(state, (Outbound(text), *self._where_we_were(state, ctx)))
         if action == "forget":
             gone = Outbound(
@@ -361,7 +364,8 @@ class Engine:
                     "If you send me a message, we start fresh."
                 )
             )
-            return Turn(None, (gone,), (DomainEvent("forgotten"),))
+            # Also without an open handoff: earlier ones may have left topics with staff.
+            return Turn(None, (gone,), (DomainEvent("forgotten"),), (CloseHandoff("forgotten"),))
         unknown = Outbound(
             _(
                 "I don't know that command. These work: "
@@ -556,7 +560,7 @@ class Engine:
         closed = _event("handoff_closed", organisation=desk.org, by="young_person")
         if forget:
             gone = self._command(state, ctx, Command("vergeet"))
-            return Turn(None, gone.messages, (*gone.events, closed), (CloseHandoff("forgotten"),))
+            return Turn(None, gone.messages, (*gone.events, closed), gone.effects)
         _ = ctx._
         text = _(
             "Okay, I've ended the chat with the youth worker. Thanks for talking! "

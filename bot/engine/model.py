@@ -205,7 +205,8 @@ class CloseHandoff:
     """The conversation with the youth worker ends; `reason` is said in the staff topic.
 
     Reasons: ``stopped`` (/stop), ``forgotten`` (/vergeet), ``staff`` (closed by staff),
-    ``gone`` (the young person blocked the bot).
+    ``gone`` (the young person blocked the bot). ``forgotten`` comes with every /vergeet, also
+    without an open handoff: every handoff of the person is erased, their topics deleted.
     """
 
     reason: str

@@ -116,12 +116,21 @@ def talk_to_person(_: Gettext, content: Content) -> tuple[str, tuple[Link, ...]]
 
 
 def privacy(_: Gettext) -> str:
-    """What Omarmt keeps and for how long; `{days}` is filled in by the caller."""
+    """What Omarmt keeps, where and for how long; the caller fills in `{days}` (the retention
+    period) and `{stats_days}` (how long counts are kept per conversation)."""
     return _(
         "Your privacy:\n"
         "- I don't know your name or phone number. I only keep a code instead.\n"
-        "- I keep your answers only while we chat, and at most {days} days after your last "
+        "- Your answers and where we are in the chat: locked (encrypted) on Omarmt's server, "
+        "at most {days} days after your last message.\n"
+        "- Your messages: locked, and only until I have answered them. My replies: only until "
+        "they are sent.\n"
+        "- Do you chat with a youth worker? Then your messages go to a closed group of their "
+        "organisation on Telegram. They stay there at most {days} days after the last "
         "message.\n"
-        "- Counts without names help the municipality to improve help for young people.\n"
-        "- Type /vergeet and I erase everything about you at once."
+        "- Counts without names help the municipality. Per chat I keep them at most "
+        "{stats_days} days. After that only totals per month.\n"
+        "- This chat itself is in your Telegram app. You can delete it there.\n"
+        "- Type /vergeet and I erase everything about you at once. Also in the group of the "
+        "youth workers."
     )

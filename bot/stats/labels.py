@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from bot.stats.model import Cell, Kind, Mark, Period, Report, Table
+from bot.stats.rollup import MAX_EVENT_DAYS
 
 __all__ = [
     "PERIOD_NAMES",
@@ -211,7 +212,7 @@ def heading_lines(report: Report) -> tuple[str, ...]:
     lines = [f"Van {first} tot en met {last}, {PERIOD_NAMES[options.by]}."]
     if report.rolled_up:
         months = ", ".join(report.rolled_up)
-        lines.append(f"Alleen als maandtotaal bewaard (ouder dan twee jaar): {months}.")
+        lines.append(f"Alleen als maandtotaal bewaard (voorbije maanden): {months}.")
     if report.coarser:
         names = "; ".join(title(key) for key in report.coarser)
         lines.append(
@@ -235,6 +236,6 @@ def rule_lines(min_cell: int, base: int = 5) -> tuple[str, ...]:
         "Elke tabel heeft ten hoogste twee dimensies: periode en één kenmerk. Er zijn geen "
         "totalen over perioden: kies daarvoor een grovere periode (--by).",
         "Bewaard worden alleen de dag, categorieën en een willekeurige code per gesprek die "
-        "niet van de persoon is afgeleid: geen namen, nummers, tijden of teksten. Gegevens "
-        "ouder dan twee jaar zijn alleen als maandtotaal bewaard.",
+        "niet van de persoon is afgeleid: geen namen, nummers, tijden of teksten. Per gesprek "
+        f"ten hoogste {MAX_EVENT_DAYS} dagen; daarna alleen als maandtotaal.",
     )

@@ -11,16 +11,21 @@ from bot.stats.periods import month_start
 from bot.stats.query import count_sql
 from bot.storage import Database
 
-__all__ = ["KEEP_DAYS", "roll_up", "rollup_cutoff"]
+__all__ = ["KEEP_DAYS", "MAX_EVENT_DAYS", "roll_up", "rollup_cutoff"]
 
 logger = logging.getLogger(__name__)
 
-#: Events are kept this long (two years) before only their monthly totals remain.
-KEEP_DAYS = 730
+#: A month's events (one row per conversation and event) become monthly totals this many days
+#: after the month ended. A month's counts are final when it ends (a day's events belong to
+#: that day); the few days let the report show the month just ended by week for a while.
+KEEP_DAYS = 4
+#: So no per-conversation row is older than this many days (promised in /privacy).
+MAX_EVENT_DAYS = KEEP_DAYS + 31
 
 
 def rollup_cutoff(today: date, keep_days: int = KEEP_DAYS) -> date:
-    """The first day whose events are kept: the start of the month ``keep_days`` ago.
+    """The first day whose events are kept: the start of the month ``keep_days`` ago. An
+    event is at most ``keep_days + 31`` days old when its month is rolled up.
 
     Only whole months are rolled up, so a month's totals are computed once, from all its events.
     """

@@ -2,14 +2,16 @@
 
 The young person's chat id and the card's facts are sealed; the relay table pairs message ids
 only. A closed handoff stays a short grace period (late staff replies get a note, not a
-silent drop), then goes with its relay pairs.
+silent drop), then goes with its relay pairs; its topic is remembered in `ended_topics` (code,
+pseudonym, organisation, thread id), because the topic in the staff forum holds what the young
+person wrote: it is deleted at /vergeet or when the retention period ends.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
 from bot.crypto import Box, DecryptError
@@ -17,7 +19,7 @@ from bot.engine.model import CrisisMark
 from bot.storage.queues import blob_bytes
 from bot.storage.sqlite import Database, Row
 
-__all__ = ["Card", "HandoffRow", "Handoffs"]
+__all__ = ["Card", "EndedTopic", "HandoffRow", "Handoffs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,29 @@ class HandoffRow:
     waited: bool
     closed_at: int | None
 
+
+@dataclass(frozen=True, slots=True)
+class EndedTopic:
+    """A staff topic to delete, and why (``forgotten`` or ``retention``)."""
+
+    code: str
+    thread_id: int
+    reason: str
+
+
+#: Handoffs (chosen by a WHERE clause that follows) into ended_topics, marked `erase` (?).
+_KEEP_TOPICS = (
+    "INSERT OR REPLACE INTO ended_topics (code, lane, org, thread_id, ended_at, erase) "
+    "SELECT code, lane, org, thread_id, coalesce(closed_at, ?), ? FROM handoffs "
+    "WHERE thread_id IS NOT NULL AND "
+)
+#: A handoff is quiet when nothing happened in it since the cutoff: not opened, not closed,
+#: and its person's conversation (which every message either way updates) not active.
+_QUIET = (
+    "SELECT h.code FROM handoffs h LEFT JOIN sessions s ON s.key = h.lane "
+    "WHERE max(h.opened_at, coalesce(h.closed_at, 0), coalesce(s.last_active, 0)) < ?"
+)
+_CODES = "code IN (SELECT value FROM json_each(?))"
 
 _SELECT = (
     "SELECT code, lane, org, chat, info, thread_id, card_id, opened_at, waited, closed_at "
@@ -169,12 +194,16 @@ class Handoffs:
 
     # --- the staff side's own writes ---------------------------------------------------------
 
-    async def set_topic(self, code: str, thread_id: int | None, card_id: int | None) -> None:
-        """The topic (and card) made for this handoff; None clears a topic that was deleted."""
-        await self._db.execute(
-            "UPDATE handoffs SET thread_id = ?, card_id = ? WHERE code = ?",
+    async def set_topic(self, code: str, thread_id: int | None, card_id: int | None) -> bool:
+        """The topic (and card) made for this handoff; None clears a topic that was deleted.
+
+        False: the handoff is gone (erased while its topic was being made).
+        """
+        rows = await self._db.execute(
+            "UPDATE handoffs SET thread_id = ?, card_id = ? WHERE code = ? RETURNING 1",
             (thread_id, card_id, code),
         )
+        return bool(rows)
 
     async def relayed(self, code: str, pairs: list[tuple[int, int]]) -> None:
         """Remember (topic message, young person's message) pairs, for replies either way."""
@@ -190,9 +219,61 @@ class Handoffs:
         await self._db.execute("UPDATE handoffs SET waited = 1 WHERE code = ?", (code,))
 
     async def purge_closed(self, before: int) -> int:
-        """Erase handoffs closed before `before`, with their relay pairs."""
+        """Erase handoffs closed before `before`, with their relay pairs; their topics are
+        remembered until they are deleted (`erase_quiet`, `forget_work`)."""
+        closed = "closed_at IS NOT NULL AND closed_at < ?"
+        delete = "DELETE FROM handoffs WHERE " + closed + " RETURNING 1"  # noqa: S608
+
+        def work(conn: sqlite3.Connection) -> int:
+            conn.execute(_KEEP_TOPICS + closed, (0, None, before))
+            return len(conn.execute(delete, (before,)).fetchall())
+
+        return await self._db.run(work)
+
+    # --- forgetting --------------------------------------------------------------------------
+
+    def forget_work(self, lane: str, now: int) -> Callable[[sqlite3.Connection], None]:
+        """/vergeet: every handoff of this person goes, open or closed, with its relay pairs;
+        each topic they had is marked to be deleted from the staff forum."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute(_KEEP_TOPICS + "lane = ?", (now, "forgotten", lane))
+            conn.execute("UPDATE ended_topics SET erase = 'forgotten' WHERE lane = ?", (lane,))
+            conn.execute("DELETE FROM handoffs WHERE lane = ?", (lane,))
+
+        return work
+
+    async def erase_quiet(self, before: int) -> tuple[list[str], list[str]]:
+        """Retention: handoffs quiet since `before` (open ones too) go, and every topic ended
+        before it is marked to be deleted. Returns the handoffs' codes, and the organisations
+        that now have topics to delete."""
+
+        def work(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+            codes = [str(code) for (code,) in conn.execute(_QUIET, (before,))]
+            listed = json.dumps(codes)
+            conn.execute(_KEEP_TOPICS + _CODES, (before, "retention", listed))
+            conn.execute(f"DELETE FROM handoffs WHERE {_CODES}", (listed,))  # noqa: S608
+            conn.execute(
+                "UPDATE ended_topics SET erase = 'retention' WHERE erase IS NULL AND ended_at < ?",
+                (before,),
+            )
+            orgs = conn.execute(
+                "SELECT DISTINCT org FROM ended_topics WHERE erase IS NOT NULL ORDER BY org"
+            )
+            return codes, [str(org) for (org,) in orgs]
+
+        return await self._db.run(work)
+
+    async def to_erase(self, org: str) -> list[EndedTopic]:
+        """The topics of this organisation waiting to be deleted, oldest first."""
         rows = await self._db.execute(
-            "DELETE FROM handoffs WHERE closed_at IS NOT NULL AND closed_at < ? RETURNING 1",
-            (before,),
+            "SELECT code, thread_id, erase FROM ended_topics "
+            "WHERE org = ? AND erase IS NOT NULL ORDER BY ended_at",
+            (org,),
         )
-        return len(rows)
+        return [EndedTopic(str(code), int(str(thread)), str(why)) for code, thread, why in rows]
+
+    async def erased(self, codes: Sequence[str]) -> None:
+        """These topics are deleted from the forum: nothing of them is left."""
+        listed = json.dumps(list(codes))
+        await self._db.execute(f"DELETE FROM ended_topics WHERE {_CODES}", (listed,))  # noqa: S608

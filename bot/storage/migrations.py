@@ -102,6 +102,27 @@ MIGRATIONS: Sequence[str] = (
     ALTER TABLE inbox ADD COLUMN parked_at INTEGER;
     ALTER TABLE outbox ADD COLUMN parked_at INTEGER;
     """,
+    # 6: meta, for facts about the database itself: a value sealed with the secret (a start
+    # with another secret stops before reading anything), the pseudonym key carried over by
+    # `omarmt rotate-secret`, and the lease of the one process that writes. And the staff
+    # topics of ended handoffs, which hold what the young person wrote: kept in the forum
+    # until the retention period ends or /vergeet, then deleted (`erase` says why: the row
+    # waits for its deleteForumTopic). Ids of topics only; no chat id, no text.
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE ended_topics (
+        code TEXT PRIMARY KEY,
+        lane TEXT NOT NULL,
+        org TEXT NOT NULL,
+        thread_id INTEGER NOT NULL,
+        ended_at INTEGER NOT NULL,
+        erase TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX ended_topics_lane ON ended_topics (lane);
+    """,
 )
 
 

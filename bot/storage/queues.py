@@ -126,26 +126,32 @@ class Queues:
         return InboxItem(await self._db.run(write), lane, payload)
 
     async def pending(self, after: int = 0, limit: int = 500) -> list[InboxItem]:
-        """Received and not yet handled (nor parked), oldest first; unreadable rows are dropped.
+        """Received and not yet handled (nor parked), oldest first; unreadable rows are skipped,
+        and kept.
 
         The way back after a restart: in steady state `intake` hands new rows on directly.
+        A row that does not open (damaged: another secret stops the start) is never deleted:
+        it may be someone's "ik wil dood".
         """
-        rows = await self._db.execute(
-            "SELECT id, lane, payload, attempts FROM inbox WHERE id > ? AND parked_at IS NULL "
-            "ORDER BY id LIMIT ?",
-            (after, limit),
-        )
         items: list[InboxItem] = []
-        for row_id, lane, blob, attempts in rows:
-            assert isinstance(row_id, int)
-            assert isinstance(attempts, int)
-            try:
-                payload = self._box.open(blob_bytes(blob), b"in:" + str(lane).encode())
-            except DecryptError:
-                log.warning("unreadable inbox row discarded")
-                await self.done(row_id)
-                continue
-            items.append(InboxItem(row_id, str(lane), payload, attempts))
+        while not items:
+            rows = await self._db.execute(
+                "SELECT id, lane, payload, attempts FROM inbox WHERE id > ? AND parked_at IS NULL "
+                "ORDER BY id LIMIT ?",
+                (after, limit),
+            )
+            for row_id, lane, blob, attempts in rows:
+                assert isinstance(row_id, int)
+                assert isinstance(attempts, int)
+                after = row_id
+                try:
+                    payload = self._box.open(blob_bytes(blob), b"in:" + str(lane).encode())
+                except DecryptError:
+                    log.error("an inbox row does not open; it is kept, not handled")
+                    continue
+                items.append(InboxItem(row_id, str(lane), payload, attempts))
+            if len(rows) < limit:
+                break
         return items
 
     async def failed(self, inbox_id: int) -> None:
@@ -283,8 +289,7 @@ class Queues:
                 chat_id = int(self._box.open(blob_bytes(chat), b"chat:" + lane_b))
                 payload = self._box.open(blob_bytes(blob), b"out:" + lane_b)
             except (DecryptError, ValueError):
-                log.warning("unreadable outbox row discarded")
-                await self.sent(row_id)
+                log.error("an outbox row does not open; it is kept, not sent")
                 continue
             items.append(OutboxItem(row_id, str(lane), chat_id, payload, attempts, not_before))
         return items

@@ -65,8 +65,6 @@ _UPSERT = (
     "ON CONFLICT (key) DO UPDATE SET state = excluded.state, last_active = excluded.last_active"
 )
 _DELETE = "DELETE FROM sessions WHERE key = ? RETURNING 1"
-# Only the unreadable blob itself: a valid state saved meanwhile must survive.
-_DISCARD = "DELETE FROM sessions WHERE key = ? AND state = ?"
 _PURGE_BATCH = (
     "DELETE FROM sessions WHERE key IN "
     "(SELECT key FROM sessions WHERE last_active < ? LIMIT ?) RETURNING 1"
@@ -280,10 +278,10 @@ class SqliteSessionStore:
                 raise DecryptError(msg)
             return _decode(self._box.open(blob, key.encode()))
         except (DecryptError, ValueError, KeyError, TypeError, AttributeError):
-            # A changed secret or a damaged row: the user starts over rather than being stuck.
-            # Neither the key nor any content goes into the log.
-            logger.warning("unreadable session state discarded")
-            await self._db.execute(_DISCARD, (key, blob))
+            # A damaged row (a changed secret stops the start, see `bot.storage.keys`): the
+            # person starts over rather than being stuck; the row is not deleted here. Neither
+            # the key nor any content goes into the log.
+            logger.warning("unreadable session state; the conversation starts over")
             return None
 
     async def save(self, key: str, state: SessionState, now: datetime) -> None:

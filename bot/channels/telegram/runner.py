@@ -1028,6 +1028,11 @@ class TelegramChannel:
 
     async def _daily_retention(self) -> None:
         before = datetime.now(UTC) - self._retention
+        if self._desk is not None:  # before the sessions that tell quiet ones apart
+            codes, orgs = await self._desk.handoffs.erase_quiet(int(before.timestamp()))
+            for code in codes:
+                self._desk.forget(code)
+            self._queue_sends(await self._queues.enqueue(self._desk.erase_sends(orgs)))
         erased = await self._sessions.purge_inactive(before)
         await self._queues.forget_seen(time.time() - 86_400)
         parked = await self._queues.purge_parked(before.timestamp())

@@ -10,7 +10,7 @@ operations carried out by `bot.channels.telegram.staff_send`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -210,6 +210,9 @@ class Desk:
             if isinstance(effect, OpenHandoff):
                 self._plan_open(plan, lane, chat_id, effect, now)
                 continue
+            if isinstance(effect, CloseHandoff) and effect.reason == "forgotten":
+                self._plan_forget(plan, lane, now)
+                continue
             code = self._open.get(lane)
             route = self._routes.get(code) if code is not None else None
             if code is None or route is None:
@@ -266,6 +269,19 @@ class Desk:
         route.closed = True
         if self._open.get(route.lane) == code:
             del self._open[route.lane]
+
+    def _plan_forget(self, plan: Plan, lane: str, now: int) -> None:
+        """/vergeet: all of this person's handoffs go now; each group deletes their topics
+        (an "erase" op finds what is marked for it, and does nothing when there is none)."""
+        plan.work.append(self._handoffs.forget_work(lane, now))
+        for code in [code for code, route in self._routes.items() if route.lane == lane]:
+            self.forget(code)
+        for org in self.staff_chats:
+            plan.sends.append(self._op(org, {"op": "erase"}))
+
+    def erase_sends(self, orgs: Iterable[str]) -> list[Send]:
+        """The "erase" ops that delete the topics marked in these organisations' groups."""
+        return [self._op(org, {"op": "erase"}) for org in orgs if org in self.staff_chats]
 
     def _op(self, org: str, op: dict[str, Any]) -> Send:
         return Send(staff_lane(org), self.staff_chats[org], json.dumps(op).encode())

@@ -35,7 +35,16 @@ log = logging.getLogger(__name__)
 #: Merged relay messages stay well inside Telegram's 4,096 characters.
 MAX_MERGED = 4000
 #: Messages each operation may create in the group (for the 20-a-minute pace).
-_COST = {"open": 3, "text": 1, "media": 1, "note": 1, "urgent": 2, "close": 2, "card": 0}
+_COST = {
+    "open": 3,
+    "text": 1,
+    "media": 1,
+    "note": 1,
+    "urgent": 2,
+    "close": 2,
+    "card": 0,
+    "erase": 0,
+}
 _NO_CAPTION = frozenset({"sticker", "video_note"})
 
 
@@ -83,6 +92,10 @@ class StaffSender:
         """Carry out `item` (queue[0]); returns the ids of later rows merged into it, which
         are done too. Telegram errors other than a deleted topic propagate to the sender."""
         op = _op(item)
+        if op.get("op") == "erase":
+            calls = await self._erase(item.chat_id)
+            self._paces.setdefault(item.chat_id, GroupPace()).record(now, calls)
+            return []
         row = await self._desk.handoffs.get(str(op.get("code", "")))
         if row is None:
             return []  # erased meanwhile: nothing left to show
@@ -129,7 +142,11 @@ class StaffSender:
                 card.message_id,
                 disable_notification=not row.card.urgent,
             )
-        await self._desk.handoffs.set_topic(row.code, thread, card.message_id)
+        if not await self._desk.handoffs.set_topic(row.code, thread, card.message_id):
+            # Erased (/vergeet) while its topic was being made: the topic goes at once.
+            with contextlib.suppress(TelegramError):
+                await self._bot.delete_forum_topic(row_chat(self._desk, row), thread)
+            return thread
         if again:
             await self._bot.send_message(
                 row_chat(self._desk, row), note(self._, "again"), message_thread_id=thread
@@ -290,6 +307,33 @@ class StaffSender:
             with contextlib.suppress(TelegramError):
                 await self._bot.pin_chat_message(row_chat(self._desk, row), row.card_id)
         return 2
+
+    async def _erase(self, chat_id: int) -> int:
+        """Delete the group's topics marked to go, each after one line in the group's general
+        topic saying which and why. Safe to repeat: a topic already gone counts as deleted."""
+        org = self._desk.org_of_chat(chat_id)
+        if org is None:
+            return 0
+        calls = 0
+        for topic in await self._desk.handoffs.to_erase(org):
+            if topic.reason == "forgotten":
+                text = self._(
+                    "Topic {code} is deleted: the young person asked Omarmt to forget "
+                    "everything about them."
+                )
+            else:
+                text = self._(
+                    "Topic {code} is deleted: nothing was written in it for Omarmt's "
+                    "retention period."
+                )
+            with contextlib.suppress(BadRequest):
+                await self._bot.send_message(chat_id, text.format(code=topic.code))
+            with contextlib.suppress(BadRequest):  # deleted by staff already
+                await self._bot.delete_forum_topic(chat_id, topic.thread_id)
+            await self._desk.handoffs.erased([topic.code])
+            self._desk.forget(topic.code)
+            calls += 2
+        return calls
 
     async def _close(self, row: HandoffRow, reason: str) -> int:
         """A note on how it ended, the card marked closed, and the topic closed."""

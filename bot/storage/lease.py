@@ -1,0 +1,142 @@
+"""One writer per database: a lease row in `meta`, renewed by a heartbeat.
+
+`omarmt run` keeps recent states in memory on the promise that it is the database's only
+writer; two processes on one database would answer twice and make topics twice. A row (not
+a lock file) works wherever the database is, also on another host and in a later database
+server. The holder renews it every `BEAT` seconds; a lease not renewed for `STALE` seconds
+belongs to a process that died. On the same host and in the same pid namespace a dead holder
+is seen at once (its pid is gone). Across pid namespaces (containers, also two sharing the
+host's name) a pid says nothing, so there only the heartbeat counts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import sqlite3
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.storage.sqlite import Database
+
+__all__ = ["BEAT", "STALE", "Holder", "LeaseHeldError", "acquire", "release", "renew"]
+
+_NAME = "writer"
+#: Seconds between renewals, and after which a lease not renewed is taken over.
+BEAT = 5.0
+STALE = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who holds the lease: enough for an operator to find the process."""
+
+    pid: int
+    host: str
+    started: float
+    token: str
+    beat: float = 0.0
+    #: The pid namespace (its inode; 0 where unknown): pids compare only within one.
+    ns: int = 0
+
+    @classmethod
+    def me(cls, now: float | None = None) -> Holder:
+        moment = time.time() if now is None else now
+        return cls(
+            os.getpid(), socket.gethostname(), moment, secrets.token_hex(8), moment, _pid_ns()
+        )
+
+    def describe(self) -> str:
+        since = datetime.fromtimestamp(self.started, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return f"pid {self.pid} on {self.host}, running since {since}"
+
+
+class LeaseHeldError(Exception):
+    """Another process writes to this database."""
+
+    def __init__(self, other: Holder) -> None:
+        super().__init__(
+            f"another omarmt run uses this database ({other.describe()}); stop it first, "
+            "or point OMARMT_DB at another file"
+        )
+        self.other = other
+
+
+async def acquire(db: Database, me: Holder, *, stale: float = STALE) -> None:
+    """Take the lease, or raise `LeaseHeldError` naming the live process that holds it."""
+
+    def work(conn: sqlite3.Connection) -> None:
+        other = _holder(conn)
+        if other is not None and other.token != me.token and _alive(other, me, stale):
+            raise LeaseHeldError(other)
+        _write(conn, me, time.time())
+
+    await db.run(work)
+
+
+async def renew(db: Database, me: Holder) -> bool:
+    """The heartbeat; False when the lease is no longer ours (taken over after a stall)."""
+
+    def work(conn: sqlite3.Connection) -> bool:
+        other = _holder(conn)
+        if other is None or other.token != me.token:
+            return False
+        _write(conn, me, time.time())
+        return True
+
+    return await db.run(work)
+
+
+async def release(db: Database, me: Holder) -> None:
+    """Give the lease up on a clean stop, so the next start need not wait."""
+
+    def work(conn: sqlite3.Connection) -> None:
+        other = _holder(conn)
+        if other is not None and other.token == me.token:
+            conn.execute("DELETE FROM meta WHERE key = ?", (_NAME,))
+
+    await db.run(work)
+
+
+def _holder(conn: sqlite3.Connection) -> Holder | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_NAME,)).fetchone()
+    if row is None:
+        return None
+    try:
+        value = row[0].decode() if isinstance(row[0], bytes) else str(row[0])
+        return Holder(**json.loads(value))
+    except (ValueError, TypeError):
+        return None  # unreadable: nobody can be named, so nobody holds it
+
+
+def _write(conn: sqlite3.Connection, me: Holder, now: float) -> None:
+    value = json.dumps({**asdict(me), "beat": now})
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_NAME, value))
+
+
+def _pid_ns() -> int:
+    try:
+        return Path("/proc/self/ns/pid").stat().st_ino
+    except OSError:
+        return 0
+
+
+def _alive(other: Holder, me: Holder, stale: float) -> bool:
+    """Whether the holder still runs, as far as can be told from here."""
+    if time.time() - other.beat > stale:
+        return False
+    if other.host != me.host or other.ns != me.ns or not me.ns:
+        return True
+    if other.pid == me.pid:
+        return False  # an earlier process of this pid, in this namespace: gone
+    try:
+        os.kill(other.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
