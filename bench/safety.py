@@ -37,6 +37,8 @@ MEASURE = (
     "heldout4.yaml",
     "catch_measure2.yaml",
     "negatives_measure2.yaml",
+    "catch_measure3.yaml",
+    "negatives_measure3.yaml",
 )
 TUNE = (
     "must_catch.yaml",

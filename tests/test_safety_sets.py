@@ -2,8 +2,8 @@
 
 Written by helpers who never read the rules (docs/safety.md, "Data, honestly kept"):
 `catch_a`, `catch_c`, `catch_d`, `negatives_a` and `negatives_c` were tuned against (each was
-measured first: docs/safety.md), and the `train_*` batches train the model; `catch_measure`,
-`negatives_measure`, `catch_measure2` and `negatives_measure2` are for measuring only, and nobody
+measured first: docs/safety.md), and the `train_*` batches train the model; `catch_measure*`
+and `negatives_measure*` are for measuring only, and nobody
 tuning the rules or training the model reads them. Their
 bars are the figures they measured: raise them when the detector improves, never lower them to
 let a change pass.
@@ -24,22 +24,26 @@ _DIR = Path(__file__).parent / "safety"
 #: Recall floors (all, explicit first person) of the must-catch batches, as measured on
 #: 2026-12-02. catch_measure was 60.5% and 84.6% before the rules moved into data, 70.9% and
 #: 91.2% with the rules alone; catch_measure2 (written after both) 60.9% and 88.4% with the
-#: rules alone. The rest is the model's (bot/safety/model.py).
+#: rules alone; catch_measure3 (written after the model was final) 63.3% and 89.7%. The rest
+#: is the model's (bot/safety/model.py).
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
     "catch_d": (1.0, 1.0),
     "catch_measure": (0.748, 0.934),
     "catch_measure2": (0.696, 0.892),
+    "catch_measure3": (0.726, 0.931),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
-#: moved into data, 11/1359 since, with the model too. negatives_measure2: 5/700, likewise.
+#: moved into data, 11/1359 since, with the model too. negatives_measure2: 5/700, likewise;
+#: negatives_measure3: 10/800 (written after the model was final, never seen by anyone tuning).
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
     "negatives_measure": 0.0081,
     "negatives_measure2": 0.0072,
+    "negatives_measure3": 0.0125,
 }
 
 
