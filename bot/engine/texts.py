@@ -8,7 +8,9 @@ from bot.engine.content import Content, HelpLine
 from bot.engine.model import Link, OptionView
 
 __all__ = [
+    "ACKNOWLEDGEMENTS",
     "Gettext",
+    "acknowledgement",
     "help_lines",
     "label_of",
     "line_text",
@@ -61,6 +63,21 @@ _MENU_WORDS = {
     NO: ("nee", "neen", "nope", "klopt niet", "dat klopt niet", "no", "nah", "not true",
          "wrong"),
 }  # fmt: skip
+
+
+#: How a typed answer is acknowledged: warm, brief, varied, with how it was read (a typo could
+#: have been read wrongly). A tapped answer gets none: the tapped button shows the choice.
+ACKNOWLEDGEMENTS = (
+    N_("Thanks! ({answer})"),
+    N_("Okay, clear. ({answer})"),
+    N_("Thank you. ({answer})"),
+    N_("Got it, thanks. ({answer})"),
+)
+
+
+def acknowledgement(_: Gettext, answer: str, turn: int) -> str:
+    """The acknowledgement of a typed answer; `turn` varies it from one question to the next."""
+    return _(ACKNOWLEDGEMENTS[turn % len(ACKNOWLEDGEMENTS)]).format(answer=answer)
 
 
 def label_of(option_id: str) -> str:
@@ -123,5 +140,5 @@ def privacy(_: Gettext) -> str:
         "- I keep your answers only while we chat, and at most {days} days after your last "
         "message.\n"
         "- Counts without names help the municipality to improve help for young people.\n"
-        "- Type /vergeet and I erase everything about you at once."
+        "- Type /forget and I erase everything about you at once."
     )
