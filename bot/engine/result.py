@@ -161,21 +161,14 @@ def details(ctx: ActionContext, offer: Offer) -> Outbound:
     if offer.organisation_by_age:
         who = _offer_organisations(_, ctx.content, offer.organisation_by_age, band)
         parts.append(_(offer.how).format(organisation=who))
-        helpers = [
-            org
-            for key in dict.fromkeys(
-                [offer.organisation_by_age[band]]
-                if band in offer.organisation_by_age
-                else offer.organisation_by_age.values()
-            )
-            if (org := ctx.content.organisation(key)) is not None
-        ]
-        if any(org.key in ctx.staff_orgs for org in helpers):
-            parts.append(
-                _("Or choose '{talk}' to ask a youth worker here.").format(talk=_talk_label(_))
-            )
+        if handoff.route(ctx.content, band, ctx.staff_orgs) is not None:
+            # A youth worker can take over in this chat: that is a step that works.
+            talk = _("Or choose '{talk}' to ask a youth worker here.")
+            parts.append(talk.format(talk=_talk_label(_)))
         else:
-            links += [Link(org.name, org.url) for org in helpers]
+            mine = offer.organisation_by_age.get(band)
+            keys = [mine] if mine else list(dict.fromkeys(offer.organisation_by_age.values()))
+            links += [Link(o.name, o.url) for k in keys if (o := ctx.content.organisation(k))]
     else:
         parts.append(_(offer.how))
     return Outbound("\n".join(parts), links=tuple(links))
