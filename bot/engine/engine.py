@@ -859,16 +859,15 @@ class Engine:
     def _ended_message(
         self, ctx: _Ctx, text: str, links: tuple[Link, ...] = (), more: Sequence[str] = ()
     ) -> Outbound:
-        """The end menu: the details of the offers just shown (one tap each), start again,
-        help lines, a person."""
-        offers = [o for key in more if (o := result.offer_of(self._content, result.MORE + key))]
+        """The end menu: start again, help lines, a person (always these numbers, on every
+        end menu), then the details of the offers just shown, one tap each."""
         options = [
-            OptionView(result.MORE + o.key, result.more_label(ctx._, o), n)
-            for n, o in enumerate(offers, 1)
+            texts.system_option(ctx._, opt, n) for n, opt in enumerate((RESTART, HELP, TALK), 1)
         ]
+        offers = [o for key in more if (o := result.offer_of(self._content, result.MORE + key))]
         options += [
-            texts.system_option(ctx._, opt, len(offers) + n)
-            for n, opt in enumerate((RESTART, HELP, TALK), 1)
+            OptionView(result.MORE + o.key, result.more_label(ctx._, o), len(options) + n)
+            for n, o in enumerate(offers, 1)
         ]
         return Outbound(text, tuple(options), links, step=None)
 
