@@ -12,7 +12,7 @@ import pytest
 from bot.engine import Command, Engine, Text
 from tests.auxil.engine import Chat, make_engine, render
 
-FRIEND = {"nl": "Iemand die ik ken voelt zich eenzaam", "en": "Someone I know feels lonely"}
+FRIEND = {"nl": "Iemand die ik ken is eenzaam", "en": "Someone I know feels lonely"}
 
 
 @pytest.fixture(scope="module")

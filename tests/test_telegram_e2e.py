@@ -210,7 +210,7 @@ async def test_the_friend_path_hands_out_the_bots_own_link(
     fien = server.user(5003, "Fien", language_code="nl")
     fien.send_text("hoi")
     await replies(server, fien.chat_id, 2)
-    await tap_through(server, fien, ["Iemand die ik ken voelt zich eenzaam"])
+    await tap_through(server, fien, ["Iemand die ik ken is eenzaam"])
     link = "https://t.me/omarmt_test_bot?start=vriend"
     await wait_said(server, fien.chat_id, link)
     card = next(t for t in texts(server, fien.chat_id) if link in t)
