@@ -39,6 +39,10 @@ def test_typed_answers_get_a_warm_varied_acknowledgement(engine: Engine, lang: s
         assert len(found["words"].split()) <= 4
         openings.append(found["words"])
     assert not any(o.startswith(("Genoteerd", "Noted")) for o in openings)
+    # The result opens with thanks of its own: the last answer's acknowledgement has none.
+    assert chat.last is not None
+    said = chat.last.messages[0].text.lower()
+    assert said.count("dank je") + said.count("thank") == 1, said
     # Varied: no two answers in a row get the same words, and at least three kinds in all.
     assert all(a != b for a, b in itertools.pairwise(openings)), openings
     assert len(set(openings)) >= 3, openings

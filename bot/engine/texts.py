@@ -67,11 +67,13 @@ _MENU_WORDS = {
 
 #: How a typed answer is acknowledged: warm, brief, varied, with how it was read (a typo could
 #: have been read wrongly). A tapped answer gets none: the tapped button shows the choice.
+#: Picked by the number of answers so far: the last question of the check (the tenth answer)
+#: gets one without thanks, because the result itself opens with thanks.
 ACKNOWLEDGEMENTS = (
     N_("Thanks! ({answer})"),
     N_("Okay, clear. ({answer})"),
+    N_("Got it. ({answer})"),
     N_("Thank you. ({answer})"),
-    N_("Got it, thanks. ({answer})"),
 )
 
 
