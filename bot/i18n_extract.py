@@ -19,7 +19,19 @@ __all__ = [
 #: Mapping keys whose string value is a message id in the gettext catalogs. Everything else
 #: (ids, ``next``, ``synonyms``, URLs) is data that must not reach the translators.
 TRANSLATABLE_KEYS = frozenset(
-    {"text", "label", "description", "when", "hours", "why", "what", "how", "confirm"}
+    {
+        "text",
+        "label",
+        "description",
+        "when",
+        "hours",
+        "why",
+        "what",
+        "how",
+        "confirm",
+        "hint",
+        "short",
+    }
 )
 #: Mapping keys whose every string value is a message id (``why: {calmer: "...", ...}``).
 TRANSLATABLE_MAPPINGS = frozenset({"why"})

@@ -20,8 +20,8 @@ __all__ = ["LoadError", "Problem", "load_content", "load_flow", "load_sources"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _KINDS: tuple[StepKind, ...] = ("message", "question", "action", "end")
-_STEP_KEYS = {"kind", "text", "options", "next", "action", "links"}
-_OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge", "confirm"}
+_STEP_KEYS = {"kind", "text", "options", "next", "action", "links", "hint"}
+_OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge", "confirm", "hide_when"}
 #: Who a crisis reply's extra lines are for (``crisis_also`` in helplines.yaml).
 _CRISIS_ALSO = frozenset({SEXUAL, ABUSE_MINOR})
 
@@ -235,6 +235,9 @@ def _read_step(
         if (opt := _read_option(reader, step_id, opt_node, languages)) is not None
     )
     links = tuple(_read_links(reader, step_id, fields.get("links")))
+    hint = reader.text(fields.get("hint"), f"step '{step_id}': hint")
+    if hint is not None and kind != "question":
+        reader.problem(fields["hint"], f"step '{step_id}': only a question has a hint")
     step = Step(
         id=step_id,
         kind=kind,
@@ -243,6 +246,7 @@ def _read_step(
         next=nxt,
         action=action,
         links=links,
+        hint=hint,
         file=reader.file,
         line=line,
     )
@@ -324,6 +328,15 @@ def _read_option(
             number_range = (bounds[0], bounds[1])
         else:
             reader.problem(fields["range"], f"option '{opt_id}': range must be [low, high]")
+    hide_when = tuple(
+        (step, answer)
+        for step, answer_node in (
+            reader.mapping(fields["hide_when"], f"option '{opt_id}': hide_when").items()
+            if "hide_when" in fields
+            else []
+        )
+        if (answer := reader.text(answer_node, f"option '{opt_id}': hide_when.{step}"))
+    )
     return Option(
         id=opt_id,
         label=label,
@@ -333,6 +346,7 @@ def _read_option(
         range=number_range,
         hedge=reader.boolean(fields.get("hedge"), f"option '{opt_id}': hedge"),
         confirm=reader.text(fields.get("confirm"), f"option '{opt_id}': confirm"),
+        hide_when=hide_when,
     )
 
 
@@ -366,6 +380,13 @@ def _graph_problems(flow: Flow, start_at: Problem) -> list[Problem]:
                         f"step '{step.id}' leads to '{target}', which does not exist",
                     )
                 )
+    problems += [
+        Problem(step.file, opt.line, f"option '{opt.id}' is hidden by an answer no question has")
+        for step in flow.steps.values()
+        for opt in step.options
+        for hiding_step, answer in opt.hide_when
+        if (asked := flow.step(hiding_step)) is None or asked.option(answer) is None
+    ]
     seen = {flow.start}
     todo = [flow.start]
     while todo:

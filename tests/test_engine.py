@@ -96,7 +96,7 @@ def test_typed_answers_are_understood_and_confirmed(
 ) -> None:
     chat = at_djg1(engine)
     replies = chat.send(typed)
-    assert replies[0].text.split("\n\n")[0] == f"Genoteerd: {label}"
+    assert replies[0].text.split("\n\n")[0].endswith(f" ({label})")
 
 
 def test_a_typed_answer_is_echoed_on_top_of_the_next_question_in_one_message(
@@ -107,7 +107,7 @@ def test_a_typed_answer_is_echoed_on_top_of_the_next_question_in_one_message(
     replies = chat.send("ja")
     assert len(replies) == 1
     note, question = replies[0].text.split("\n\n", 1)
-    assert note == "Genoteerd: Ja"
+    assert note.endswith(" (Ja)")
     assert replies[0].step == "djg2"
     assert "genoeg mensen op wie ik" in question
     assert [o.id for o in replies[0].options] == [o.id for o in tapped.options]
@@ -159,7 +159,7 @@ def test_first_miss_reasks_with_the_options(engine: Engine) -> None:
     replies = chat.send("appeltaart")
     assert len(replies) == 1
     assert replies[0].text.startswith("Sorry, dat begreep ik niet goed.")
-    assert replies[0].text.endswith(DJG1_NL)
+    assert replies[0].text.split("\n\n")[1].startswith(DJG1_NL)
     assert [o.id for o in replies[0].options] == ["yes", "more_or_less", "no", "skip", "_back"]
 
 
@@ -275,7 +275,7 @@ def test_language_switch_by_command_argument(engine: Engine) -> None:
     assert replies[-1].text.startswith("Can I ask you a few short questions?")
     # The explicit choice beats the channel's hint from now on.
     chat.lang_hint = "nl"
-    assert chat.send("sure")[0].text.startswith("Noted: Yes, that's fine\n\n")
+    assert chat.send("sure")[0].text.split("\n\n")[0].endswith("(Yes, that's fine)")
 
 
 def test_language_switch_by_question(engine: Engine) -> None:
@@ -365,8 +365,8 @@ def test_crisis_mid_question_then_carry_on(engine: Engine) -> None:
     assert [o.id for o in replies[0].options] == ["_talk", "_continue"]
     assert replies[0].urgent
     again = chat.send(Choice("djg1", "_continue"))
-    assert again[-1].text == DJG1_NL
-    assert chat.send("1")[0].text.startswith("Genoteerd: Ja\n\n")
+    assert again[-1].text.split("\n")[0] == DJG1_NL
+    assert chat.send("1")[0].text.split("\n\n")[0].endswith(" (Ja)")
 
 
 def test_crisis_inside_a_reask(engine: Engine) -> None:
@@ -452,7 +452,7 @@ def test_back_forgets_the_last_answer_and_asks_it_again(engine: Engine) -> None:
     chat = at_djg1(engine)
     chat.tap(("djg1", "yes"))
     replies = chat.send(Choice("djg2", "_back"))
-    assert replies[-1].text == DJG1_NL
+    assert replies[-1].text.split("\n")[0] == DJG1_NL
     assert chat.state is not None
     assert "djg1" not in chat.state.answers
     assert chat.state.step == "djg1"

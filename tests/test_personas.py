@@ -20,8 +20,9 @@ SEVERE = ["ja", "nee", "nee", "ja hoor", "nee", "ja"]
 NOT_LONELY = ["nee", "ja", "jazeker", "nee hoor", "ja", "nee"]
 
 PERSON_FIRST_NL = "Ik denk dat praten met iemand je kan helpen."
-PERSON_LAST_NL = "En je kunt altijd praten met een jongerenwerker"
-OFFERS = ("Join Us\n", "Gelukscafés\n", "Studentenzorgwijzer\n")
+# No staff chat in the terminal: the person is where to find one, not a command.
+PERSON_LAST_NL = "Je kunt altijd terecht bij een jongerenwerker"
+OFFERS = ("- Join Us:", "- Gelukscafés:", "- Studentenzorgwijzer:")
 
 
 @dataclass(frozen=True)
@@ -40,40 +41,40 @@ PERSONAS = [
         "Sanne",
         "17, not a student, moderately lonely, wants to do things with others",
         ["hoi", "ja", "17", "nee", *MODERATE, "samen dingen doen"],
-        ["Join Us\n", "Gelukscafés\n", PERSON_LAST_NL],
-        ["Studentenzorgwijzer\n", PERSON_FIRST_NL],
-        ["Een jongerenwerker van JoU helpt je graag met aanmelden"],
+        ["- Join Us:", "- Gelukscafés:", PERSON_LAST_NL],
+        ["- Studentenzorgwijzer:", PERSON_FIRST_NL],
+        ["Je kunt altijd terecht bij een jongerenwerker van JoU", "Je zei dat je een leegte"],
     ),
     Persona(
         "Daan",
         "22, student at the HU, moderately lonely, wants calm",
         ["hallo", "1", "ik ben 22", "ja ik studeer", *MODERATE, "rust"],
-        ["Gelukscafés\n", "Studentenzorgwijzer\n", "Join Us\n", PERSON_LAST_NL],
+        ["- Gelukscafés:", "- Studentenzorgwijzer:", "- Join Us:", PERSON_LAST_NL],
         [PERSON_FIRST_NL],
-        ["Een jongerenwerker van U Centraal helpt je graag met aanmelden"],
+        ["Je kunt altijd terecht bij een jongerenwerker van U Centraal"],
     ),
     Persona(
         "Noor",
         "26, not a student, severely lonely: no Join Us band, a person first",
         ["hey", "oke", "26", "nee", *SEVERE, "1"],
-        [PERSON_FIRST_NL, "Gelukscafés\n"],
-        ["Join Us\n", "Studentenzorgwijzer\n"],
-        ["je je vaak alleen voelt", "U Centraal kan met je chatten"],
+        [PERSON_FIRST_NL, "- Gelukscafés:"],
+        ["- Join Us:", "- Studentenzorgwijzer:"],
+        ["Je zei dat je mensen om je heen mist", "De jongerenwerkers van U Centraal zijn er"],
     ),
     Persona(
         "Lucas",
         "19, student, not lonely, wants information: a light close, offers for later",
         ["yo", "prima", "19", "ja", *NOT_LONELY, "informatie"],
-        ["Voor later", "Studentenzorgwijzer\n", PERSON_LAST_NL],
+        ["Voor later", "- Studentenzorgwijzer:", PERSON_LAST_NL],
         [PERSON_FIRST_NL],
-        ["Het klinkt alsof je mensen om je heen hebt"],
+        ["Je zei dat er genoeg mensen zijn op wie je kunt terugvallen"],
     ),
     Persona(
         "Mila",
         "15: Omarmt is not for her yet; De Kindertelefoon, and the crisis lines",
         ["hoi", "ja", "15"],
         ["De Kindertelefoon", "113 Zelfmoordpreventie"],
-        ["Join Us\n", "Sorry, dat begreep ik niet"],
+        ["- Join Us:", "Sorry, dat begreep ik niet"],
         ["0800-0432", "Praten met een mens"],
     ),
     Persona(
@@ -81,14 +82,14 @@ PERSONAS = [
         "31: De Luisterlijn and the municipality's general help, and the crisis lines",
         ["hoi", "ja", "31"],
         ["De Luisterlijn", "113 Zelfmoordpreventie", "Gemeente Utrecht"],
-        ["Join Us\n"],
+        ["- Join Us:"],
         ["088 0767 000", "14 030"],
     ),
     Persona(
         "Yara",
         "would rather not answer questions: the offers without a score",
         ["hoi", "laat maar zien"],
-        ["Join Us\n", "Gelukscafés\n", "Studentenzorgwijzer\n", PERSON_LAST_NL],
+        ["- Join Us:", "- Gelukscafés:", "- Studentenzorgwijzer:", PERSON_LAST_NL],
         ["Het klinkt alsof", "Hoe oud ben je?"],
         ["Dit is er voor jongeren in Utrecht", "JoU of U Centraal"],
     ),
@@ -96,17 +97,22 @@ PERSONAS = [
         "Sem",
         "20, not a student, severely lonely, wants to talk now: the person first",
         ["hoi", "ja", "20", "nee", *SEVERE, "nu met iemand praten"],
-        [PERSON_FIRST_NL, "Join Us\n", "Gelukscafés\n"],
-        ["Studentenzorgwijzer\n", PERSON_LAST_NL],
-        ["Een jongerenwerker van U Centraal helpt je graag met aanmelden"],
+        [PERSON_FIRST_NL, "- Join Us:", "- Gelukscafés:"],
+        ["- Studentenzorgwijzer:", PERSON_LAST_NL],
+        ["De jongerenwerkers van U Centraal zijn er voor je"],
     ),
     Persona(
         "Emma",
         "21, English-speaking exchange student, moderately lonely, wants student information",
         ["hi", "sure", "21", "yes", "yes", "yes", "no", "sort of", "yes", "no", "info"],
-        ["Studentenzorgwijzer\n", "Join Us\n", "Gelukscafés\n", "And you can always talk"],
+        [
+            "- Studentenzorgwijzer:",
+            "- Join Us:",
+            "- Gelukscafés:",
+            "You can always go to a youth worker",
+        ],
         ["I think it would help to talk to someone"],
-        ["sometimes miss people around you", "You'd like information for students"],
+        ["You said it feels empty around you", "You'd like information for students"],
         lang="en",
     ),
     Persona(

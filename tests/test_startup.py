@@ -127,7 +127,7 @@ async def test_rotate_then_start_with_the_new_secret_reads_everything(
         await server.wait_sent(noor.chat_id, 2, timeout=20)
         # ... and Sam carries on at the same question: state and pseudonym both survived.
         sam.send_text("18")
-        await wait_said(server, sam.chat_id, "Genoteerd: 18 of 19")
+        await wait_said(server, sam.chat_id, "(18 of 19)")
     finally:
         code, err = await bot.stop()
     assert code == 0, err

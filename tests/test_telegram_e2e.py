@@ -45,7 +45,10 @@ async def test_whole_check_by_buttons_in_dutch(server: BotApiServer, bot: BotPro
     await wait_said(server, anna.chat_id, "Wat wil je nu doen?")
     all_text = "\n".join(texts(server, anna.chat_id))
     assert all_text.index("Join Us") < all_text.index("Gelukscafés")
-    assert "Een jongerenwerker van JoU" in all_text
+    assert "jongerenwerker van JoU" in all_text
+    # The details of an offer are one tap away.
+    await tap_through(server, anna, ["Meer over Join Us"])
+    await wait_said(server, anna.chat_id, "Een vaste groep jongeren")
     # Each pressed question lost its keyboard, so an old button cannot be pressed twice.
     assert len(server.requests("editMessageReplyMarkup")) >= len(taps)
     assert len(server.requests("answerCallbackQuery")) >= len(taps)
@@ -58,7 +61,7 @@ async def test_typing_in_english(server: BotApiServer, bot: BotProcess) -> None:
         emma.send_text(text)
     await wait_said(server, emma.chat_id, "What would you like to do now?", within=30)
     all_text = "\n".join(texts(server, emma.chat_id))
-    assert "Noted: 20 to 24" in all_text
+    assert "(20 to 24)" in all_text
     assert all_text.index("Studentenzorgwijzer") < all_text.index("Join Us")
 
 
@@ -73,7 +76,7 @@ async def test_restart_continues_at_the_same_question(
     assert code == 0
     await bot.start()
     sam.send_text("18")
-    await wait_said(server, sam.chat_id, "Genoteerd: 18 of 19")
+    await wait_said(server, sam.chat_id, "(18 of 19)")
 
 
 async def test_kill_9_after_a_batch_answers_every_message_exactly_once(
@@ -201,6 +204,23 @@ async def test_webhook_mode_refuses_a_wrong_secret(
         assert code == 0, err
 
 
+async def test_the_friend_path_hands_out_the_bots_own_link(
+    server: BotApiServer, bot: BotProcess
+) -> None:
+    fien = server.user(5003, "Fien", language_code="nl")
+    fien.send_text("hoi")
+    await replies(server, fien.chat_id, 2)
+    await tap_through(server, fien, ["Iemand die ik ken is eenzaam"])
+    link = "https://t.me/omarmt_test_bot?start=vriend"
+    await wait_said(server, fien.chat_id, link)
+    card = next(t for t in texts(server, fien.chat_id) if link in t)
+    assert card.startswith("Voel je je soms alleen?")
+    # The friend who follows the link is welcomed as someone a friend sent.
+    friend = server.user(5004, "Vriend", language_code="nl")
+    friend.send_text("/start vriend")
+    await wait_said(server, friend.chat_id, "Iemand die om je geeft")
+
+
 async def test_command_menus_in_dutch_and_english(server: BotApiServer, bot: BotProcess) -> None:
     await server.wait_for(lambda: len(server.requests("setMyCommands")) >= 3, 20)
     dutch = [c["command"] for c in server.commands(language_code="nl")]
@@ -247,7 +267,7 @@ async def test_edited_messages_are_read_for_safety_only(
     ed.edit_text(mine[-1], "nee")  # not a crisis: ignored, it was answered once
     ed.edit_text(mine[-1], "ik wil dood")  # a crisis sign: answered at once
     await wait_said(server, ed.chat_id, "113")
-    assert not any("Genoteerd: Nee" in t for t in texts(server, ed.chat_id))
+    assert not any("(Nee)" in t for t in texts(server, ed.chat_id))
 
 
 async def test_group_chats_are_not_answered(server: BotApiServer, bot: BotProcess) -> None:
@@ -287,7 +307,7 @@ async def test_typing_in_dutch(server: BotApiServer, bot: BotProcess) -> None:
         noor.send_text(text)
     await wait_said(server, noor.chat_id, "Wat wil je nu doen?", within=30)
     all_text = "\n".join(texts(server, noor.chat_id))
-    assert "Genoteerd: 25 tot en met 27" in all_text
+    assert "(25 tot en met 27)" in all_text
     assert "Join Us" not in all_text  # no Join Us band at 26
     assert all_text.index("Ik denk dat praten met iemand") < all_text.index("Gelukscafés")
 

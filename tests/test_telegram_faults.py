@@ -266,11 +266,11 @@ async def test_a_failed_turn_is_tried_again_before_the_persons_next_message(
         sam = server.user(8201, "Sam")
         sam.send_text("hoi")
         sam.send_text("ja")
-        await said(server, sam, "Genoteerd: Ja")
+        await said(server, sam, "(Ja, dat is goed)")
     assert seen == ["hoi", "hoi", "hoi", "ja"]
     sent = texts_to(server, sam)
     asked = next(i for i, text in enumerate(sent) if WELCOME in text)
-    noted = next(i for i, text in enumerate(sent) if "Genoteerd: Ja" in text)
+    noted = next(i for i, text in enumerate(sent) if "(Ja, dat is goed)" in text)
     assert asked < noted  # "hoi" was answered first, though it failed twice
     assert count(server, sam, WELCOME) == 1
 
@@ -293,7 +293,7 @@ async def test_a_turn_that_always_fails_is_parked_with_an_apology_and_not_replay
         assert await running.queues.pending() == []
     async with channel_on(server, path, fresh_engine) as running:  # a restart
         sam.send_text("ja")
-        await said(server, sam, "Genoteerd")
+        await said(server, sam, "(Ja, dat is goed)")
         assert seen.count("kapot") == runner.TURN_TRIES  # not replayed
         # Retention erases it: sealed until then, gone after.
         assert await running.queues.purge_parked(time.time() + 1) == 1

@@ -37,7 +37,7 @@ def test_scripted_chat_prints_welcome_and_question_and_exits_0(tmp_path: Path) -
     assert "Ik ben Omarmt" in result.stdout
     assert "Mag ik je een paar korte vragen stellen?" in result.stdout
     assert "  1. Ja, dat is goed\n  2. Laat me gewoon zien wat er is" in result.stdout
-    assert "Genoteerd: Ja, dat is goed" in result.stdout
+    assert "(Ja, dat is goed)" in result.stdout
     assert "Hoe oud ben je?" in result.stdout
     assert "Traceback" not in result.stderr
 
@@ -50,7 +50,7 @@ def test_second_run_continues_where_the_first_stopped(tmp_path: Path) -> None:
     second = chat(db, "19\n")
     assert second.returncode == 0
     assert "Welkom terug! Hier waren we gebleven:\n\nHoe oud ben je?" in second.stdout
-    assert "Genoteerd: 18 of 19" in second.stdout
+    assert "(18 of 19)" in second.stdout
     assert "Ik ben Omarmt" not in second.stdout
 
 
@@ -62,13 +62,13 @@ def test_another_secret_stops_with_one_line_and_keeps_the_conversation(tmp_path:
     assert other.stderr.startswith("omarmt: OMARMT_SECRET does not open this database")
     assert other.stderr.count("\n") == 1, other.stderr
     again = chat(db, "19\n")
-    assert "Genoteerd: 18 of 19" in again.stdout
+    assert "(18 of 19)" in again.stdout
 
 
 def test_english_by_flag(tmp_path: Path) -> None:
     result = chat(tmp_path / "x.sqlite3", "hi\nsure\n", "--lang", "en")
     assert "I'm Omarmt" in result.stdout
-    assert "Noted: Yes, that's fine" in result.stdout
+    assert "(Yes, that's fine)" in result.stdout
 
 
 def test_language_switch_and_commands_in_the_terminal(tmp_path: Path) -> None:
@@ -76,7 +76,7 @@ def test_language_switch_and_commands_in_the_terminal(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "Okay, I'll talk English with you now." in result.stdout
     assert "113 Zelfmoordpreventie" in result.stdout
-    assert "Type /vergeet" in result.stdout
+    assert "Type /forget" in result.stdout  # English commands in the English texts
     assert "I have erased everything about you" in result.stdout
 
 

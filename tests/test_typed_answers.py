@@ -37,7 +37,8 @@ STEPS = ("consent", "age", "student", "djg1", "djg2", "djg3", "djg4", "djg5", "d
 _WALK = {
     "consent": "yes",
     "age": "age_16_17",
-    "student": "no",
+    # A student: "information for students" is one of the wishes only for students.
+    "student": "yes",
     **{f"djg{n}": "more_or_less" for n in range(1, 7)},
 }
 #: Yes/no questions: reading the one answer as the other is never acceptable.

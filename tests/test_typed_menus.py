@@ -16,7 +16,8 @@ from bot.engine import Choice, Command, Engine, Outbound, SessionState, Text, Tu
 from tests.auxil.engine import Clock, make_engine
 
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday: staff at work
-_NOTED = re.compile(r"^(Genoteerd|Noted): [^\n]*\n\n")
+#: The acknowledgement of a typed answer ("Dank je! (Ja)"): a tap has none.
+_NOTED = re.compile(r"^[^\n(]{2,30} \([^\n)]+\)\n\n")
 
 
 @pytest.fixture(scope="module", params=[None, ()], ids=["with staff", "without staff"])
@@ -39,7 +40,7 @@ def _screen(turn: Turn) -> Outbound | None:
 
 
 def _outcome(turn: Turn) -> tuple[object, ...]:
-    """What a turn did, with the echo of a typed answer left out."""
+    """What a turn did, with the acknowledgement of a typed answer left out."""
     texts = [m.text for m in turn.messages]
     if texts:
         texts[0] = _NOTED.sub("", texts[0])

@@ -10,10 +10,12 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Literal, Protocol
 
-from bot.engine import crisis, handoff, texts
+from bot.engine import crisis, handoff, result, texts
 from bot.engine.actions import ACTIONS as ACTION_TABLE
-from bot.engine.actions import ActionContext, age_band, may_be_minor, offer_messages, profile_of
-from bot.engine.content import Content
+from bot.engine.actions import FRIEND_CODE, ActionContext
+from bot.engine.answers import age_band, may_be_minor, profile_of
+from bot.engine.commands import COMMANDS, command_names
+from bot.engine.content import Content, Offer
 from bot.engine.crisis import Sign
 from bot.engine.flow import ANY_LANGUAGE, Flow, Option, Step
 from bot.engine.hours import is_open
@@ -52,18 +54,6 @@ __all__ = [
     "Translator",
 ]
 
-#: Command names (with English aliases) mapped to what they do.
-COMMANDS = {
-    "start": "start",
-    "hulp": "help", "help": "help",
-    "praat": "talk", "talk": "talk",
-    "stop": "stop",
-    "opnieuw": "restart", "restart": "restart",
-    "taal": "language", "language": "language",
-    "privacy": "privacy",
-    "vergeet": "forget", "forget": "forget",
-    "terug": "back", "back": "back", "vorige": "back",
-}  # fmt: skip
 
 #: The named actions a flow step may run (``kind: action``), see `bot.engine.actions`.
 ACTIONS = frozenset(ACTION_TABLE)
@@ -148,7 +138,7 @@ class Engine:
         #: Where "now" comes from (opening hours, waiting times); a channel may set it.
         self.clock = clock
         self._default_lang = translator.languages[0]
-        self._candidate_cache: dict[tuple[str, str], tuple[Candidate, ...]] = {}
+        self._candidate_cache: dict[tuple[str, str, tuple[str, ...]], tuple[Candidate, ...]] = {}
 
     @property
     def flow(self) -> Flow:
@@ -311,7 +301,7 @@ class Engine:
     def _person_text(self, ctx: _Ctx) -> str:
         return ctx._(
             "You can also talk to a person. And you can carry on with me whenever you want. "
-            "Type /hulp to see all help lines again."
+            "Type /help to see all help lines again."
         )
 
     def _safety_options(self, state: SessionState, ctx: _Ctx) -> tuple[OptionView, ...]:
@@ -367,9 +357,8 @@ class Engine:
             # Also without an open handoff: earlier ones may have left topics with staff.
             return Turn(None, (gone,), (DomainEvent("forgotten"),), (CloseHandoff("forgotten"),))
         unknown = Outbound(
-            _(
-                "I don't know that command. These work: "
-                "/hulp, /praat, /stop, /opnieuw, /taal, /privacy, /vergeet."
+            _("I don't know that command. These work: {commands}.").format(
+                commands=", ".join(command_names(ctx.lang))
             )
         )
         return Turn(state, (unknown, *self._where_we_were(state, ctx)))
@@ -564,7 +553,7 @@ class Engine:
         _ = ctx._
         text = _(
             "Okay, I've ended the chat with the youth worker. Thanks for talking! "
-            "Type /opnieuw to start again, or /hulp for help lines."
+            "Type /restart to start again, or /help for help lines."
         )
         ended = replace(state, handoff=None, status="ended", step=None, misses=0)
         return Turn(
@@ -655,25 +644,23 @@ class Engine:
 
     def _closed_by_staff(self, state: SessionState, desk: Handoff, ctx: _Ctx) -> Turn:
         _ = ctx._
-        bye = Outbound(
-            _(
-                "The youth worker has closed the chat. Thanks for talking! "
-                "This is there for you in Utrecht:"
-            )
-        )
-        action = ActionContext(_, self._content, state, self.bot_username)
-        offers, shown = offer_messages(action, profile_of(state))
+        bye = Outbound(_("The youth worker has closed the chat. Thanks for talking!"))
         ended = replace(state, handoff=None, status="ended", step=None, misses=0)
-        closing = self._ended_message(ctx, _("What would you like to do?"))
+        header = _("This could fit you:")
+        screen = result.offer_screen(self._action_ctx(ctx, ended), profile_of(state), header)
+        closing = self._ended_message(ctx, _("What would you like to do?"), more=screen.more)
         closed = _event("handoff_closed", organisation=desk.org, by="staff")
-        return Turn(ended, (bye, *offers, closing), (closed, *shown))
+        return Turn(ended, (bye, *screen.messages, closing), (closed, *screen.events))
+
+    def _action_ctx(self, ctx: _Ctx, state: SessionState) -> ActionContext:
+        return ActionContext(ctx._, self._content, state, self.bot_username, self.staff_orgs)
 
     def _stop(self, state: SessionState, ctx: _Ctx) -> Turn:
         _ = ctx._
         text = _(
             "Okay, we'll stop here. Thanks for chatting with me. "
-            "Type /opnieuw to start again, or /hulp for help lines. "
-            "Type /vergeet to erase everything about you."
+            "Type /restart to start again, or /help for help lines. "
+            "Type /forget to erase everything about you."
         )
         events = (DomainEvent("stopped"),) if state.status == "active" else ()
         stopped = replace(state, status="ended", step=None, misses=0, choosing_language=False)
@@ -684,6 +671,9 @@ class Engine:
         return self._start(fresh, ctx)
 
     def _system_choice(self, state: SessionState, ctx: _Ctx, event: Choice) -> Turn:
+        offer = result.offer_of(self._content, event.option)
+        if offer is not None:
+            return self._offer_details(state, ctx, offer)
         if event.option == HELP:
             return self._help(state, ctx)
         if event.option == TALK:
@@ -699,6 +689,15 @@ class Engine:
         if event.option in (YES, NO) and state.confirming is not None:
             return self._confirmed(state, ctx, yes=event.option == YES)
         return self._not_understood(state, ctx)
+
+    def _offer_details(self, state: SessionState, ctx: _Ctx, offer: Offer) -> Turn:
+        """One offer in full, then the same menu again: the other offers stay one tap away."""
+        shown = result.details(self._action_ctx(ctx, state), offer)
+        if state.status != "ended":
+            return Turn(state, (shown, *self._where_we_were(state, ctx)))
+        more = [o.removeprefix(result.MORE) for o in state.menu if o.startswith(result.MORE)]
+        again = self._ended_message(ctx, ctx._("Anything else?"), more=more)
+        return Turn(state, (shown, again))
 
     def _confirmed(self, state: SessionState, ctx: _Ctx, *, yes: bool) -> Turn:
         """The answer to "are you younger than 16?": yes takes the option, no asks again."""
@@ -732,18 +731,28 @@ class Engine:
         if not menu:
             return None
         candidates = [
-            Candidate(
-                o, self._tr.gettext(lang, texts.label_of(o)), lang == ctx.lang, is_label=True
-            )
+            Candidate(o, self._menu_label(lang, o), lang == ctx.lang, is_label=True)
             for o in menu
             for lang in self._tr.languages
         ]
         if not strict:
-            candidates += [Candidate(o, w) for o in menu for w in texts.menu_words(o)]
+            candidates += [Candidate(o, w) for o in menu for w in self._menu_words(o)]
         found = match_answer(text, list(menu), candidates)
         if found.how is None or (strict and found.how not in ("exact", "number")):
             return None
         return found.option
+
+    def _menu_label(self, lang: str, option_id: str) -> str:
+        offer = result.offer_of(self._content, option_id)
+        gettext = self._tr.gettext
+        if offer is not None:
+            return result.more_label(lambda m: gettext(lang, m), offer)
+        return gettext(lang, texts.label_of(option_id))
+
+    def _menu_words(self, option_id: str) -> tuple[str, ...]:
+        """Close variants of a menu option; an offer's details also open by its name."""
+        offer = result.offer_of(self._content, option_id)
+        return (offer.name,) if offer is not None else texts.menu_words(option_id)
 
     def _back(self, state: SessionState, ctx: _Ctx) -> Turn:
         """One question back: its answer is forgotten and it is asked again."""
@@ -779,7 +788,11 @@ class Engine:
             "conversation_started",
             MappingProxyType({"source": state.source or "none", "language": ctx.lang}),
         )
-        return self._run(state, ctx, self._flow.start, (), (started,))
+        greeting: tuple[Outbound, ...] = ()
+        if state.source == FRIEND_CODE:
+            # Someone who cares passed the link on: say so, then the welcome as for anyone.
+            greeting = (Outbound(ctx._("Someone who cares about you passed me on. Welcome!")),)
+        return self._run(state, ctx, self._flow.start, greeting, (started,))
 
     def _run(
         self,
@@ -790,6 +803,7 @@ class Engine:
         events: tuple[DomainEvent, ...],
     ) -> Turn:
         out = list(messages)
+        more: tuple[str, ...] = ()
         for _hop in range(MAX_HOPS):
             step = self._flow.step(step_id)
             if step is None:
@@ -800,7 +814,7 @@ class Engine:
                 return Turn(state, tuple(out), events)
             if step.kind == "end":
                 text = ctx._(step.text) if step.text else ctx._("That's all for now.")
-                out.append(self._ended_message(ctx, text, self._links(ctx, step)))
+                out.append(self._ended_message(ctx, text, self._links(ctx, step), more))
                 ended = replace(state, status="ended", step=None, misses=0)
                 return Turn(ended, tuple(out), (*events, DomainEvent("flow_ended")))
             if step.kind == "action" and step.action == "talk_to_person" and self.staff_orgs:
@@ -813,9 +827,10 @@ class Engine:
             if step.kind == "action":
                 action = ACTION_TABLE.get(step.action or "")
                 if action is not None:
-                    result = action(ActionContext(ctx._, self._content, state, self.bot_username))
-                    out += result.messages
-                    events = (*events, *result.events)
+                    done = action(self._action_ctx(ctx, state))
+                    out += done.messages
+                    events = (*events, *done.events)
+                    more = done.more or more
             elif step.text:
                 out.append(Outbound(ctx._(step.text), links=self._links(ctx, step)))
             step_id = step.next
@@ -828,14 +843,15 @@ class Engine:
 
     def _question(self, ctx: _Ctx, step: Step, state: SessionState, prefix: str = "") -> Outbound:
         """The question with its options, then the engine's own: back, and the ways out."""
-        options = [
-            OptionView(opt.id, ctx._(opt.label), n) for n, opt in enumerate(step.options, 1)
-        ]
+        shown = step.shown(state.answers)
+        options = [OptionView(opt.id, ctx._(opt.label), n) for n, opt in enumerate(shown, 1)]
         options += [
             texts.system_option(ctx._, opt, len(options) + n)
             for n, opt in enumerate(self._extras(state, step), 1)
         ]
         text = ctx._(step.text) if step.text else ""
+        if step.hint:
+            text = f"{text}\n({ctx._(step.hint)})"
         return Outbound(f"{prefix}{text}", tuple(options), step=step.id)
 
     def _extras(self, state: SessionState, step: Step) -> tuple[str, ...]:
@@ -844,11 +860,20 @@ class Engine:
         back = (BACK,) if any(s != step.id for s in state.history) else ()
         return back + (WAYS_OUT if state.misses >= 2 else ())
 
-    def _ended_message(self, ctx: _Ctx, text: str, links: tuple[Link, ...] = ()) -> Outbound:
-        options = tuple(
+    def _ended_message(
+        self, ctx: _Ctx, text: str, links: tuple[Link, ...] = (), more: Sequence[str] = ()
+    ) -> Outbound:
+        """The end menu: start again, help lines, a person (always these numbers, on every
+        end menu), then the details of the offers just shown, one tap each."""
+        options = [
             texts.system_option(ctx._, opt, n) for n, opt in enumerate((RESTART, HELP, TALK), 1)
-        )
-        return Outbound(text, options, links, step=None)
+        ]
+        offers = [o for key in more if (o := result.offer_of(self._content, result.MORE + key))]
+        options += [
+            OptionView(result.MORE + o.key, result.more_label(ctx._, o), len(options) + n)
+            for n, o in enumerate(offers, 1)
+        ]
+        return Outbound(text, tuple(options), links, step=None)
 
     def _where_we_were(self, state: SessionState, ctx: _Ctx) -> tuple[Outbound, ...]:
         """The pending question again, so nobody is left without a way forward."""
@@ -878,14 +903,17 @@ class Engine:
             if event.step != step.id:
                 stale = Outbound(_("That button belongs to an earlier question. We are here now:"))
                 return Turn(state, (stale, self._question(ctx, step, state)))
-            option_id = event.option if step.option(event.option) is not None else None
+            shown_ids = {o.id for o in step.shown(state.answers)}
+            option_id = event.option if event.option in shown_ids else None
         elif isinstance(event, Text):
             typed = True
             extras = self._extras(state, step)
-            ids = [o.id for o in step.options] + list(extras)
+            shown = step.shown(state.answers)
+            ids = [o.id for o in shown] + list(extras)
             own = [Candidate(x, texts.system_option(_, x, 0).label) for x in extras]
-            hedge = next((o.id for o in step.options if o.hedge), None)
-            found = match_answer(event.text, ids, self._candidates(ctx, step), hedge, own)
+            hedge = next((o.id for o in shown if o.hedge), None)
+            candidates = self._candidates(ctx, step, shown)
+            found = match_answer(event.text, ids, candidates, hedge, own)
             option_id = found.option if found.how != "fuzzy" else None
             # A typed age ("17", "ik ben 22", "bijna twintig") is not a word of any option: its
             # range decides, unless the whole answer is an option's own words ("jonger dan 16").
@@ -916,7 +944,7 @@ class Engine:
     def _take(
         self, state: SessionState, ctx: _Ctx, step: Step, option: Option, *, typed: bool
     ) -> Turn:
-        """Record the answer and go on along the flow; a typed answer is echoed."""
+        """Record the answer and go on along the flow; a typed answer is acknowledged."""
         _ = ctx._
         answers = dict(state.answers)
         answers[step.id] = option.id
@@ -931,7 +959,8 @@ class Engine:
         turn = self._run(state, ctx, option.next or step.next, (), (answered,))
         if not typed:
             return turn
-        return _noted(turn, _("Noted: {answer}").format(answer=_(option.label)))
+        thanks = texts.acknowledgement(_, _(option.label), len(state.history))
+        return _noted(turn, thanks)
 
     @staticmethod
     def _by_number_range(step: Step, text: str, shown: int) -> tuple[str, ...]:
@@ -951,17 +980,18 @@ class Engine:
             if opt.range and opt.range[0] <= high and low <= opt.range[1]
         )
 
-    def _candidates(self, ctx: _Ctx, step: Step) -> Sequence[Candidate]:
-        """Every word that picks an option of `step`, memoised per step and language."""
-        key = (step.id, ctx.lang)
+    def _candidates(self, ctx: _Ctx, step: Step, shown: tuple[Option, ...]) -> Sequence[Candidate]:
+        """Every word that picks a shown option of `step`, memoised per step, language and
+        the options shown (an option hidden by an earlier answer is not picked by typing)."""
+        key = (step.id, ctx.lang, tuple(o.id for o in shown))
         cached = self._candidate_cache.get(key)
         if cached is None:
-            cached = self._candidate_cache[key] = self._make_candidates(ctx, step)
+            cached = self._candidate_cache[key] = self._make_candidates(ctx, shown)
         return cached
 
-    def _make_candidates(self, ctx: _Ctx, step: Step) -> tuple[Candidate, ...]:
+    def _make_candidates(self, ctx: _Ctx, shown: tuple[Option, ...]) -> tuple[Candidate, ...]:
         out: list[Candidate] = []
-        for opt in step.options:
+        for opt in shown:
             for lang in self._tr.languages:
                 primary = lang == ctx.lang
                 out.append(
@@ -1019,7 +1049,7 @@ def _said(event: Inbound) -> str:
 
 
 def _noted(turn: Turn, note: str) -> Turn:
-    """A typed answer is echoed at the top of what comes next, in the same message: one
+    """A typed answer is acknowledged at the top of what comes next, in the same message: one
     notification instead of two. Never on top of an urgent message (a crisis reply stands
     alone and first)."""
     if turn.messages and not turn.messages[0].urgent:

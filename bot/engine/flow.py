@@ -44,6 +44,13 @@ class Option:
     #: the answer was a plain age or the option's own words: "ik zit in 4 havo" must not
     #: end a conversation as "younger than 16" unasked.
     confirm: str | None = None
+    #: Earlier answers that hide this option, as (step id, option id) pairs: "information for
+    #: students" is not offered to someone who just said they are not a student.
+    hide_when: tuple[tuple[str, str], ...] = ()
+
+    def hidden(self, answers: Mapping[str, str]) -> bool:
+        """Whether the answers so far hide this option."""
+        return any(answers.get(step) == answer for step, answer in self.hide_when)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,9 @@ class Step:
     next: str | None = None
     action: str | None = None
     links: tuple[LinkSpec, ...] = ()
+    #: A plain-language line under a question whose wording must stay as it is (a validated
+    #: scale's statements); a catalog message id.
+    hint: str | None = None
     file: str = "<memory>"
     line: int = 0
 
@@ -73,6 +83,10 @@ class Step:
             if opt.id == option_id:
                 return opt
         return None
+
+    def shown(self, answers: Mapping[str, str]) -> tuple[Option, ...]:
+        """The options this question offers after these answers, in order."""
+        return tuple(opt for opt in self.options if not opt.hidden(answers))
 
 
 @dataclass(frozen=True, slots=True)

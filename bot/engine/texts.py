@@ -8,7 +8,9 @@ from bot.engine.content import Content, HelpLine
 from bot.engine.model import Link, OptionView
 
 __all__ = [
+    "ACKNOWLEDGEMENTS",
     "Gettext",
+    "acknowledgement",
     "help_lines",
     "label_of",
     "line_text",
@@ -61,6 +63,23 @@ _MENU_WORDS = {
     NO: ("nee", "neen", "nope", "klopt niet", "dat klopt niet", "no", "nah", "not true",
          "wrong"),
 }  # fmt: skip
+
+
+#: How a typed answer is acknowledged: warm, brief, varied, with how it was read (a typo could
+#: have been read wrongly). A tapped answer gets none: the tapped button shows the choice.
+#: Picked by the number of answers so far: the last question of the check (the tenth answer)
+#: gets one without thanks, because the result itself opens with thanks.
+ACKNOWLEDGEMENTS = (
+    N_("Thanks! ({answer})"),
+    N_("Okay, clear. ({answer})"),
+    N_("Got it. ({answer})"),
+    N_("Thank you. ({answer})"),
+)
+
+
+def acknowledgement(_: Gettext, answer: str, turn: int) -> str:
+    """The acknowledgement of a typed answer; `turn` varies it from one question to the next."""
+    return _(ACKNOWLEDGEMENTS[turn % len(ACKNOWLEDGEMENTS)]).format(answer=answer)
 
 
 def label_of(option_id: str) -> str:
@@ -131,6 +150,6 @@ def privacy(_: Gettext) -> str:
         "- Counts without names help the municipality. Per chat I keep them at most "
         "{stats_days} days. After that only totals per month.\n"
         "- This chat itself is in your Telegram app. You can delete it there.\n"
-        "- Type /vergeet and I erase everything about you at once. Also in the group of the "
+        "- Type /forget and I erase everything about you at once. Also in the group of the "
         "youth workers."
     )

@@ -30,6 +30,7 @@ from bot.channels.telegram.liveness import BEAT_EVERY, Liveness
 from bot.channels.telegram.staff import STAFF_LANE, Desk, StaffAction
 from bot.channels.telegram.staff_send import StaffSender, send_media
 from bot.engine import Engine, SessionState
+from bot.engine.commands import MENU
 from bot.engine.hours import is_open, next_opening
 from bot.engine.model import CloseHandoff, Turn
 from bot.engine.texts import help_lines
@@ -60,20 +61,6 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's marker for "translate lat
     return message
 
 
-#: The command menu: the Dutch name, the English name, and what it does (a catalog message).
-_COMMANDS = (
-    ("start", "start", N_("Start or carry on")),
-    ("hulp", "help", N_("Help lines, always")),
-    ("praat", "talk", N_("Talk to a person")),
-    ("terug", "back", N_("One question back")),
-    ("opnieuw", "restart", N_("Start again")),
-    ("stop", "stop", N_("Stop")),
-    ("taal", "language", N_("Choose a language")),
-    ("privacy", "privacy", N_("What I keep")),
-    ("vergeet", "forget", N_("Erase everything about me")),
-)
-
-
 class StuckError(RuntimeError):
     """A loop made no progress for too long: the process should end, and be started again."""
 
@@ -88,9 +75,8 @@ def _backoff(failures: int, cap: float = 30.0) -> float:
 
 
 def commands_for(lang: str, gettext: Callable[[str, str], str]) -> list[BotCommand]:
-    """The command menu in one language: Dutch names in Dutch, English names otherwise."""
-    index = 0 if lang == "nl" else 1
-    return [BotCommand(names[index], gettext(lang, names[2])) for names in _COMMANDS]
+    """The command menu in one language, with the names the texts in that language use."""
+    return [BotCommand(spec.name(lang), gettext(lang, spec.menu)) for spec in MENU]
 
 
 class TelegramChannel:
