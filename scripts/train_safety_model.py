@@ -80,10 +80,10 @@ def data_hash(data: list[Example]) -> str:
 
 
 def main() -> None:
-    import numpy as np  # type: ignore[import-not-found,unused-ignore]
-    from scipy.sparse import csr_matrix  # type: ignore[import-untyped,unused-ignore]
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped,unused-ignore]
-    from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped,unused-ignore]
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
 
     data = examples()
     grams = [features(normalise(text)) for text, _, _ in data]
