@@ -23,6 +23,7 @@ from bot.loader import LoadError, load_content, load_flow
 from bot.paths import data_root
 from bot.safety import detect
 from bot.safety.detector import ruleset, warm_up
+from bot.safety.model import ModelError
 from bot.service import Conversations
 from bot.settings import Settings, SettingsError, load_environ, local_secret, new_secret
 from bot.startup import StartError, open_database, signed_in, sole_writer
@@ -185,7 +186,11 @@ def _rules_ready() -> bool:
             file=sys.stderr,
         )
         return False
-    warm_up()  # the first young person should not wait for the rules to compile
+    try:
+        warm_up()  # the first young person should not wait for the rules to compile
+    except ModelError as exc:
+        print(f"omarmt: the crisis model {exc}", file=sys.stderr)
+        return False
     return True
 
 

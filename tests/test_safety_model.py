@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
 
-from bot.safety import detect
+from bot import cli
+from bot.safety import detect, detector
+from bot.safety import model as model_module
 from bot.safety.detector import by_rules
 from bot.safety.model import features, load_model
 from bot.safety.normalize import normalise
@@ -103,3 +106,34 @@ def test_a_negation_marks_the_rest_of_its_clause() -> None:
     assert "cn:zelf" in found
     assert "c:zelf" not in found
     assert "w:n:wil" not in found
+
+
+@pytest.fixture
+def damaged_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The shipped model file replaced by a damaged one, for this test only."""
+    damaged = tmp_path / "model.json.gz"
+    damaged.write_bytes(b"\x1f\x8b not a model")
+    monkeypatch.setattr(model_module, "MODEL_FILE", damaged)  # data_root() / absolute = absolute
+    load_model.cache_clear()
+    detector._model.cache_clear()
+    yield
+    load_model.cache_clear()
+    detector._model.cache_clear()
+
+
+@pytest.mark.usefixtures("damaged_model")
+def test_a_damaged_model_stops_the_start_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli._rules_ready() is False
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "crisis model" in err[0]
+    assert "train it again" in err[0]
+
+
+@pytest.mark.usefixtures("damaged_model")
+def test_a_damaged_model_never_fails_a_message() -> None:
+    """Should it be met after start all the same, the rules read alone; no message fails."""
+    sign = detect("ik wil niet meer leven")
+    assert sign is not None
+    assert sign.level == "crisis"
+    assert detect(_UNSEEN[0][0]) is None  # the model's own catch is gone, nothing else

@@ -9,7 +9,7 @@ from typing import Literal
 
 from bot.safety import words
 from bot.safety.clauses import Reading, read_clauses
-from bot.safety.model import load_model
+from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.prefilter import Prefilter
@@ -64,11 +64,21 @@ def ruleset() -> RuleSet:
 
 
 def warm_up() -> None:
-    """Load, compile and index the rules and the word lists now rather than on a message."""
+    """Load, compile and index the rules, the word lists and the model now rather than on a
+    message; raises ModelError when the model file is damaged."""
     ruleset()
     _prefilter()
     words.load()
     load_model()
+
+
+@cache
+def _model() -> Model | None:
+    """The model, or None: a damaged file leaves the rules to read alone (start-up says so)."""
+    try:
+        return load_model()
+    except ModelError:
+        return None
 
 
 @cache
@@ -123,7 +133,7 @@ def _detect_short(text: str) -> Detection | None:
     sign = _by_rules(folded)
     if sign is not None and sign.level == "crisis":
         return sign
-    model = load_model()
+    model = _model()
     verdict = None if model is None else model.read(folded)
     if verdict is None:
         return sign

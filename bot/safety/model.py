@@ -27,7 +27,7 @@ from bot.safety.lexicon import fold
 from bot.safety.normalize import Normalised
 from bot.safety.patterns import Category
 
-__all__ = ["MODEL_FILE", "Model", "Verdict", "features", "load_model"]
+__all__ = ["MODEL_FILE", "Model", "ModelError", "Verdict", "features", "load_model"]
 
 MODEL_FILE = Path("content") / "safety" / "model.json.gz"
 _TOKEN = re.compile(r"[a-z]+|\.")
@@ -128,20 +128,32 @@ class Model:
         return Verdict(cast(Category, self.classes[best]), crisis, who > 0)
 
 
+class ModelError(Exception):
+    """The shipped model file is there but cannot be read."""
+
+
 @cache
 def load_model() -> Model | None:
-    """The stored model, or None where none is shipped (the rules then stand alone)."""
+    """The stored model, or None where none is shipped (the rules then stand alone).
+
+    Raises ModelError when the file is damaged: `warm_up` meets it at start, before anyone
+    writes, and the detector then reads with the rules alone rather than fail a message.
+    """
     path = data_root() / MODEL_FILE
     if not path.is_file():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        raw = json.load(handle)
-    return Model(
-        classes=tuple(raw["classes"]),
-        bias=tuple(raw["bias"]),
-        weights={name: tuple(values) for name, values in raw["weights"].items()},
-        who_bias=float(raw["who_bias"]),
-        who_weights={name: float(value) for name, value in raw["who_weights"].items()},
-        crisis_at=float(raw["crisis_at"]),
-        data_hash=str(raw["data_hash"]),
-    )
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            raw = json.load(handle)
+        return Model(
+            classes=tuple(raw["classes"]),
+            bias=tuple(raw["bias"]),
+            weights={name: tuple(values) for name, values in raw["weights"].items()},
+            who_bias=float(raw["who_bias"]),
+            who_weights={name: float(value) for name, value in raw["who_weights"].items()},
+            crisis_at=float(raw["crisis_at"]),
+            data_hash=str(raw["data_hash"]),
+        )
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        msg = f"{MODEL_FILE} does not load ({type(exc).__name__}): train it again"
+        raise ModelError(msg) from exc
