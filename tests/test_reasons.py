@@ -158,10 +158,10 @@ def sentences(text: str) -> Iterator[str]:
                 yield sentence
 
 
-def result_for(engine: Engine, answers: dict[str, str], lang: str) -> str:
-    """The result screen after tapping the wish, as the person sees it."""
+def at_wish(answers: dict[str, str], lang: str) -> SessionState:
+    """A conversation at the last question, with every other answer in `answers` given."""
     before = {k: v for k, v in answers.items() if k != "wish"}
-    state = SessionState(
+    return SessionState(
         conversation="c",
         status="active",
         lang=lang,
@@ -169,7 +169,11 @@ def result_for(engine: Engine, answers: dict[str, str], lang: str) -> str:
         answers=MappingProxyType(before),
         history=tuple(before),
     )
-    turn = engine.handle(state, Choice("wish", answers["wish"], lang))
+
+
+def result_for(engine: Engine, answers: dict[str, str], lang: str) -> str:
+    """The result screen after tapping the wish, as the person sees it."""
+    turn = engine.handle(at_wish(answers, lang), Choice("wish", answers["wish"], lang))
     return "\n".join(m.text for m in turn.messages)
 
 

@@ -9,14 +9,13 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import MappingProxyType
 
 import pytest
 
-from bot.engine import Choice, Engine, Outbound, SessionState, Text, Turn
+from bot.engine import Choice, Engine, Outbound, Text, Turn
 from bot.engine.model import OpenHandoff
 from tests.auxil.engine import Chat, Clock, make_engine
-from tests.test_reasons import combinations
+from tests.test_reasons import at_wish, combinations
 
 WORD_BUDGET = 120
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday: staff at work
@@ -52,18 +51,6 @@ def words(messages: tuple[Outbound, ...]) -> int:
     return len(_WORD.findall(_URL.sub(" ", said)))
 
 
-def at_wish(engine: Engine, answers: dict[str, str], lang: str) -> SessionState:
-    before = {k: v for k, v in answers.items() if k != "wish"}
-    return SessionState(
-        conversation="c",
-        status="active",
-        lang=lang,
-        step="wish",
-        answers=MappingProxyType(before),
-        history=tuple(before),
-    )
-
-
 _SCREENS: dict[tuple[int, str], list[tuple[str, Turn]]] = {}
 
 
@@ -78,7 +65,7 @@ def result_screens(engine: Engine, lang: str) -> list[tuple[str, Turn]]:
 
 def _result_screens(engine: Engine, lang: str) -> Iterator[tuple[str, Turn]]:
     for n, answers in enumerate(combinations()):
-        state = at_wish(engine, answers, lang)
+        state = at_wish(answers, lang)
         yield str(answers), engine.handle(state, Choice("wish", answers["wish"], lang))
         if n % 9 == 0:  # typed: the acknowledgement counts too
             typed = {"with_others": "1", "calmer": "2"}.get(answers["wish"])
