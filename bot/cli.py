@@ -208,7 +208,7 @@ def _check(root: Path | None) -> int:
 
 def _health(db: Path) -> int:
     """For Docker's HEALTHCHECK: is the heartbeat of `omarmt run` on this database fresh?"""
-    from bot.channels.telegram.liveness import (  # noqa: PLC0415 - only health needs it
+    from bot.channels.pipeline.liveness import (  # noqa: PLC0415 - only health needs it
         HEALTHY_WITHIN,
         heartbeat_age,
         heartbeat_path,
@@ -303,7 +303,7 @@ def _run(settings: Settings, *, webhook: bool) -> int:
     # python-telegram-bot 22 warns that `retry_after` becomes a timedelta; opt in now (the
     # runner reads both forms).
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    from bot.channels.telegram.liveness import Liveness, heartbeat_path  # noqa: PLC0415
+    from bot.channels.pipeline.liveness import Liveness, heartbeat_path  # noqa: PLC0415
     from bot.channels.telegram.request import AiohttpRequest  # noqa: PLC0415 - only run needs it
     from bot.channels.telegram.runner import StuckError, TelegramChannel  # noqa: PLC0415
     from bot.channels.telegram.staff import Desk  # noqa: PLC0415

@@ -20,8 +20,9 @@ import pytest
 from telegram.ext import ExtBot
 
 from bot import cli
+from bot.channels.pipeline import core
+from bot.channels.pipeline.liveness import Liveness, heartbeat_path
 from bot.channels.telegram import runner
-from bot.channels.telegram.liveness import Liveness, heartbeat_path
 from bot.channels.telegram.runner import StuckError, TelegramChannel
 from bot.channels.telegram.staff import Desk
 from bot.crypto import Box, Pseudonymizer, derive_keys
@@ -104,6 +105,7 @@ def fresh_engine(root: Path) -> Engine:
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Retries after 50 ms instead of 0.5, 1, 2, ... s."""
     monkeypatch.setattr(runner, "_backoff", lambda failures, cap=30.0: 0.05)
+    monkeypatch.setattr(core, "_backoff", lambda failures, cap=30.0: 0.05)
 
 
 def texts_to(server: BotApiServer, user: User) -> list[str]:

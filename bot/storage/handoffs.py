@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 from bot.crypto import Box, DecryptError
 from bot.engine.model import CrisisMark
-from bot.storage.queues import blob_bytes
+from bot.storage.queues import Address, blob_bytes, parse_address
 from bot.storage.sqlite import Database, Row
 
 __all__ = ["Card", "EndedTopic", "HandoffRow", "Handoffs"]
@@ -45,7 +45,7 @@ class HandoffRow:
     code: str
     lane: str
     org: str
-    chat_id: int
+    chat_id: Address
     card: Card
     thread_id: int | None
     card_id: int | None
@@ -107,7 +107,9 @@ class Handoffs:
         code, lane, org, chat, info, thread_id, card_id, opened_at, waited, closed_at = row
         code = str(code)
         try:
-            chat_id = int(self._box.open(blob_bytes(chat), b"hchat:" + code.encode()))
+            chat_id = parse_address(
+                self._box.open(blob_bytes(chat), b"hchat:" + code.encode()).decode()
+            )
             card = self._open_card(code, info)
         except (DecryptError, ValueError, TypeError):
             return None
@@ -127,7 +129,7 @@ class Handoffs:
     # --- inside a turn -----------------------------------------------------------------------
 
     def open_work(
-        self, code: str, lane: str, org: str, *, chat_id: int, card: Card, now: int
+        self, code: str, lane: str, org: str, *, chat_id: Address, card: Card, now: int
     ) -> Callable[[sqlite3.Connection], None]:
         """A new open handoff; any earlier open one of this person is closed first."""
         chat = self._box.seal(str(chat_id).encode(), b"hchat:" + code.encode())

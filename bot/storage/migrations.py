@@ -123,6 +123,16 @@ MIGRATIONS: Sequence[str] = (
     ) WITHOUT ROWID;
     CREATE INDEX ended_topics_lane ON ended_topics (lane);
     """,
+    # 7: deliveries of channels whose ids are strings (WhatsApp's message ids), remembered as
+    # keyed hashes so that a redelivery, which may come days later, is handled once. A
+    # WhatsApp message id encodes the phone number: it is never stored as it is.
+    """
+    CREATE TABLE seen_keys (
+        key TEXT PRIMARY KEY,
+        seen_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX seen_keys_seen_at ON seen_keys (seen_at);
+    """,
 )
 
 

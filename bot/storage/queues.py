@@ -17,7 +17,15 @@ from bot.crypto import Box, DecryptError
 from bot.engine.model import SessionState
 from bot.storage.sqlite import Database, encode_state
 
-__all__ = ["InboxItem", "OutboxItem", "Queues", "Send", "blob_bytes"]
+__all__ = [
+    "Address",
+    "InboxItem",
+    "OutboxItem",
+    "Queues",
+    "Send",
+    "blob_bytes",
+    "parse_address",
+]
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +35,22 @@ _UPSERT = (
 )
 _INSERT_SEND = "INSERT INTO outbox (lane, chat, payload) VALUES (?, ?, ?)"
 _SEEN = "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)"
+_SEEN_KEY = "INSERT OR IGNORE INTO seen_keys (key, seen_at) VALUES (?, ?)"
+#: String keys (WhatsApp's message ids, hashed) are kept longer: Meta redelivers for days.
+KEY_DAYS = 8
+
+#: Where a send goes: a Telegram chat id, or a channel's own string address (WhatsApp's).
+Address = int | str
+
+
+def parse_address(text: str) -> Address:
+    """A stored address back: a number is a Telegram chat id, anything else a channel's own."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
 _INSERT_INBOX = "INSERT INTO inbox (lane, payload, received_at) VALUES (?, ?, ?)"
 
 
@@ -46,7 +70,7 @@ class Send:
     """Something to send to one chat: the payload is the channel's own JSON."""
 
     lane: str
-    chat_id: int
+    chat_id: Address
     payload: bytes
 
 
@@ -56,7 +80,7 @@ class OutboxItem:
 
     id: int
     lane: str
-    chat_id: int
+    chat_id: Address
     payload: bytes
     attempts: int = 0
     not_before: float = 0.0
@@ -84,9 +108,12 @@ class Queues:
     # --- inbox -------------------------------------------------------------------------------
 
     async def intake(
-        self, updates: Sequence[tuple[int, str, bytes]], now: float
+        self, updates: Sequence[tuple[int | str, str, bytes]], now: float
     ) -> list[InboxItem | None]:
-        """Store a batch of (update_id, lane, payload) in one transaction, each id only once.
+        """Store a batch of (key, lane, payload) in one transaction, each key only once.
+
+        A key is Telegram's update id, or a channel's own string key (a keyed hash, never an
+        id that says who).
 
         Must complete before the next getUpdates confirms the batch to Telegram. Returns, per
         update, what was stored (None for a repeat), so the caller can hand it on without
@@ -100,8 +127,9 @@ class Queues:
 
         def write(conn: sqlite3.Connection) -> list[int | None]:
             ids: list[int | None] = []
-            for update_id, lane, sealed in rows:
-                if conn.execute(_SEEN, (update_id, at)).rowcount == 1:
+            for key, lane, sealed in rows:
+                seen = _SEEN if isinstance(key, int) else _SEEN_KEY
+                if conn.execute(seen, (key, at)).rowcount == 1:
                     ids.append(conn.execute(_INSERT_INBOX, (lane, sealed, at)).lastrowid)
                 else:
                     ids.append(None)  # a redelivery: stored the first time
@@ -207,11 +235,16 @@ class Queues:
         await self._db.run(lambda conn: _write_turn(conn, _Turn(inbox_id, None, None, 0, ())))
 
     async def forget_seen(self, before: float) -> int:
-        """Update ids repeat after a quiet week; remember them only a day."""
+        """Update ids repeat after a quiet week; remember them only a day. String keys stay
+        `KEY_DAYS` days: WhatsApp redelivers for up to a week."""
         rows = await self._db.execute(
             "DELETE FROM seen_updates WHERE seen_at < ? RETURNING 1", (int(before),)
         )
-        return len(rows)
+        keys = await self._db.execute(
+            "DELETE FROM seen_keys WHERE seen_at < ? RETURNING 1",
+            (int(before) - KEY_DAYS * 86_400,),
+        )
+        return len(rows) + len(keys)
 
     # --- a turn ------------------------------------------------------------------------------
 
@@ -286,7 +319,9 @@ class Queues:
             assert isinstance(not_before, int | float)
             lane_b = str(lane).encode()
             try:
-                chat_id = int(self._box.open(blob_bytes(chat), b"chat:" + lane_b))
+                chat_id = parse_address(
+                    self._box.open(blob_bytes(chat), b"chat:" + lane_b).decode()
+                )
                 payload = self._box.open(blob_bytes(blob), b"out:" + lane_b)
             except (DecryptError, ValueError):
                 log.error("an outbox row does not open; it is kept, not sent")

@@ -20,7 +20,7 @@ from bot.engine.engine import StaffEvent
 from bot.engine.handoff import new_code
 from bot.engine.model import CloseHandoff, Effect, MarkUrgent, OpenHandoff, RelayToStaff
 from bot.storage.handoffs import Card, HandoffRow, Handoffs
-from bot.storage.queues import Send
+from bot.storage.queues import Address, Send
 
 __all__ = [
     "CALLBACK_PREFIX",
@@ -113,7 +113,7 @@ class Desk:
     ) -> None:
         self._handoffs = handoffs
         self.staff_chats = dict(staff_chats)
-        self._orgs_by_chat = {chat: org for org, chat in staff_chats.items()}
+        self._orgs_by_chat: dict[int | str, str] = {chat: org for org, chat in staff_chats.items()}
         self._staff_name = staff_name
         #: Every stored handoff by code, and the open one of each young person by lane.
         self._routes: dict[str, _Route] = {}
@@ -164,7 +164,7 @@ class Desk:
         """The code of this person's open handoff."""
         return self._open.get(lane)
 
-    def org_of_chat(self, chat_id: int) -> str | None:
+    def org_of_chat(self, chat_id: int | str) -> str | None:
         """The organisation whose staff group this is."""
         return self._orgs_by_chat.get(chat_id)
 
@@ -199,7 +199,7 @@ class Desk:
     def plan(
         self,
         lane: str,
-        chat_id: int,
+        chat_id: Address,
         effects: tuple[Effect, ...],
         message: Message | None,
         now: int,
@@ -227,7 +227,7 @@ class Desk:
         return plan
 
     def _plan_open(
-        self, plan: Plan, lane: str, chat_id: int, effect: OpenHandoff, now: int
+        self, plan: Plan, lane: str, chat_id: Address, effect: OpenHandoff, now: int
     ) -> None:
         code = new_code()
         while code in self._routes:

@@ -54,7 +54,7 @@ def _thread_gone(exc: BadRequest) -> bool:
 
 async def send_media(
     bot: ExtBot[Any],
-    chat_id: int,
+    chat_id: int | str,
     kind: str,
     file_id: str,
     caption: str = "",
@@ -81,7 +81,7 @@ class StaffSender:
         self._bot = bot
         self._desk = desk
         self._ = gettext
-        self._paces: dict[int, GroupPace] = {}
+        self._paces: dict[int | str, GroupPace] = {}
 
     def wait(self, item: OutboxItem, now: float) -> float:
         """Seconds until this row may go without passing the group's limit."""
@@ -308,7 +308,7 @@ class StaffSender:
                 await self._bot.pin_chat_message(row_chat(self._desk, row), row.card_id)
         return 2
 
-    async def _erase(self, chat_id: int) -> int:
+    async def _erase(self, chat_id: int | str) -> int:
         """Delete the group's topics marked to go, each after one line in the group's general
         topic saying which and why. Safe to repeat: a topic already gone counts as deleted."""
         org = self._desk.org_of_chat(chat_id)

@@ -16,8 +16,6 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from telegram.error import TelegramError
-
 __all__ = ["HEALTHY_WITHIN", "STALL_AFTER", "Liveness", "heartbeat_age", "heartbeat_path"]
 
 log = logging.getLogger(__name__)
@@ -57,6 +55,8 @@ class Liveness:
         self._path = path
         self.stall_after = stall_after
         self._clock = clock
+        #: Errors that happen now and then (a channel's network trouble): logged as warnings.
+        self._expected: tuple[type[BaseException], ...] = (OSError, TimeoutError)
         #: Loops that must come round: when each last did.
         self._rounds: dict[str, float] = {}
         #: Loops (or kinds of work) failing now: since when.
@@ -81,9 +81,13 @@ class Liveness:
         """`name` failed: logged by type and place only (an exception's message may quote what
         someone wrote, and ids), and noted for `stuck`."""
         self._failing.setdefault(name, self._clock())
-        # Telegram's and the network's trouble is expected now and then; anything else is not.
-        level = logging.WARNING if isinstance(exc, TelegramError) else logging.ERROR
+        # A channel's and the network's trouble is expected now and then; anything else is not.
+        level = logging.WARNING if isinstance(exc, self._expected) else logging.ERROR
         log.log(level, "%s failed (%s); %s", name, where(exc), then)
+
+    def expect_errors(self, *kinds: type[BaseException]) -> None:
+        """Errors of these kinds (a channel's own network errors) are logged as warnings."""
+        self._expected = (*self._expected, *kinds)
 
     def stuck(self) -> str | None:
         """The first loop that made no progress for `stall_after` seconds, if any."""
