@@ -39,6 +39,8 @@ MEASURE = (
     "negatives_measure2.yaml",
     "catch_measure3.yaml",
     "negatives_measure3.yaml",
+    "catch_measure4.yaml",
+    "negatives_measure4.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -59,6 +61,10 @@ TUNE = (
     "train_catch_g.yaml",
     "train_negatives_g.yaml",
     "train_negatives_h.yaml",
+    "train_catch_h.yaml",
+    "train_catch_i.yaml",
+    "train_negatives_i.yaml",
+    "train_negatives_j.yaml",
 )
 REPEATS = 5
 

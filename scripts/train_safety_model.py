@@ -32,6 +32,7 @@ TUNING = (
     "catch_a", "negatives_a", "catch_c", "negatives_c", "catch_d",
     "train_catch_e", "train_negatives_e", "train_catch_f", "train_negatives_f",
     "train_catch_g", "train_negatives_g", "train_negatives_h",
+    "train_catch_h", "train_catch_i", "train_negatives_i", "train_negatives_j",
 )  # fmt: skip
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
