@@ -25,25 +25,29 @@ _DIR = Path(__file__).parent / "safety"
 #: 2026-12-02. catch_measure was 60.5% and 84.6% before the rules moved into data, 70.9% and
 #: 91.2% with the rules alone; catch_measure2 (written after both) 60.9% and 88.4% with the
 #: rules alone; catch_measure3 (written after the model was final) 63.3% and 89.7%. The rest
-#: is the model's (bot/safety/model.py).
+#: is the model's (bot/safety/model.py). catch_measure4 (written after the third model): 66.6%
+#: with the rules alone, 73.2% and 93.5% with that model, 73.6% and 93.5% with the fourth.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
     "catch_d": (1.0, 1.0),
     "catch_measure": (0.748, 0.934),
     "catch_measure2": (0.696, 0.892),
-    "catch_measure3": (0.726, 0.931),
+    "catch_measure3": (0.74, 0.931),
+    "catch_measure4": (0.736, 0.935),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
 #: moved into data, 11/1359 since, with the model too. negatives_measure2: 5/700, likewise;
-#: negatives_measure3: 10/800 (written after the model was final, never seen by anyone tuning).
+#: negatives_measure3: 10/800 (written after the model was final, never seen by anyone tuning);
+#: negatives_measure4: 0/1009 with the third model and the fourth.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
     "negatives_measure": 0.0081,
     "negatives_measure2": 0.0072,
     "negatives_measure3": 0.0125,
+    "negatives_measure4": 0.001,
 }
 
 
