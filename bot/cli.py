@@ -65,8 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"omarmt {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser("run", help="run the Telegram bot")
+    run = sub.add_parser("run", help="run the bot on every channel whose settings are present")
     run.add_argument("--webhook", action="store_true", help="serve Telegram webhooks")
+    run.add_argument(
+        "--channel",
+        choices=("telegram", "whatsapp"),
+        help="run only this channel for young people (youth workers stay on Telegram)",
+    )
 
     chat = sub.add_parser("chat", help="chat in the terminal (try-out mode, no token needed)")
     chat.add_argument("--lang", help="language to start in (nl, en); /taal still switches")
@@ -158,7 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "purge":
         return asyncio.run(_purge(args.db or settings.db, settings.retention_days))
     if args.command == "run":
-        return _run(settings, webhook=args.webhook)
+        from bot.run import run  # noqa: PLC0415 - only `run` needs the channels' libraries
+
+        return run(settings, webhook=args.webhook, channel=args.channel)
     if args.command == "rotate-secret":
         return _rotate_secret(settings, environ)
     if args.command == "stats":
@@ -294,123 +301,6 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
     except StartError as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-
-
-def _run(settings: Settings, *, webhook: bool) -> int:
-    """`omarmt run`: the Telegram bot until SIGTERM or Ctrl-C, losing nothing in flight."""
-    from telegram.ext import AIORateLimiter, ExtBot  # noqa: PLC0415
-
-    # python-telegram-bot 22 warns that `retry_after` becomes a timedelta; opt in now (the
-    # runner reads both forms).
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
-    from bot.channels.pipeline.liveness import Liveness, heartbeat_path  # noqa: PLC0415
-    from bot.channels.telegram.request import AiohttpRequest  # noqa: PLC0415 - only run needs it
-    from bot.channels.telegram.runner import StuckError, TelegramChannel  # noqa: PLC0415
-    from bot.channels.telegram.staff import Desk  # noqa: PLC0415
-    from bot.channels.telegram.webhook import Webhook  # noqa: PLC0415
-
-    try:
-        if webhook:
-            url = settings.require_webhook()
-            if not settings.webhook_secret:
-                raise SettingsError("OMARMT_WEBHOOK_SECRET", "is required in webhook mode")
-        engine, _ = build_engine(data_root(), retention_days=settings.retention_days)
-        _check_staff_chats(settings, engine)
-    except (LoadError, CatalogError, SettingsError) as exc:
-        print(f"omarmt: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    clock = make_clock(settings.clock_start)
-    engine.staff_orgs = frozenset(settings.staff_chats)
-    engine.clock = clock
-    assert settings.secret is not None
-    assert settings.telegram_token is not None
-    keys = derive_keys(settings.secret)
-
-    async def go() -> int:
-        limiter = AIORateLimiter() if settings.telegram_rate_limit else None
-        bot: ExtBot[Any] = ExtBot(
-            settings.telegram_token or "",
-            base_url=settings.telegram_api_url,
-            rate_limiter=limiter,
-            request=AiohttpRequest(),
-            get_updates_request=AiohttpRequest(connection_pool_size=1),
-        )
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop.set)
-        async with (
-            open_database(settings.db) as database,
-            sole_writer(database, keys, stop) as writer,
-            signed_in(bot),
-        ):
-            box = Box(writer.keys.box_key)
-            desk = (
-                Desk(Handoffs(database, box), settings.staff_chats)
-                if settings.staff_chats
-                else None
-            )
-            channel = TelegramChannel(
-                bot,
-                engine=engine,
-                sessions=database.sessions(box),
-                queues=Queues(database, box),
-                stats=BufferedStats(database.stats()),
-                pseudonymize=Pseudonymizer(writer.keys.pseudonym_key),
-                is_crisis=lambda text: detect(text) is not None,
-                retention_days=settings.retention_days,
-                # Statistics of months ended become monthly totals, as `omarmt purge` does.
-                daily=(lambda: roll_up(database, rollup_cutoff(datetime.now(UTC).date())),),
-                desk=desk,
-                clock=clock,
-                handoff_wait=timedelta(minutes=settings.handoff_wait_minutes),
-                liveness=Liveness(heartbeat_path(Path(settings.db))),
-            )
-            hook = None
-            if webhook:
-                hook = Webhook(
-                    channel,
-                    url=url,
-                    secret=settings.webhook_secret or "",
-                    host=settings.webhook_host,
-                    port=settings.webhook_port,
-                )
-            try:
-                # The webhook is set once the channel is ready (the handoff desk loaded).
-                await channel.run(stop, poll=not webhook, ready=hook.start if hook else None)
-            finally:
-                if hook is not None:
-                    await hook.stop()
-        return EXIT_PROBLEMS if writer.lost else 0
-
-    log.info("omarmt run: starting (%s)", "webhook" if webhook else "long polling")
-    try:
-        return asyncio.run(go())
-    except StartError as exc:
-        print(f"omarmt: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    except StuckError as exc:
-        print(f"omarmt: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-
-
-def make_clock(start: datetime | None) -> Callable[[], datetime]:
-    """The bot's clock: the real one, or (for tests and demos) one that starts at `start` and
-    runs on from there."""
-    if start is None:
-        return lambda: datetime.now(UTC)
-    offset = start - datetime.now(UTC)
-    return lambda: datetime.now(UTC) + offset
-
-
-def _check_staff_chats(settings: Settings, engine: Engine) -> None:
-    known = {org.key for org in engine.content.organisations}
-    for key in settings.staff_chats:
-        if key not in known:
-            raise SettingsError(
-                f"OMARMT_STAFF_CHAT_{key.upper()}",
-                f"names no organisation in content (known: {', '.join(sorted(known))})",
-            )
 
 
 async def _purge(path: Path, days: int) -> int:

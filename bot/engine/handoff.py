@@ -215,6 +215,7 @@ def card_text(
     claimed_by: str | None,
     closed: bool,
     crisis: str | None = None,
+    channel: str | None = None,
 ) -> str:
     """The card at the top of a topic: what staff may know, and what happened so far.
 
@@ -231,6 +232,8 @@ def card_text(
         _("Language: {lang}").format(lang=lang),
         _("Waiting since: {time}").format(time=since),
     ]
+    if channel:
+        lines.append(_("Writes via: {channel}").format(channel=channel))
     if summary:
         lines.append(_("Summary (shared with consent):") + "\n" + summary)
     else:

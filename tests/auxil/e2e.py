@@ -36,18 +36,16 @@ class BotProcess:
     `env` adds OMARMT_* settings or overrides the defaults below.
     """
 
-    def __init__(self, server: BotApiServer, db: Path, **env: str) -> None:
-        self.server = server
+    def __init__(self, server: BotApiServer | None, db: Path, **env: str) -> None:
         self.db = db
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("OMARMT_")}
-        self.env.update(
-            OMARMT_TELEGRAM_TOKEN=server.token,
-            OMARMT_TELEGRAM_API_URL=server.base_url,
-            OMARMT_TELEGRAM_RATE_LIMIT="off",
-            OMARMT_SECRET=SECRET,
-            OMARMT_DB=str(db),
-            OMARMT_LOG_LEVEL="INFO",
-        )
+        if server is not None:  # None: no Telegram (a WhatsApp-only bot)
+            self.env.update(
+                OMARMT_TELEGRAM_TOKEN=server.token,
+                OMARMT_TELEGRAM_API_URL=server.base_url,
+                OMARMT_TELEGRAM_RATE_LIMIT="off",
+            )
+        self.env.update(OMARMT_SECRET=SECRET, OMARMT_DB=str(db), OMARMT_LOG_LEVEL="INFO")
         self.env.update(env)
         self.proc: asyncio.subprocess.Process | None = None
         self.args: list[str] = []

@@ -529,6 +529,22 @@ class Pipeline:
         if not self._stop.is_set():
             self._dispatch(item)
 
+    async def known(self, lane: str) -> bool:
+        """Whether this person has a conversation stored (or just had one)."""
+        return await self._load(lane) is not None
+
+    async def outbox_again(self, sends: Sequence[Send]) -> list[OutboxItem]:
+        """Rows to send once more (a channel reported a message undelivered)."""
+        stored = await self._queues.enqueue(sends)
+        self.outbox.queue(stored)
+        return stored
+
+    async def staff_note(self, code: str, reason: str) -> None:
+        """A line in a handoff's staff topic, through the outbox."""
+        send = self._desk.note_send(code, reason) if self._desk is not None else None
+        if send is not None:
+            await self.outbox_again([send])
+
     async def _blocked(self, lane: str) -> None:
         """A person blocked the bot: an open handoff of theirs ends."""
         if self._desk is not None and (code := self._desk.open_code(lane)):

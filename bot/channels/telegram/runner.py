@@ -103,6 +103,8 @@ class TelegramAdapter:
         self._is_crisis = is_crisis
         self._desk = desk
         self.poll = poll
+        #: False: Telegram runs for the staff groups only (`omarmt run --channel whatsapp`).
+        self.people = True
         self.pipeline: Pipeline | None = None
         #: Per person, the messages sent with answer buttons still on, as (chat, message,
         #: outbox id): a newer turn takes them off, so an old button cannot be pressed again.
@@ -267,7 +269,7 @@ class TelegramAdapter:
                 with contextlib.suppress(TelegramError):
                     await self._bot.answer_callback_query(update.callback_query.id)
             return StaffTurn(action) if action is not None else None
-        incoming = to_event(update, self._is_crisis)
+        incoming = to_event(update, self._is_crisis) if self.people else None
         if incoming is None and update.callback_query is not None:
             # A button in a group: not answered, but its spinner must stop.
             with contextlib.suppress(TelegramError):

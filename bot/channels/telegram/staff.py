@@ -283,6 +283,13 @@ class Desk:
         """The "erase" ops that delete the topics marked in these organisations' groups."""
         return [self._op(org, {"op": "erase"}) for org in orgs if org in self.staff_chats]
 
+    def note_send(self, code: str, reason: str) -> Send | None:
+        """A line in a handoff's topic (say, a reply that could not reach the young person)."""
+        route = self._routes.get(code)
+        if route is None or route.org not in self.staff_chats:
+            return None
+        return self._op(route.org, {"op": "note", "code": code, "reason": reason})
+
     def _op(self, org: str, op: dict[str, Any]) -> Send:
         return Send(staff_lane(org), self.staff_chats[org], json.dumps(op).encode())
 

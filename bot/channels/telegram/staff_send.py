@@ -185,6 +185,7 @@ class StaffSender:
             claimed_by=card.claimed_by,
             closed=card.closed,
             crisis=crisis_note(self._, card.crisis, row.opened_at) if card.crisis else None,
+            channel="WhatsApp" if row.lane.startswith("wa:") else "Telegram",
         )
 
     def _card_buttons(self, row: HandoffRow) -> InlineKeyboardMarkup | None:
@@ -278,6 +279,11 @@ class StaffSender:
             )
         elif reason == "late":
             text = self._("This conversation is closed: the young person did not get this.")
+        elif reason == "window":
+            text = self._(
+                "The young person did not get this: WhatsApp only lets us write within 24 hours "
+                "of their last message. Once they write again, your next message reaches them."
+            )
         else:
             text = note(self._, reason)
         await self._in_topic(
