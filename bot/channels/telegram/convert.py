@@ -99,6 +99,7 @@ def render(message: Outbound) -> list[bytes]:
     """One reply as the JSON payloads to send (a very long text becomes several messages)."""
     buttons: list[dict[str, str]] = [
         {"text": option.label[:64], "data": callback_data(message.step, option.id)}
+        | ({"short": option.short} if option.short else {})
         for option in message.options
     ]
     buttons += [{"text": link.label[:64], "url": link.url} for link in message.links]
