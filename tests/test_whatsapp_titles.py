@@ -6,19 +6,21 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
+from bot.channels.buttons import parse_callback
 from bot.channels.telegram.convert import render as store
 from bot.channels.whatsapp.render import render
 from bot.check import check, title_problems
-from bot.engine import Engine
-from bot.engine.engine import ACTIONS
+from bot.engine import Choice, Command, Engine
+from bot.engine.engine import ACTIONS, HANDOFF_STEP
 from bot.i18n import Catalogs
 from bot.loader import load_flow
-from tests.auxil.engine import Chat
+from tests.auxil.engine import Chat, make_engine
 
 
 def check_copy(copy: Path, root: Path) -> str:
@@ -116,3 +118,22 @@ def test_the_first_question_on_whatsapp_shows_short_titles_and_full_labels(
     friend = next(row for row in rows if row["id"].endswith("|friend"))
     assert friend == {"id": "1|consent|friend", "title": title, "description": label}
     assert question["interactive"]["action"]["button"] == ("Kies" if lang == "nl" else "Choose")
+
+
+def test_the_handoff_question_fits_three_reply_buttons(root: Path, catalogs: Catalogs) -> None:
+    wednesday_morning = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # inside opening hours
+    engine = make_engine(root, staff_orgs=("jou", "ucentraal"), clock=lambda: wednesday_morning)
+    chat = Chat(engine, "nl")
+    for text in ["hoi", "ja", "17", "nee", "ja", "ja", "nee", "min of meer", "ja", "nee"]:
+        chat.send(text)
+    chat.send("dingen doen met anderen")
+    question = chat.send(Command("praat"))[-1]
+    stored = [json.loads(payload) for payload in store(question)]
+
+    [body] = render(stored, lambda message: catalogs.gettext("nl", message))
+
+    assert body["interactive"]["type"] == "button"
+    replies = [b["reply"] for b in body["interactive"]["action"]["buttons"]]
+    assert [r["title"] for r in replies] == ["Ja, stuur mee", "Alleen mijn leeftijd", "Toch niet"]
+    # A tap comes back as the engine's own answer to its question.
+    assert parse_callback(replies[1]["id"]) == Choice(HANDOFF_STEP, "noshare")

@@ -410,7 +410,8 @@ class Engine:
         )
         options = (
             OptionView(_SHARE, _("Yes, send it along"), 1),
-            OptionView(_NO_SHARE, _("No, only my age"), 2),
+            # The short label goes on a WhatsApp button: at most 20 characters.
+            OptionView(_NO_SHARE, _("No, only my age"), 2, _("Only my age")),
             OptionView(_CANCEL, _("Never mind"), 3),
         )
         return Outbound(f"{prefix}{text}", options, step=HANDOFF_STEP)
