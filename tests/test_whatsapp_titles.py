@@ -137,3 +137,29 @@ def test_the_handoff_question_fits_three_reply_buttons(root: Path, catalogs: Cat
     assert [r["title"] for r in replies] == ["Ja, stuur mee", "Alleen mijn leeftijd", "Toch niet"]
     # A tap comes back as the engine's own answer to its question.
     assert parse_callback(replies[1]["id"]) == Choice(HANDOFF_STEP, "noshare")
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "answer"),
+    [
+        ("nl", "Samen dingen doen", "with_others"),
+        ("nl", "rustiger en sterker", "calmer"),
+        ("en", "Do things together", "with_others"),
+        ("en", "info for students", "student_info"),
+    ],
+)
+def test_a_short_label_typed_back_picks_its_option(
+    engine: Engine, lang: str, typed: str, answer: str
+) -> None:
+    # Someone may type what the WhatsApp button showed: the matcher knows it from the label.
+    chat = Chat(engine, lang)
+    chat.send("hoi")
+    chat.tap(("consent", "yes"), ("age", "age_20_24"), ("student", "yes"))
+    for step in ("djg1", "djg2", "djg3", "djg4", "djg5", "djg6"):
+        chat.tap((step, "yes"))
+    assert chat.state is not None
+    assert chat.state.step == "wish"
+
+    chat.send(typed)
+
+    assert chat.state.answers.get("wish") == answer
