@@ -237,3 +237,17 @@ def test_every_limit_holds_and_no_word_is_lost(payloads: list[dict[str, Any]]) -
     for payload in payloads:
         for word in payload["text"].split():
             assert word in words
+
+
+def test_text_between_two_questions_goes_with_the_second() -> None:
+    turn: list[dict[str, Any]] = [
+        {"text": "Eerste?", "buttons": [option("Ja", "a")]},
+        {"text": "Nu 6 korte zinnen."},
+        {"text": "Tweede?", "buttons": [option("Nee", "b")]},
+    ]
+    bodies = render(turn, nl)
+
+    assert [b["interactive"]["body"]["text"] for b in bodies] == [
+        "Eerste?",
+        "Nu 6 korte zinnen.\n\nTweede?",
+    ]

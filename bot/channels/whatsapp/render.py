@@ -76,13 +76,16 @@ def render(
 
     `gettext` translates into the person's language (the list button's label).
     """
+    parts = [part for part in map(_part, payloads) if part.text or part.buttons]
     bodies: list[dict[str, Any]] = []
     current: _Part | None = None
-    for part in (_part(payload) for payload in payloads):
+    for index, part in enumerate(parts):
         if current is None:
             current = part
             continue
-        if not (current.buttons and part.buttons):
+        # Text between two questions introduces the next one: it joins that, not the last.
+        leads_on = index + 1 < len(parts) and bool(parts[index + 1].buttons)
+        if not (current.buttons and (part.buttons or leads_on)):
             merged = _Part(_join(current.text, part.text), current.buttons or part.buttons)
             if len(_bodies(merged, gettext)) < (
                 len(_bodies(current, gettext)) + len(_bodies(part, gettext))
