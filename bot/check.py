@@ -10,13 +10,15 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.pofile import read_po
 
+from bot.channels.whatsapp.render import BUTTON_TITLE, MAX_BUTTONS, MAX_ROWS, ROW_TITLE
+from bot.engine import Flow
 from bot.engine.engine import ACTIONS
 from bot.i18n import DOMAIN, SOURCE_LANGUAGE, CatalogError, Catalogs
 from bot.i18n_extract import extract_flow
 from bot.loader import LoadError, Problem, load_content, load_flow
 from bot.safety.review import check_rules
 
-__all__ = ["check", "languages_in"]
+__all__ = ["check", "languages_in", "title_problems"]
 
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -33,8 +35,9 @@ def check(root: Path, code: Path) -> list[Problem]:
     problems: list[Problem] = []
     if not languages:
         return [Problem(_show(locales), 1, "no catalogs (<lang>/LC_MESSAGES/messages.po)")]
+    flow: Flow | None = None
     try:
-        load_flow(root / "flows", actions=ACTIONS, languages=languages)
+        flow = load_flow(root / "flows", actions=ACTIONS, languages=languages)
     except LoadError as exc:
         problems += exc.problems
     try:
@@ -51,7 +54,51 @@ def check(root: Path, code: Path) -> list[Problem]:
     for file, line, message in _messages(root, code):
         for lang, catalog in catalogs.items():
             problems += _translation_problems(file, line, message, lang, catalog)
+    if flow is not None:
+        problems += title_problems(flow, catalogs)
     return sorted(set(problems))
+
+
+def title_problems(flow: Flow, catalogs: dict[str, Catalog]) -> list[Problem]:
+    """Options whose title would not fit a WhatsApp reply button (20 characters, for a
+    question of up to 3 options) or list row (24), in some language, without a short label."""
+    problems: list[Problem] = []
+    for step in flow.steps.values():
+        count = len(step.options)
+        if step.kind != "question" or count > MAX_ROWS:
+            continue  # more than 10 options are numbered text: no titles
+        kind, limit = ("button", BUTTON_TITLE) if count <= MAX_BUTTONS else ("list row", ROW_TITLE)
+        for option in step.options:
+            for lang, catalog in catalogs.items():
+                label = _translated(catalog, option.label)
+                short = _translated(catalog, option.short) if option.short else None
+                where = f"option '{option.id}' in {lang}"
+                if short is not None and len(short) > BUTTON_TITLE:
+                    problems.append(
+                        Problem(
+                            step.file,
+                            option.line,
+                            f"{where}: short label '{short}' has {len(short)} characters; "
+                            f"a WhatsApp button holds {BUTTON_TITLE}",
+                        )
+                    )
+                elif short is None and len(label) > limit:
+                    problems.append(
+                        Problem(
+                            step.file,
+                            option.line,
+                            f"{where}: label '{label}' is too long for a WhatsApp {kind} "
+                            f"({len(label)} > {limit} characters); give it a 'short' label",
+                        )
+                    )
+    return problems
+
+
+def _translated(catalog: Catalog, message: str) -> str:
+    entry = catalog.get(message)
+    if entry is None or not entry.string or entry.fuzzy:
+        return message
+    return entry.string if isinstance(entry.string, str) else entry.string[0]
 
 
 def _read(locales: Path, lang: str) -> Catalog:

@@ -21,7 +21,9 @@ __all__ = ["LoadError", "Problem", "load_content", "load_flow", "load_sources"]
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _KINDS: tuple[StepKind, ...] = ("message", "question", "action", "end")
 _STEP_KEYS = {"kind", "text", "options", "next", "action", "links", "hint"}
-_OPTION_KEYS = {"id", "label", "next", "synonyms", "range", "hedge", "confirm", "hide_when"}
+_OPTION_KEYS = {
+    "id", "label", "short", "next", "synonyms", "range", "hedge", "confirm", "hide_when",
+}  # fmt: skip
 #: Who a crisis reply's extra lines are for (``crisis_also`` in helplines.yaml).
 _CRISIS_ALSO = frozenset({SEXUAL, ABUSE_MINOR})
 
@@ -347,6 +349,7 @@ def _read_option(
         hedge=reader.boolean(fields.get("hedge"), f"option '{opt_id}': hedge"),
         confirm=reader.text(fields.get("confirm"), f"option '{opt_id}': confirm"),
         hide_when=hide_when,
+        short=reader.text(fields.get("short"), f"option '{opt_id}': short"),
     )
 
 

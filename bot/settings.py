@@ -20,6 +20,7 @@ __all__ = [
     "PREFIX",
     "Settings",
     "SettingsError",
+    "WhatsAppSettings",
     "load_environ",
     "local_secret",
     "new_secret",
@@ -44,8 +45,25 @@ _RETENTION_DAYS = "OMARMT_RETENTION_DAYS"
 _LOG_LEVEL = "OMARMT_LOG_LEVEL"
 _HANDOFF_WAIT = "OMARMT_HANDOFF_WAIT_MINUTES"
 _CLOCK = "OMARMT_CLOCK"
+_WA_TOKEN = "OMARMT_WHATSAPP_TOKEN"  # noqa: S105 - the name of a variable, not a secret
+_WA_PHONE_NUMBER_ID = "OMARMT_WHATSAPP_PHONE_NUMBER_ID"
+_WA_APP_SECRET = "OMARMT_WHATSAPP_APP_SECRET"  # noqa: S105 - the name of a variable, not a secret
+_WA_VERIFY_TOKEN = "OMARMT_WHATSAPP_VERIFY_TOKEN"  # noqa: S105 - the name of a variable
+_WA_API_URL = "OMARMT_WHATSAPP_API_URL"
+_WA_LISTEN = "OMARMT_WHATSAPP_LISTEN"
+_WHATSAPP = (
+    _WA_TOKEN,
+    _WA_PHONE_NUMBER_ID,
+    _WA_APP_SECRET,
+    _WA_VERIFY_TOKEN,
+    _WA_API_URL,
+    _WA_LISTEN,
+)
+#: Meta's Graph API, the version current when this was written (v26.0, July 2026).
+GRAPH_API_URL = "https://graph.facebook.com/v26.0"
 _KNOWN = frozenset(
     {
+        *_WHATSAPP,
         _HANDOFF_WAIT,
         _CLOCK,
         _TOKEN,
@@ -66,6 +84,19 @@ _WEBHOOK_SECRET_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
 )
 _SHOWN_VALUE_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class WhatsAppSettings:
+    """The WhatsApp channel's settings, all present and well-formed; secrets not in repr."""
+
+    token: str = field(repr=False)
+    phone_number_id: str
+    app_secret: str = field(repr=False)
+    verify_token: str = field(repr=False)
+    api_url: str = GRAPH_API_URL
+    host: str = "0.0.0.0"  # noqa: S104 - the contract's default: listen on all interfaces
+    port: int = 8080
 
 
 class SettingsError(Exception):
@@ -106,6 +137,13 @@ class Settings:
     #: For tests and demos only: the bot's clock starts at this instant and runs on from there
     #: (opening hours, waiting times). None: the real clock.
     clock_start: datetime | None = None
+    #: The OMARMT_WHATSAPP_* values as given (checked by `require_whatsapp`).
+    whatsapp: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+
+    @property
+    def whatsapp_present(self) -> bool:
+        """Whether any WhatsApp setting is given: `omarmt run` then runs that channel too."""
+        return bool(self.whatsapp)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, need_telegram: bool) -> Settings:
@@ -129,6 +167,30 @@ class Settings:
             log_level=_log_level(environ),
             handoff_wait_minutes=_minutes(environ, _HANDOFF_WAIT, default=10.0),
             clock_start=_instant(environ, _CLOCK),
+            whatsapp=MappingProxyType(
+                {name: value for name in _WHATSAPP if (value := _get(environ, name)) is not None}
+            ),
+        )
+
+    def require_whatsapp(self) -> WhatsAppSettings:
+        """The WhatsApp settings, or `SettingsError` for the first one missing or malformed."""
+        given = self.whatsapp
+        host, port = _host_port(_WA_LISTEN, given.get(_WA_LISTEN) or "0.0.0.0:8080")
+        phone_number_id = _required(given, _WA_PHONE_NUMBER_ID, "the business phone number id")
+        if not phone_number_id.isascii() or not phone_number_id.isdigit():
+            raise SettingsError(
+                _WA_PHONE_NUMBER_ID,
+                f"must be the phone number id (digits, from Meta's app dashboard), "
+                f"got {_show(phone_number_id)}",
+            )
+        return WhatsAppSettings(
+            token=_required(given, _WA_TOKEN, "the Cloud API access token"),
+            phone_number_id=phone_number_id,
+            app_secret=_required(given, _WA_APP_SECRET, "the app secret"),
+            verify_token=_required(given, _WA_VERIFY_TOKEN, "a token you choose for Meta"),
+            api_url=_url(given, _WA_API_URL, GRAPH_API_URL).rstrip("/"),
+            host=host,
+            port=port,
         )
 
     def require_webhook(self) -> str:
@@ -284,13 +346,25 @@ def _webhook_secret(environ: Mapping[str, str]) -> str | None:
 
 
 def _listen(environ: Mapping[str, str]) -> tuple[str, int]:
-    value = _get(environ, _WEBHOOK_LISTEN) or "0.0.0.0:8443"
+    return _host_port(_WEBHOOK_LISTEN, _get(environ, _WEBHOOK_LISTEN) or "0.0.0.0:8443")
+
+
+def _host_port(name: str, value: str) -> tuple[str, int]:
     host, colon, port_text = value.rpartition(":")
     # "[::]:8443" is how an IPv6 host is written; the brackets are not part of the address.
     host = host.removeprefix("[").removesuffix("]")
     if not colon or not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise SettingsError(_WEBHOOK_LISTEN, f"must be host:port, got {_show(value)}")
+        raise SettingsError(name, f"must be host:port, got {_show(value)}")
     return host, int(port_text)
+
+
+def _required(given: Mapping[str, str], name: str, what: str) -> str:
+    value = given.get(name)
+    if value is None:
+        raise SettingsError(name, f"is not set; the WhatsApp channel needs {what}")
+    if any(char.isspace() for char in value):
+        raise SettingsError(name, "contains whitespace; it has none")
+    return value
 
 
 def _on_off(environ: Mapping[str, str], name: str, *, default: bool) -> bool:

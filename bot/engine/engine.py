@@ -410,7 +410,8 @@ class Engine:
         )
         options = (
             OptionView(_SHARE, _("Yes, send it along"), 1),
-            OptionView(_NO_SHARE, _("No, only my age"), 2),
+            # The short label goes on a WhatsApp button: at most 20 characters.
+            OptionView(_NO_SHARE, _("No, only my age"), 2, _("Only my age")),
             OptionView(_CANCEL, _("Never mind"), 3),
         )
         return Outbound(f"{prefix}{text}", options, step=HANDOFF_STEP)
@@ -844,7 +845,10 @@ class Engine:
     def _question(self, ctx: _Ctx, step: Step, state: SessionState, prefix: str = "") -> Outbound:
         """The question with its options, then the engine's own: back, and the ways out."""
         shown = step.shown(state.answers)
-        options = [OptionView(opt.id, ctx._(opt.label), n) for n, opt in enumerate(shown, 1)]
+        options = [
+            OptionView(opt.id, ctx._(opt.label), n, ctx._(opt.short) if opt.short else None)
+            for n, opt in enumerate(shown, 1)
+        ]
         options += [
             texts.system_option(ctx._, opt, len(options) + n)
             for n, opt in enumerate(self._extras(state, step), 1)

@@ -47,6 +47,8 @@ class Option:
     #: Earlier answers that hide this option, as (step id, option id) pairs: "information for
     #: students" is not offered to someone who just said they are not a student.
     hide_when: tuple[tuple[str, str], ...] = ()
+    #: A shorter label (catalog message id) for small buttons: WhatsApp's hold 20 characters.
+    short: str | None = None
 
     def hidden(self, answers: Mapping[str, str]) -> bool:
         """Whether the answers so far hide this option."""

@@ -73,11 +73,16 @@ Inbound = Text | Choice | Command | Media
 
 @dataclass(frozen=True, slots=True)
 class OptionView:
-    """One answer the young person can tap or type; `number` is its 1-based position."""
+    """One answer the young person can tap or type; `number` is its 1-based position.
+
+    `short` is a shorter label, already translated, for a channel whose buttons hold few
+    characters (WhatsApp: 20); None where the label itself is short enough.
+    """
 
     id: str
     label: str
     number: int
+    short: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

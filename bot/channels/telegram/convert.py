@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
+from bot.channels.buttons import CALLBACK_VERSION, MAX_CALLBACK, callback_data, parse_callback
 from bot.engine import Choice, Command, Inbound, Media, Outbound, Text
 
 __all__ = [
     "CALLBACK_VERSION",
+    "MAX_CALLBACK",
     "Incoming",
     "callback_data",
     "parse_callback",
@@ -23,12 +24,8 @@ __all__ = [
     "to_markup",
 ]
 
-#: Callback data says which version of this format made it: old buttons stay understood.
-CALLBACK_VERSION = "1"
-#: Telegram's limits: 64 bytes of callback data, 4096 characters of text.
-MAX_CALLBACK = 64
+#: Telegram's limit of 4096 characters of text.
 MAX_TEXT = 4096
-_PART = re.compile(r"^[a-z0-9_]{0,40}$")
 _MEDIA = (
     "sticker", "photo", "voice", "video", "video_note", "animation", "audio", "document",
     "location", "venue", "contact", "poll", "dice", "game", "story",
@@ -54,24 +51,6 @@ def sender_id(update: dict[str, Any]) -> int | None:
             if isinstance(user, dict) and isinstance(user.get("id"), int):
                 return int(user["id"])
     return None
-
-
-def callback_data(step: str | None, option: str) -> str:
-    """Button data: version, question, option; short enough for Telegram's 64 bytes."""
-    data = f"{CALLBACK_VERSION}|{step or ''}|{option}"
-    return data if len(data.encode()) <= MAX_CALLBACK else f"{CALLBACK_VERSION}||{option[:40]}"
-
-
-def parse_callback(data: str | None) -> Choice:
-    """Untrusted button data to a choice; anything forged or old becomes an empty choice,
-    which the engine answers with a kind re-ask."""
-    parts = (data or "").split("|")
-    if len(parts) != 3 or parts[0] != CALLBACK_VERSION:
-        return Choice("", "")
-    step, option = parts[1], parts[2]
-    if not (_PART.match(step) and _PART.match(option)):
-        return Choice("", "")
-    return Choice(step, option)
 
 
 def _command(text: str, lang: str | None) -> Command:
@@ -120,6 +99,7 @@ def render(message: Outbound) -> list[bytes]:
     """One reply as the JSON payloads to send (a very long text becomes several messages)."""
     buttons: list[dict[str, str]] = [
         {"text": option.label[:64], "data": callback_data(message.step, option.id)}
+        | ({"short": option.short} if option.short else {})
         for option in message.options
     ]
     buttons += [{"text": link.label[:64], "url": link.url} for link in message.links]
