@@ -6,12 +6,10 @@ import argparse
 import asyncio
 import logging
 import os
-import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from bot import __version__
 from bot.check import check
@@ -26,13 +24,11 @@ from bot.safety.detector import ruleset, warm_up
 from bot.safety.model import ModelError
 from bot.service import Conversations
 from bot.settings import Settings, SettingsError, load_environ, local_secret, new_secret
-from bot.startup import StartError, open_database, signed_in, sole_writer
+from bot.startup import StartError, open_database
 from bot.stats import MAX_EVENT_DAYS, roll_up, rollup_cutoff, run_stats
 from bot.storage import BufferedStats, Database
-from bot.storage.handoffs import Handoffs
 from bot.storage.keys import WrongSecretError, rotate, unlock
 from bot.storage.lease import Holder, LeaseHeldError, acquire, release
-from bot.storage.queues import Queues
 
 __all__ = ["build_engine", "main"]
 
@@ -140,7 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         environ = load_environ(Path.cwd(), os.environ)
-        settings = Settings.from_env(environ, need_telegram=args.command == "run")
+        running = args.command == "run"
+        # `run` needs a Telegram token unless it runs WhatsApp alone; always the secret.
+        channel = getattr(args, "channel", None)
+        alone = channel == "whatsapp" or (channel is None and Settings.whatsapp_given(environ))
+        settings = Settings.from_env(
+            environ, need_telegram=running and not alone, need_secret=running
+        )
     except SettingsError as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
         return EXIT_CONFIG

@@ -80,8 +80,15 @@ def run(settings: Settings, *, webhook: bool, channel: str | None) -> int:
     )
     try:
         return asyncio.run(
-            _serve(settings, engine, clock, telegram=telegram, people=telegram_people,
-                   whatsapp=whatsapp, webhook_url=url)  # fmt: skip
+            _serve(
+                settings,
+                engine,
+                clock,
+                telegram=telegram,
+                people=telegram_people,
+                whatsapp=whatsapp,
+                webhook_url=url,
+            )
         )
     except StartError as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
@@ -126,9 +133,7 @@ async def _serve(
         )
         others = []
         if whatsapp is not None:
-            others.append(
-                await _whatsapp(stack, whatsapp, engine, pseudonymize, _fetcher(bot))
-            )
+            others.append(await _whatsapp(stack, whatsapp, engine, pseudonymize, _fetcher(bot)))
         common: dict[str, Any] = {
             "engine": engine,
             "sessions": database.sessions(box),
@@ -175,7 +180,6 @@ async def _serve(
             if hook is not None:
                 await hook.stop()
         return EXIT_PROBLEMS if writer.lost else 0
-    return EXIT_PROBLEMS  # not reached: the stack's body returns
 
 
 @asynccontextmanager

@@ -140,13 +140,20 @@ class Settings:
     #: The OMARMT_WHATSAPP_* values as given (checked by `require_whatsapp`).
     whatsapp: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
+    @staticmethod
+    def whatsapp_given(environ: Mapping[str, str]) -> bool:
+        """Whether the environment names any WhatsApp setting (before it is checked)."""
+        return any(_get(environ, name) is not None for name in _WHATSAPP)
+
     @property
     def whatsapp_present(self) -> bool:
         """Whether any WhatsApp setting is given: `omarmt run` then runs that channel too."""
         return bool(self.whatsapp)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], *, need_telegram: bool) -> Settings:
+    def from_env(
+        cls, environ: Mapping[str, str], *, need_telegram: bool, need_secret: bool | None = None
+    ) -> Settings:
         """Read and check the OMARMT_* variables; raise `SettingsError` on the first problem.
 
         `need_telegram` is true for ``omarmt run``: the token and the secret are then required.
@@ -156,7 +163,9 @@ class Settings:
             telegram_token=_token(environ, need_telegram=need_telegram),
             telegram_api_url=_url(environ, _API_URL, "https://api.telegram.org/bot"),
             telegram_rate_limit=_on_off(environ, _RATE_LIMIT, default=True),
-            secret=_secret(environ, need_telegram=need_telegram),
+            secret=_secret(
+                environ, need_telegram=need_telegram if need_secret is None else need_secret
+            ),
             db=Path(_get(environ, _DB) or "omarmt.sqlite3").expanduser(),
             staff_chats=_staff_chats(environ),
             webhook_url=_webhook_url(environ),

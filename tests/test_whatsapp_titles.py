@@ -13,7 +13,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from bot.channels.buttons import parse_callback
-from bot.channels.telegram.convert import render as store
+from bot.channels.pipeline.render import neutral as store
 from bot.channels.whatsapp.render import render
 from bot.check import check, title_problems
 from bot.engine import Choice, Command, Engine

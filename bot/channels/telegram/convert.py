@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.channels.buttons import CALLBACK_VERSION, MAX_CALLBACK, callback_data, parse_callback
-from bot.engine import Choice, Command, Inbound, Media, Outbound, Text
+from bot.engine import Choice, Command, Inbound, Media, Text
 
 __all__ = [
     "CALLBACK_VERSION",
@@ -18,7 +17,6 @@ __all__ = [
     "Incoming",
     "callback_data",
     "parse_callback",
-    "render",
     "sender_id",
     "to_event",
     "to_markup",
@@ -93,21 +91,6 @@ def to_event(update: Update, is_crisis: Callable[[str], bool]) -> Incoming | Non
         if getattr(message, kind, None):
             return Incoming(Media(kind, message.caption or "", lang), message.chat.id)
     return Incoming(Media("other", message.caption or "", lang), message.chat.id)
-
-
-def render(message: Outbound) -> list[bytes]:
-    """One reply as the JSON payloads to send (a very long text becomes several messages)."""
-    buttons: list[dict[str, str]] = [
-        {"text": option.label[:64], "data": callback_data(message.step, option.id)}
-        | ({"short": option.short} if option.short else {})
-        for option in message.options
-    ]
-    buttons += [{"text": link.label[:64], "url": link.url} for link in message.links]
-    chunks = [message.text[i : i + MAX_TEXT] for i in range(0, len(message.text), MAX_TEXT)]
-    chunks = chunks or [""]
-    payloads = [json.dumps({"text": chunk}).encode() for chunk in chunks[:-1]]
-    payloads.append(json.dumps({"text": chunks[-1], "buttons": buttons}).encode())
-    return payloads
 
 
 def to_markup(buttons: list[dict[str, str]]) -> InlineKeyboardMarkup | None:

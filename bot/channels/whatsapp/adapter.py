@@ -16,18 +16,6 @@ from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from bot.channels.whatsapp.client import (
-    OutsideWindow,
-    Refused,
-    RetryLater,
-    Unauthorized,
-    WaClient,
-)
-from bot.channels.whatsapp.codes import OUTSIDE_WINDOW, THROUGHPUT
-from bot.channels.whatsapp.convert import status_of, to_event
-from bot.channels.whatsapp.render import render
-from bot.channels.whatsapp.wire import WaItem, split
-
 from bot.channels.pipeline.channel import (
     Arrival,
     Blocked,
@@ -39,8 +27,19 @@ from bot.channels.pipeline.channel import (
     Reading,
     Sent,
 )
+from bot.channels.whatsapp.client import (
+    OutsideWindow,
+    Refused,
+    RetryLater,
+    Unauthorized,
+    WaClient,
+)
+from bot.channels.whatsapp.codes import OUTSIDE_WINDOW, THROUGHPUT
+from bot.channels.whatsapp.convert import status_of, to_event
 from bot.channels.whatsapp.language import guess
 from bot.channels.whatsapp.pace import PairPace
+from bot.channels.whatsapp.render import render
+from bot.channels.whatsapp.wire import WaItem, split
 from bot.engine import Command, Text
 from bot.service import Pseudonymize
 from bot.storage.queues import Address, InboxItem, OutboxItem, Send

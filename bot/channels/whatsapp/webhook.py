@@ -15,6 +15,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
+
 from bot.channels.whatsapp.signature import valid_signature
 
 if TYPE_CHECKING:
