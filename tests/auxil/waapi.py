@@ -349,6 +349,8 @@ class WhatsAppServer:
     ) -> str:
         if self._users.get(user.key) is not user:
             raise ValueError("make users with wa.user()")
+        if wait and not self.webhook.url:
+            raise RuntimeError("no webhook URL to wait for: call deliver_to() or pass wait=False")
         wamid = new_wamid(user.wa_id)
         now = self.clock.now()
         self._last_inbound[user.key] = now
@@ -486,10 +488,19 @@ class WhatsAppServer:
         return await self._inbound(user, "reaction", reaction, wait=wait)
 
     async def send_unsupported(
-        self, user: WaUser, what: str | None = "poll", *, wait: bool = True
+        self, user: WaUser, what: str | None = None, *, wait: bool = True
     ) -> str:
-        """The user sends something the Cloud API does not pass on (a poll, an edit, ...)."""
+        """The user sends something the Cloud API does not pass on (a poll, an edit, ...);
+        `what` adds Meta's newer `unsupported.type` field."""
         return await self._inbound(user, "unsupported", what, wait=wait)
+
+    async def tap_quick_reply(
+        self, user: WaUser, payload: str, text: str, *, message_id: str, wait: bool = True
+    ) -> str:
+        """The user taps a quick-reply button of a template (`type: button`, not interactive)."""
+        button = {"payload": payload, "text": text}
+        context = {"from": self.display_phone_number, "id": message_id}
+        return await self._inbound(user, "button", button, context=context, wait=wait)
 
     async def redeliver(self, message_id: str) -> Answer:
         """POSTs the body that carried an inbound message once more, exactly, signed."""

@@ -51,10 +51,14 @@ def _not_valid(detail: str) -> GraphError:
     return graph_error(131009, detail)
 
 
+def _path(where: str, key: str) -> str:
+    return f"{where}['{key}']" if where else key
+
+
 def _object(parent: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
     value = parent.get(key)
     if not isinstance(value, Mapping):
-        raise _invalid(f"The parameter {where}{key} is required and must be an object.")
+        raise _invalid(f"The parameter {_path(where, key)} is required and must be an object.")
     return value
 
 
@@ -65,9 +69,9 @@ def _text(
     if value is None and not required:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise _invalid(f"Param {where}{key} is required and must be a non-empty string.")
+        raise _invalid(f"Param {_path(where, key)} is required and must be a non-empty string.")
     if len(value) > limit:
-        raise _invalid(f"Param {where}{key} must be at most {limit} characters long.")
+        raise _invalid(f"Param {_path(where, key)} must be at most {limit} characters long.")
     return value
 
 
