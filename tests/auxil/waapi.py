@@ -16,14 +16,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
-import re
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
 
-from aiohttp import BodyPartReader, web
+from aiohttp import web
 
+from tests.auxil.waapi_graph import Book, GraphApi
 from tests.auxil.waapi_people import (
     WaUser,
     envelope,
@@ -33,16 +33,12 @@ from tests.auxil.waapi_people import (
     status_payload,
 )
 from tests.auxil.waapi_rules import Clock, Faults, Hold, Limits
-from tests.auxil.waapi_validate import MEDIA_TYPES, check_message
 from tests.auxil.waapi_view import Choice, Outbound, Visible, visible
-from tests.auxil.waapi_webhook import Answer, Delivery, WebhookSender, meta_json, signature
+from tests.auxil.waapi_webhook import Answer, WebhookSender, meta_json, signature
 from tests.auxil.waapi_wire import (
     GraphError,
     JSONDict,
     RecordedCall,
-    error_body,
-    graph_error,
-    new_media_id,
     new_wamid,
 )
 
@@ -67,7 +63,6 @@ __all__ = [
 DEFAULT_TOKEN = "EAAomarmtTestToken0123456789abcdefZZZ"
 DEFAULT_APP_SECRET = "0123456789abcdef0123456789abcdef"
 DEFAULT_PHONE_NUMBER_ID = "106540352242922"
-_PATH = re.compile(r"/(v\d+\.\d+)/([A-Za-z0-9_.]+)(?:/([a-z_]+))?/?")
 _T = TypeVar("_T")
 
 
@@ -98,8 +93,6 @@ class WhatsAppServer:
         self.display_phone_number = display_phone_number
         self.waba_id = waba_id
         self.version = version
-        self.window_failure = window_failure
-        self.statuses = statuses
         self.clock = Clock()
         self.limits = Limits(
             window_hours=window_hours, pair_limit=pair_limit, throughput=throughput
@@ -110,19 +103,22 @@ class WhatsAppServer:
             max_retry_delay=max_retry_delay,
             timeout=webhook_timeout,
         )
-        self.errors: list[BaseException] = []  # bugs of the server itself
-        self.requests: list[RecordedCall] = []
-        self.media: dict[str, tuple[str, bytes]] = {}  # id -> (mime type, data), uploaded
-        self.read_marks: list[str] = []  # wamids the bot marked as read, in order
+        self._book = Book()
         self._faults = Faults()
-        self._users: dict[str, WaUser] = {}
-        self._by_phone: dict[str, WaUser] = {}
-        self._last_inbound: dict[str, float] = {}
-        self._outbound: dict[str, list[Outbound]] = {}
-        self._inbound_ids: dict[str, Delivery] = {}
-        self._inbound_media: set[str] = set()
+        self._graph = GraphApi(
+            token=token,
+            phone_number_id=phone_number_id,
+            version=version,
+            book=self._book,
+            clock=self.clock,
+            limits=self.limits,
+            faults=self._faults,
+            send_status=self._status,
+            on_change=self._notify,
+        )
+        self._graph.window_failure = window_failure
+        self._graph.statuses = statuses
         self._changed = asyncio.Event()
-        self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._port = 0
 
@@ -131,7 +127,7 @@ class WhatsAppServer:
     async def start(self) -> None:
         """Listens on 127.0.0.1 at a free port."""
         app = web.Application(client_max_size=100 * 1024 * 1024)
-        app.router.add_route("*", "/{tail:.*}", self._handle)
+        app.router.add_route("*", "/{tail:.*}", self._graph.handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
@@ -139,7 +135,7 @@ class WhatsAppServer:
 
     async def stop(self) -> None:
         """Stops webhook delivery, ends held answers and closes the port."""
-        self._closing.set()
+        self._graph.closing.set()
         await self.webhook.close()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -169,135 +165,44 @@ class WhatsAppServer:
         """The Graph API base with its version, for OMARMT_WHATSAPP_API_URL."""
         return f"http://127.0.0.1:{self._port}/{self.version}"
 
-    # --- Graph API ---
+    @property
+    def window_failure(self) -> Literal["status", "response"]:
+        """How a free-form send outside the 24-hour window fails: "status" (accepted, then a
+        `failed` status webhook with 131047, as Meta does) or "response" (400 131047 at once)."""
+        return self._graph.window_failure
 
-    async def _handle(self, request: web.Request) -> web.StreamResponse:
-        arrived = time.monotonic()
-        body: JSONDict = {}
-        edge = ""
-        try:
-            match = _PATH.fullmatch(request.path)
-            edge = (match.group(3) or "") if match else ""
-            self._authorize(request)
-            if match is None or match.group(1) != self.version:
-                raise GraphError(100, "Unknown path components", subcode=2500)
-            if match.group(2) != self.phone_number_id or request.method != "POST":
-                raise GraphError(
-                    100,
-                    f"Unsupported {request.method.lower()} request. Object with ID "
-                    f"'{match.group(2)}' does not exist, cannot be loaded due to missing "
-                    "permissions, or does not support this operation.",
-                    subcode=33,
-                )
-            if edge not in ("messages", "media"):
-                raise GraphError(100, "Unknown path components", subcode=2500)
-            body = await self._read(request, edge)
-            await self._trouble(edge, body)
-            answer = await (self._messages(body) if edge == "messages" else self._upload(body))
-        except GraphError as error:
-            self._remember(request.method, edge, body, arrived, error)
-            return web.json_response(
-                error_body(error, len(self.requests)), status=error.http_status
-            )
-        except Exception as exc:  # noqa: BLE001 - a bug in the fake must fail the test, not the bot
-            self.errors.append(exc)
-            bug = GraphError(131000, str(exc), http_status=500)
-            self._remember(request.method, edge, body, arrived, bug)
-            return web.json_response(error_body(bug), status=500)
-        self.requests.append(RecordedCall(request.method, edge, body, arrived, 200, answer))
-        self._notify()
-        return web.json_response(answer)
+    @window_failure.setter
+    def window_failure(self, value: Literal["status", "response"]) -> None:
+        self._graph.window_failure = value
 
-    def _authorize(self, request: web.Request) -> None:
-        header = request.headers.get("Authorization", "")
-        token = header[7:] if header.startswith("Bearer ") else request.query.get("access_token")
-        if token != self.token:
-            message = "Invalid OAuth access token - Cannot parse access token"
-            raise GraphError(190, "", http_status=401, message=message)
+    @property
+    def statuses(self) -> bool:
+        """Whether `sent` and `delivered` status webhooks follow every accepted message."""
+        return self._graph.statuses
 
-    async def _read(self, request: web.Request, edge: str) -> JSONDict:
-        if edge == "media":
-            if request.content_type != "multipart/form-data":
-                raise graph_error(100, "Upload media as multipart/form-data.")
-            return await _read_upload(request)
-        try:
-            body = await request.json()
-        except ValueError as exc:
-            raise graph_error(100, "The request body is not valid JSON.") from exc
-        if not isinstance(body, dict):
-            raise graph_error(100, "The request body must be a JSON object.")
-        return body
+    @statuses.setter
+    def statuses(self, value: bool) -> None:
+        self._graph.statuses = value
 
-    async def _trouble(self, edge: str, body: JSONDict) -> None:
-        if self._faults.delay:
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self._faults.delay):
-                    await self._closing.wait()
-        if held := self._faults.take_hold(edge, body):
-            release = asyncio.ensure_future(held.wait_released())
-            closing = asyncio.ensure_future(self._closing.wait())
-            await asyncio.wait({release, closing}, return_when=asyncio.FIRST_COMPLETED)
-            release.cancel()
-            closing.cancel()
-            if not held.carry_out or self._closing.is_set():
-                raise GraphError(131000, "held and not carried out", http_status=500)
-        if failure := self._faults.take_failure(edge):
-            raise failure
+    @property
+    def errors(self) -> list[BaseException]:
+        """Bugs of the server itself (the test fails with the first one at exit)."""
+        return self._book.errors
 
-    async def _messages(self, body: JSONDict) -> JSONDict:
-        out = check_message(body)
-        if out.type == "read":
-            assert out.message_id is not None
-            if out.message_id not in self._inbound_ids:
-                raise graph_error(100, "Param message_id is not a message this number received.")
-            self.read_marks.append(out.message_id)
-            return {"success": True}
-        user = self._by_phone.get(out.to.lstrip("+")) if out.to else None
-        if out.to is None and out.recipient is not None:
-            user = self._users.get(out.recipient)
-        if user is None:
-            raise graph_error(131026, "The recipient is not a WhatsApp user known to the server.")
-        for kind in MEDIA_TYPES & body.keys():
-            media_id = body[kind].get("id")
-            if media_id is not None and media_id not in self.media.keys() | self._inbound_media:
-                raise graph_error(131009, f"Param {kind}['id'] is not a valid media id.")
-        self.limits.check_rates(user.key, time.monotonic())
-        wamid = new_wamid(user.wa_id)
-        now = self.clock.now()
-        to = user.wa_id if out.to is not None else None  # statuses' recipient_id
-        if out.free_form and not self.limits.window_open(self._last_inbound.get(user.key), now):
-            if self.window_failure == "response":
-                raise GraphError(131047)
-            self._status(user, to, wamid, "failed", errors=[GraphError(131047).webhook_error()])
-        else:
-            self._outbound.setdefault(user.key, []).append(Outbound(wamid, body, now))
-            if self.statuses:
-                self._status(user, to, wamid, "sent")
-                self._status(user, to, wamid, "delivered")
-        contact: JSONDict = {"input": out.to} if out.to is not None else {"input": out.recipient}
-        contact.update({"wa_id": user.wa_id} if out.to is not None else {"user_id": user.user_id})
-        message: JSONDict = {"id": wamid}
-        if out.type == "template":
-            message["message_status"] = "accepted"
-        return {"messaging_product": "whatsapp", "contacts": [contact], "messages": [message]}
+    @property
+    def requests(self) -> list[RecordedCall]:
+        """Every Graph API call answered, oldest first."""
+        return self._book.requests
 
-    async def _upload(self, body: JSONDict) -> JSONDict:
-        if body.get("messaging_product") != "whatsapp":
-            raise graph_error(100, "The parameter messaging_product is required.")
-        upload = body.get("file")
-        if not isinstance(upload, tuple) or not upload[1]:
-            raise graph_error(100, "The parameter file is required.")
-        media_id = new_media_id()
-        self.media[media_id] = (str(body.get("type") or upload[0]), upload[1])
-        body["file"] = f"<{len(upload[1])} bytes>"
-        return {"id": media_id}
+    @property
+    def media(self) -> dict[str, tuple[str, bytes]]:
+        """Uploaded media by id: (type, data)."""
+        return self._book.media
 
-    def _remember(
-        self, method: str, edge: str, body: JSONDict, arrived: float, error: GraphError
-    ) -> None:
-        answer = error_body(error, len(self.requests))
-        self.requests.append(RecordedCall(method, edge, body, arrived, error.http_status, answer))
-        self._notify()
+    @property
+    def read_marks(self) -> list[str]:
+        """The wamids the bot marked as read, in order."""
+        return self._book.read_marks
 
     def _notify(self) -> None:
         self._changed.set()
@@ -332,10 +237,10 @@ class WhatsAppServer:
         user = make_user(
             name, wa_id=wa_id, user_id=user_id, username=username, shares_phone=shares_phone
         )
-        if user.key in self._users or user.wa_id in self._by_phone:
+        if user.key in self._book.users or user.wa_id in self._book.by_phone:
             raise ValueError("a user with this wa_id or user_id exists already")
-        self._users[user.key] = user
-        self._by_phone[user.wa_id] = user
+        self._book.users[user.key] = user
+        self._book.by_phone[user.wa_id] = user
         return user
 
     async def _inbound(
@@ -347,17 +252,17 @@ class WhatsAppServer:
         context: Mapping[str, str] | None = None,
         wait: bool = True,
     ) -> str:
-        if self._users.get(user.key) is not user:
+        if self._book.users.get(user.key) is not user:
             raise ValueError("make users with wa.user()")
         if wait and not self.webhook.url:
             raise RuntimeError("no webhook URL to wait for: call deliver_to() or pass wait=False")
         wamid = new_wamid(user.wa_id)
         now = self.clock.now()
-        self._last_inbound[user.key] = now
+        self._book.last_inbound[user.key] = now
         message = inbound_message(user, wamid, now, kind, content, context=context)
         body = self._envelope(contacts=[user.contact()], messages=[message])
         delivery = self.webhook.send(body, user.key)
-        self._inbound_ids[wamid] = delivery
+        self._book.inbound[wamid] = delivery
         if wait:
             await self.wait_delivered(wamid)
         return wamid
@@ -371,7 +276,6 @@ class WhatsAppServer:
         to: str | None,
         wamid: str,
         status: str,
-        *,
         errors: list[JSONDict] | None = None,
     ) -> None:
         entry = status_payload(user, to, wamid, status, self.clock.now(), errors=errors or ())
@@ -384,7 +288,7 @@ class WhatsAppServer:
         return await self._inbound(user, "text", {"body": text}, wait=wait)
 
     def _tapped(self, user: WaUser, choice_id: str, kind: str) -> tuple[Outbound, Choice]:
-        for outbound in reversed(self._outbound.get(user.key, [])):
+        for outbound in reversed(self._book.outbound.get(user.key, [])):
             shown = outbound.visible
             if shown.type == kind:
                 for choice in shown.buttons or shown.rows:
@@ -443,7 +347,7 @@ class WhatsAppServer:
     ) -> str:
         """The user sends a photo, voice note, file, video or sticker (caption where allowed)."""
         payload = media_payload(kind, caption=caption, filename=filename)
-        self._inbound_media.add(payload["id"])
+        self._book.inbound_media.add(payload["id"])
         return await self._inbound(user, kind, payload, wait=wait)
 
     async def send_location(
@@ -504,7 +408,7 @@ class WhatsAppServer:
 
     async def redeliver(self, message_id: str) -> Answer:
         """POSTs the body that carried an inbound message once more, exactly, signed."""
-        return await self.webhook.post(self._inbound_ids[message_id].raw)
+        return await self.webhook.post(self._book.inbound[message_id].raw)
 
     async def deliver_twice(self, user: WaUser, text: str) -> str:
         """The user writes once and Meta delivers it twice (after the first 200)."""
@@ -519,16 +423,16 @@ class WhatsAppServer:
         `code` (e.g. 131026, or 131000 which the bot may retry)."""
         for key, outbound in self._all_outbound():
             if outbound.id == message_id:
-                user = self._users[key]
+                user = self._book.users[key]
                 errors = [GraphError(code or 131000, details).webhook_error()]
                 to = user.wa_id if outbound.body.get("to") is not None else None
-                self._status(user, to, message_id, status, errors=errors)
+                self._status(user, to, message_id, status, errors)
                 return
         raise ValueError(f"no message {message_id} was sent")
 
     def read_all(self, user: WaUser) -> None:
         """The user opens the chat: a `read` status for every message they got."""
-        for outbound in self._outbound.get(user.key, []):
+        for outbound in self._book.outbound.get(user.key, []):
             self.status(outbound.id, "read")
 
     async def verify(self, url: str, token: str, challenge: str = "1158201444") -> tuple[int, str]:
@@ -595,15 +499,15 @@ class WhatsAppServer:
     # --- what happened ---
 
     def _all_outbound(self) -> list[tuple[str, Outbound]]:
-        return [(key, o) for key, sent in self._outbound.items() for o in sent]
+        return [(key, o) for key, sent in self._book.outbound.items() for o in sent]
 
     def outbound(self, user: WaUser) -> list[Outbound]:
         """The messages the user got, oldest first, with their wamids."""
-        return list(self._outbound.get(user.key, []))
+        return list(self._book.outbound.get(user.key, []))
 
     def received(self, user: WaUser) -> list[JSONDict]:
         """The messages the user got, oldest first: the request bodies as the bot sent them."""
-        return [dict(outbound.body) for outbound in self._outbound.get(user.key, [])]
+        return [dict(outbound.body) for outbound in self._book.outbound.get(user.key, [])]
 
     @staticmethod
     def visible(message: Mapping[str, Any]) -> Visible:
@@ -612,7 +516,7 @@ class WhatsAppServer:
 
     def texts(self, user: WaUser) -> list[str]:
         """The visible text of every message the user got."""
-        return [outbound.visible.text for outbound in self._outbound.get(user.key, [])]
+        return [outbound.visible.text for outbound in self._book.outbound.get(user.key, [])]
 
     @property
     def errors_answered(self) -> list[RecordedCall]:
@@ -670,7 +574,7 @@ class WhatsAppServer:
 
     async def wait_delivered(self, message_id: str, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Waits until the webhook answered 200 to the body that carries an inbound message."""
-        delivery = self._inbound_ids[message_id]
+        delivery = self._book.inbound[message_id]
         try:
             async with asyncio.timeout(timeout):
                 await delivery.done.wait()
@@ -679,18 +583,3 @@ class WhatsAppServer:
             raise TimeoutError(
                 f"the webhook did not take {message_id} within {timeout} s; answers: {statuses}"
             ) from None
-
-
-async def _read_upload(request: web.Request) -> JSONDict:
-    # Part by part: request.post() spools files to temporary files that must be closed by hand.
-    body: JSONDict = {}
-    reader = await request.multipart()
-    while (part := await reader.next()) is not None:
-        if not isinstance(part, BodyPartReader) or part.name is None:
-            raise graph_error(100, "The multipart body could not be read.")
-        data = await part.read(decode=True)
-        if part.filename is None:
-            body[part.name] = data.decode(part.get_charset("utf-8"))
-        else:
-            body[part.name] = (part.headers.get("Content-Type", ""), bytes(data))
-    return body
