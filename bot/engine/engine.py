@@ -103,6 +103,9 @@ def _utc_now() -> datetime:
 class _Ctx:
     lang: str
     _: Gettext
+    #: The language came from the channel's hint (the app's language, or WhatsApp's guess from
+    #: the words), not from the conversation or the default.
+    hinted: bool = False
 
 
 class Engine:
@@ -210,8 +213,9 @@ class Engine:
     # --- language ----------------------------------------------------------------------------
 
     def _ctx(self, state: SessionState, hint: str | None) -> _Ctx:
+        hinted = state.lang is None and self._supported(hint) is not None
         lang = state.lang or self._supported(hint) or self._default_lang
-        return _Ctx(lang, lambda message: self._tr.gettext(lang, message))
+        return _Ctx(lang, lambda message: self._tr.gettext(lang, message), hinted)
 
     def _supported(self, hint: str | None) -> str | None:
         if not hint:
@@ -784,7 +788,10 @@ class Engine:
     # --- the flow ----------------------------------------------------------------------------
 
     def _start(self, state: SessionState, ctx: _Ctx) -> Turn:
-        state = replace(state, status="active", step=None, misses=0)
+        # A conversation begun in a hinted language stays in it (WhatsApp hints only once, from
+        # the first words); /taal switches at any time.
+        lang = ctx.lang if ctx.hinted else state.lang
+        state = replace(state, status="active", step=None, misses=0, lang=lang)
         started = DomainEvent(
             "conversation_started",
             MappingProxyType({"source": state.source or "none", "language": ctx.lang}),

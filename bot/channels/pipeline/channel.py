@@ -134,6 +134,11 @@ class Channel(Protocol):
         backlog is read."""
         ...
 
+    def reads(self, item: InboxItem, parsed: object | None) -> bool:
+        """Whether an inbox row came in through this channel. A youth worker's reply (from
+        Telegram) runs in the lane of a young person who may be on another channel."""
+        ...
+
     async def read(self, item: InboxItem, parsed: object | None) -> Reading:
         """What an inbox row of this channel asks for."""
         ...

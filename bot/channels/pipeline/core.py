@@ -84,6 +84,7 @@ class Pipeline:
         housekeeping_every: float = 30.0,
         beat_every: float = BEAT_EVERY,
     ) -> None:
+        #: Asked in this order which one reads a row: Telegram, which reads any update, last.
         self.channels = tuple(channels)
         self._engine = engine
         self._sessions = sessions
@@ -379,14 +380,14 @@ class Pipeline:
             if isinstance(data, dict) and "omarmt" in data:
                 await self._internal(item, data)
                 return
-        channel = self.outbox.channel_of(item.lane)
+        reader = next((c for c in self.channels if c.reads(item, parsed)), None)
         reading: Reading = None
-        if channel is not None:
-            reading = await channel.read(item, parsed)
+        if reader is not None:
+            reading = await reader.read(item, parsed)
         if isinstance(reading, StaffTurn):
             await self._staff_turn(item, reading.action)
-        elif isinstance(reading, PersonTurn) and channel is not None and item.lane != "-":
-            await self._person_turn(item, channel, reading)
+        elif isinstance(reading, PersonTurn) and reader is not None and item.lane != "-":
+            await self._person_turn(item, reader, reading)
         else:
             await self._done(item)
 

@@ -252,6 +252,11 @@ class TelegramAdapter:
 
     # --- reading -----------------------------------------------------------------------------
 
+    def reads(self, item: InboxItem, parsed: object | None) -> bool:
+        """Telegram's rows are its updates, as Telegram sent them: whatever another channel
+        does not claim first (the pipeline asks Telegram last)."""
+        return parsed is None or isinstance(parsed, Update)
+
     def _update(self, item: InboxItem, parsed: object | None) -> Update | None:
         if isinstance(parsed, Update):
             return parsed

@@ -35,7 +35,7 @@ from bot.channels.whatsapp.client import (
     WaClient,
 )
 from bot.channels.whatsapp.codes import OUTSIDE_WINDOW, THROUGHPUT
-from bot.channels.whatsapp.convert import status_of, to_event
+from bot.channels.whatsapp.convert import WaStatus, status_of, to_event
 from bot.channels.whatsapp.language import guess
 from bot.channels.whatsapp.pace import PairPace
 from bot.channels.whatsapp.render import render
@@ -63,6 +63,9 @@ MEDIA_KINDS = {"photo": "image", "voice": "audio", "audio": "audio", "sticker": 
                "video": "video", "animation": "video", "video_note": "video"}  # fmt: skip
 #: Undeliverable for good: the number is not on WhatsApp, or the person blocked the business.
 GONE_CODES = frozenset({131026})
+
+#: How a stored WhatsApp row begins (see `arrivals`): a channel's rows are told apart by it.
+ROW_START = b'{"kind": '
 
 #: Fetches a youth worker's file from Telegram: (bytes, mime type).
 FetchMedia = Callable[[str, str], Awaitable[tuple[bytes, str]]]
@@ -96,6 +99,8 @@ class WhatsAppAdapter:
         self.pipeline: Pipeline | None = None
         #: wamid → (outbox row, tries) of recent sends, for "failed" statuses.
         self._recent: OrderedDict[str, tuple[OutboxItem, int]] = OrderedDict()
+        #: "failed" statuses that came before their send's answer (Meta does that), by wamid.
+        self._early: OrderedDict[str, WaStatus] = OrderedDict()
         #: Outbox ids sent again after a failed status, with their tries so far.
         self._tries: dict[int, int] = {}
         self._unauthorized_said = False
@@ -130,6 +135,12 @@ class WhatsAppAdapter:
         await self.pipeline.receive(self.arrivals(body))
 
     # --- reading -----------------------------------------------------------------------------
+
+    def reads(self, item: InboxItem, parsed: object | None) -> bool:
+        """WhatsApp's rows are what `arrivals` stored."""
+        if parsed is not None:
+            return isinstance(parsed, WaItem)
+        return item.payload.startswith(ROW_START)
 
     def _item(self, item: InboxItem, parsed: object | None) -> WaItem:
         if isinstance(parsed, WaItem):
@@ -169,9 +180,15 @@ class WhatsAppAdapter:
                 self._recent.pop(status.wamid, None)
             return
         sent = self._recent.pop(status.wamid, None)
-        log.warning("WhatsApp could not deliver a message (code %s)", status.error_code)
-        if sent is None:
+        if sent is None:  # its send's answer may not be here yet
+            self._early[status.wamid] = status
+            while len(self._early) > REMEMBER:
+                self._early.popitem(last=False)
             return
+        await self._failed(status, sent)
+
+    async def _failed(self, status: WaStatus, sent: tuple[OutboxItem, int]) -> None:
+        log.warning("WhatsApp could not deliver a message (code %s)", status.error_code)
         if status.error_code == OUTSIDE_WINDOW:
             await self._outside_window(sent[0], json.loads(sent[0].payload))
             return
@@ -243,6 +260,9 @@ class WhatsAppAdapter:
         self._unauthorized_said = False
         self._pace.record(item.lane, time.time())
         self._remember(wamid, item)
+        early = self._early.pop(wamid, None)
+        if early is not None:
+            await self._failed(early, self._recent.pop(wamid))
         return Sent(wamid, merged)
 
     async def _send_media(self, item: OutboxItem, payload: dict[str, Any]) -> str:

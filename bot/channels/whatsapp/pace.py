@@ -1,5 +1,9 @@
-"""WhatsApp's pair rate: about one message per 6 seconds to the same person, after a short
-burst (error 131056 otherwise). A bucket per person, refilled one message per interval."""
+"""WhatsApp's pair rate: about one message per 6 seconds to the same person, after a burst
+(error 131056 otherwise). Meta's documentation allows a burst of up to 45 messages, after
+which the sender must wait as long as the burst would have taken at the steady rate: a bucket
+per person of 45, refilled one message per 6 seconds. A turn's replies go as one message
+where they fit (see `render`), so a young person tapping through the check at their own speed
+stays well inside the burst."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ class PairPace:
     `interval` seconds. Forgets a person once their bucket is full again."""
 
     interval: float = 6.0
-    burst: int = 3
+    burst: int = 45
     #: Per lane: (tokens left, when they were counted).
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
 
