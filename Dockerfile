@@ -29,8 +29,9 @@ RUN --mount=type=bind,from=builder,source=/wheels,target=/wheels \
 WORKDIR /data
 VOLUME ["/data"]
 USER 10001:10001
-# Webhook mode only (`omarmt run --webhook`, OMARMT_WEBHOOK_LISTEN); long polling needs no port.
-EXPOSE 8443
+# 8443: Telegram webhook mode only (`omarmt run --webhook`, OMARMT_WEBHOOK_LISTEN); long polling
+# needs no port. 8080: the WhatsApp webhook (OMARMT_WHATSAPP_LISTEN), when WhatsApp is set.
+EXPOSE 8443 8080
 # Liveness: the loops of `omarmt run` touch /data/omarmt.sqlite3.alive every 15 s while they make
 # progress; `omarmt health` fails when it is older than 90 s. A bot stuck for 5 minutes also
 # exits 1 by itself: run the container with a restart policy (--restart unless-stopped).
