@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
+import aiohttp
 import pytest
 from aiohttp import web
 
@@ -179,7 +179,7 @@ async def test_a_server_that_is_down_means_retry_later() -> None:
 
 async def test_a_server_that_hangs_means_retry_later(graph: Graph) -> None:
     graph.delay = 0.5
-    quick = httpx.Timeout(0.1)
+    quick = aiohttp.ClientTimeout(total=0.1)
     async with WaClient(TOKEN, NUMBER_ID, graph.url, timeout=quick) as client:
         with pytest.raises(RetryLater):
             await client.mark_read("wamid.IN1")

@@ -123,6 +123,8 @@ class WhatsAppAdapter:
         the phone number), in the lane of the sender's pseudonym."""
         rows = []
         for item in split(body, self._number):
+            if item.kind == "status" and status_of(item.payload).status != "failed":
+                continue  # sent, delivered, read: nothing to do, so nothing to store
             key = LANE + self._pseudonymize("whatsapp-message", item.key)
             lane = LANE + self._pseudonymize(CHANNEL, item.user)
             row = {"kind": item.kind, "address": item.address, "payload": item.payload}

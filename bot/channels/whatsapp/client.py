@@ -1,4 +1,8 @@
-"""A thin async client for the WhatsApp Cloud API (Graph API) on httpx.
+"""A thin async client for the WhatsApp Cloud API (Graph API) on aiohttp.
+
+aiohttp, as Telegram's requests (`bot/channels/telegram/request.py`): httpx cost twice the CPU
+per update of the Telegram path in `bench/whatsapp.py` (its pool scans every connection for
+each queued request, and httpcore retries a failed import on every request).
 
 Three calls: send a message, mark one read, upload media. Every failure becomes one of four
 exceptions a sender can act on, and none of them (nor anything here) carries the token or
@@ -7,11 +11,13 @@ the address a message went to. docs/whatsapp.md says why this is not pywa.
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self
 
-import httpx
+import aiohttp
 
 from bot.channels.whatsapp.codes import AUTH, OUTSIDE_WINDOW, retry_after
 
@@ -28,7 +34,9 @@ __all__ = [
 
 #: Seconds to wait after a network failure or a server error that names no code of its own.
 DEFAULT_BACKOFF = 10.0
-_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+_TIMEOUT = aiohttp.ClientTimeout(total=15.0, connect=5.0)
+_HTTP_OK = 200
+_HTTP_REDIRECT = 300
 _HTTP_UNAUTHORIZED = 401
 _HTTP_TOO_MANY = 429
 _HTTP_SERVER = 500
@@ -89,13 +97,13 @@ class WaClient:
         phone_number_id: str,
         api_url: str,
         *,
-        timeout: httpx.Timeout = _TIMEOUT,
+        timeout: aiohttp.ClientTimeout = _TIMEOUT,
     ) -> None:
-        self._http = httpx.AsyncClient(
-            base_url=f"{api_url.rstrip('/')}/{phone_number_id}/",
+        self._base = f"{api_url.rstrip('/')}/{phone_number_id}/"
+        self._http = aiohttp.ClientSession(
             headers={"Authorization": f"Bearer {token}"},
             timeout=timeout,
-            follow_redirects=False,
+            connector=aiohttp.TCPConnector(limit=64),
         )
 
     async def __aenter__(self) -> Self:
@@ -111,7 +119,7 @@ class WaClient:
 
     async def aclose(self) -> None:
         """Close the connections."""
-        await self._http.aclose()
+        await self._http.close()
 
     async def send(self, address: str, body: dict[str, Any]) -> str:
         """Send one message (a `render` body) to `address`; return its wamid."""
@@ -135,11 +143,11 @@ class WaClient:
 
     async def upload(self, data: bytes, mime: str) -> str:
         """Upload media for a later message; return its media id."""
-        answer = await self._post(
-            "media",
-            data={"messaging_product": "whatsapp", "type": mime},
-            files={"file": ("file", data, mime)},
-        )
+        form = aiohttp.FormData()
+        form.add_field("messaging_product", "whatsapp")
+        form.add_field("type", mime)
+        form.add_field("file", data, filename="file", content_type=mime)
+        answer = await self._post("media", data=form)
         media_id = answer.get("id")
         if isinstance(media_id, str) and media_id:
             return media_id
@@ -147,40 +155,43 @@ class WaClient:
 
     async def _post(self, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
-            response = await self._http.post(path, **kwargs)
-        except httpx.TransportError:
+            async with self._http.post(
+                self._base + path, allow_redirects=False, **kwargs
+            ) as response:
+                raw = await response.read()
+                status, headers = response.status, response.headers
+        except (aiohttp.ClientError, TimeoutError, OSError):
             # Connection refused, reset, timed out: whether Meta got it is unknown, the sender
             # decides (it keeps the message in the outbox).
             raise RetryLater(DEFAULT_BACKOFF) from None
         try:
-            answer = response.json()
+            answer = json.loads(raw) if raw else None
         except ValueError:
             answer = None
         answer = answer if isinstance(answer, dict) else {}
-        if response.is_success:
+        if _HTTP_OK <= status < _HTTP_REDIRECT:
             return answer
-        raise _error(response, answer)
+        raise _error(status, headers, answer)
 
 
-def _error(response: httpx.Response, answer: dict[str, Any]) -> WaError:
+def _error(status: int, headers: Mapping[str, str], answer: dict[str, Any]) -> WaError:
     error = answer.get("error")
     code = error.get("code") if isinstance(error, dict) else None
     code = code if isinstance(code, int) and not isinstance(code, bool) else None
-    status = response.status_code
     if code in AUTH or status == _HTTP_UNAUTHORIZED:
         return Unauthorized(code)
     if code == OUTSIDE_WINDOW:
         return OutsideWindow()
     if (seconds := retry_after(code)) is not None:
-        return RetryLater(max(seconds, _header_seconds(response)), code)
+        return RetryLater(max(seconds, _header_seconds(headers)), code)
     if status >= _HTTP_SERVER or status == _HTTP_TOO_MANY:
-        return RetryLater(max(DEFAULT_BACKOFF, _header_seconds(response)), code)
+        return RetryLater(max(DEFAULT_BACKOFF, _header_seconds(headers)), code)
     return Refused(code if code is not None else status)
 
 
-def _header_seconds(response: httpx.Response) -> float:
+def _header_seconds(headers: Mapping[str, str]) -> float:
     """A Retry-After header in seconds, where one was sent (0 otherwise)."""
-    value = response.headers.get("Retry-After", "")
+    value = headers.get("Retry-After", "")
     try:
         seconds = float(value)
     except ValueError:
