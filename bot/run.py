@@ -192,6 +192,7 @@ async def _telegram_bot(settings: Settings) -> AsyncIterator[ExtBot[Any]]:
     bot: ExtBot[Any] = ExtBot(
         settings.telegram_token or "",
         base_url=settings.telegram_api_url,
+        base_file_url=_file_url(settings.telegram_api_url),
         rate_limiter=limiter,
         request=AiohttpRequest(),
         get_updates_request=AiohttpRequest(connection_pool_size=1),
@@ -228,6 +229,14 @@ async def _whatsapp(
         ),
         fetch_media=fetch_media,
     )
+
+
+def _file_url(api_url: str) -> str:
+    """Where the Bot API serves files: ``<server>/file/bot`` next to ``<server>/bot`` (a
+    youth worker's photo is fetched there to go to WhatsApp; never api.telegram.org when
+    another server is set)."""
+    head, bot, tail = api_url.rstrip("/").rpartition("/bot")
+    return f"{head}/file/bot" if bot and not tail else f"{api_url.rstrip('/')}/file/bot"
 
 
 def _fetcher(bot: ExtBot[Any] | None) -> FetchMedia | None:
