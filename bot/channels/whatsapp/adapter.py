@@ -97,8 +97,8 @@ class WhatsAppAdapter:
         self._fetch_media = fetch_media
         self._pace = pace or PairPace()
         self.pipeline: Pipeline | None = None
-        #: wamid → (outbox row, tries) of recent sends, for "failed" statuses.
-        self._recent: OrderedDict[str, tuple[OutboxItem, int]] = OrderedDict()
+        #: wamid → (the outbox rows it carried, tries) of recent sends, for "failed" statuses.
+        self._recent: OrderedDict[str, tuple[tuple[OutboxItem, ...], int]] = OrderedDict()
         #: "failed" statuses that came before their send's answer (Meta does that), by wamid.
         self._early: OrderedDict[str, WaStatus] = OrderedDict()
         #: Outbox ids sent again after a failed status, with their tries so far.
@@ -187,16 +187,19 @@ class WhatsAppAdapter:
             return
         await self._failed(status, sent)
 
-    async def _failed(self, status: WaStatus, sent: tuple[OutboxItem, int]) -> None:
+    async def _failed(self, status: WaStatus, sent: tuple[tuple[OutboxItem, ...], int]) -> None:
         log.warning("WhatsApp could not deliver a message (code %s)", status.error_code)
+        rows, tries = sent
         if status.error_code == OUTSIDE_WINDOW:
-            await self._outside_window(sent[0], json.loads(sent[0].payload))
+            await self._outside_window(rows[0], json.loads(rows[0].payload))
             return
-        if not status.retryable or sent[1] >= STATUS_RETRIES:
+        if not status.retryable or tries >= STATUS_RETRIES:
             return
         assert self.pipeline is not None
-        row, tries = sent
-        again = await self.pipeline.outbox_again([Send(row.lane, row.chat_id, row.payload)])
+        # Every reply the message carried goes again (they merge again as they did).
+        again = await self.pipeline.outbox_again(
+            [Send(row.lane, row.chat_id, row.payload) for row in rows]
+        )
         for each in again:
             self._tries[each.id] = tries + 1
 
@@ -231,12 +234,11 @@ class WhatsAppAdapter:
         try:
             if payloads[0].get("op") == "media":
                 wamid = await self._send_media(item, payloads[0])
-                merged: list[int] = []
+                count = 1
             else:
                 count, bodies = _largest_single(payloads, self._gettext(item.lane))
                 for body in bodies:
                     wamid = await self._client.send(str(item.chat_id), body)
-                merged = [row.id for row in rows[1:count]]
         except RetryLater as exc:
             # Too many messages from the number in all: everyone waits, not just this person.
             return Later(exc.seconds, everyone=exc.code == THROUGHPUT)
@@ -259,11 +261,11 @@ class WhatsAppAdapter:
             return Failed(type(exc).__name__)
         self._unauthorized_said = False
         self._pace.record(item.lane, time.time())
-        self._remember(wamid, item)
+        self._remember(wamid, rows[:count])
         early = self._early.pop(wamid, None)
         if early is not None:
             await self._failed(early, self._recent.pop(wamid))
-        return Sent(wamid, merged)
+        return Sent(wamid, [row.id for row in rows[1:count]])
 
     async def _send_media(self, item: OutboxItem, payload: dict[str, Any]) -> str:
         """A youth worker's photo, voice note or sticker: fetched from Telegram, uploaded."""
@@ -302,9 +304,9 @@ class WhatsAppAdapter:
     def after_send(self, item: OutboxItem, payload: dict[str, Any], ref: int | str | None) -> None:
         """Nothing to remember for buttons: a tap always carries its own question."""
 
-    def _remember(self, wamid: str, item: OutboxItem) -> None:
-        tries = self._tries.pop(item.id, 0)
-        self._recent[wamid] = (item, tries)
+    def _remember(self, wamid: str, rows: Sequence[OutboxItem]) -> None:
+        tries = max(self._tries.pop(row.id, 0) for row in rows)
+        self._recent[wamid] = (tuple(rows), tries)
         while len(self._recent) > REMEMBER:
             self._recent.popitem(last=False)
 
