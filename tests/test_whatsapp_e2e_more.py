@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ from typing import Any
 import pytest
 
 from tests.auxil.botapi import BotApiServer
-from tests.auxil.e2e import texts
 from tests.auxil.wa_e2e import WaBot, shown, wait_text
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
@@ -73,14 +73,17 @@ async def test_quick_taps_under_a_strict_pair_rate_and_a_burst_still_get_every_r
         fenna = wa.user("Fenna")
         await welcomed(wa, fenna)
         wa.fail_next(2, code=130429)  # the number's throughput is used up for a moment
-        # She taps the first answer of each question as soon as it shows, four times.
-        for _ in range(4):
+        # She taps the first answer of each question as soon as it shows, three times.
+        started = time.monotonic()
+        for _ in range(3):
             count = len(shown(wa, fenna))
             await tap(wa, fenna, wa.visible(wa.received(fenna)[-1]).ids[0])
             await wa.wait_received(fenna, count + 1, timeout=20)
-        await asyncio.sleep(1.2)  # anything sent twice would have come by now
+            if count == 1:  # a moment's burst costs her a few seconds, not ten
+                assert time.monotonic() - started < 4.5
+        await asyncio.sleep(0.5)  # anything sent twice would have come by now
         seen = shown(wa, fenna)
-        assert len(seen) == 5, seen
+        assert len(seen) == 4, seen
         assert len(set(seen)) == len(seen), seen  # no reply twice
         refused = {call.answer["error"]["code"] for call in wa.errors_answered}
         assert refused <= {130429, 131056}, refused
@@ -247,7 +250,8 @@ async def test_a_youth_workers_photo_and_voice_note_arrive_uploaded_without_thei
     assert "U Centraal" in caption  # who speaks: the organisation, as on Telegram
     for message in got[count:]:
         sent = json.dumps(message, ensure_ascii=False)
-        assert "Daan" not in sent and "9002" not in sent, sent
+        assert "Daan" not in sent, sent
+        assert "9002" not in sent, sent
         assert server.token not in sent
     await stopped_cleanly(bot)
 

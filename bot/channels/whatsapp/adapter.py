@@ -58,6 +58,8 @@ LANE = "wa:"
 REMEMBER = 2_000
 #: A message WhatsApp could not deliver for a passing reason is tried this often in all.
 STATUS_RETRIES = 3
+#: The longest wait after refusals in a row that said "later" (rate limits, server errors).
+MAX_WAIT = 300.0
 #: Telegram media kinds as WhatsApp's (a youth worker's photo, voice note or sticker).
 MEDIA_KINDS = {"photo": "image", "voice": "audio", "audio": "audio", "sticker": "sticker",
                "video": "video", "animation": "video", "video_note": "video"}  # fmt: skip
@@ -104,6 +106,10 @@ class WhatsAppAdapter:
         #: Outbox ids sent again after a failed status, with their tries so far.
         self._tries: dict[int, int] = {}
         self._unauthorized_said = False
+        #: Refusals in a row that said "later": of the number's throughput (everyone's), and
+        #: per lane of anything else (the pair rate, a server error). Each waits twice as long.
+        self._throttled = 0
+        self._later: dict[str, int] = {}
 
     def owns(self, lane: str) -> bool:
         """The lanes of young people who came in through WhatsApp."""
@@ -225,7 +231,8 @@ class WhatsAppAdapter:
         return False
 
     def sender_idle(self, lane: str) -> None:
-        """Nothing to forget per lane."""
+        """A lane with nothing left to send forgets its refusals."""
+        self._later.pop(lane, None)
 
     async def send(self, item: OutboxItem, queue: deque[OutboxItem]) -> Outcome:
         """Send a row, merged with the rows behind it where one message can carry them."""
@@ -240,8 +247,7 @@ class WhatsAppAdapter:
                 for body in bodies:
                     wamid = await self._client.send(str(item.chat_id), body)
         except RetryLater as exc:
-            # Too many messages from the number in all: everyone waits, not just this person.
-            return Later(exc.seconds, everyone=exc.code == THROUGHPUT)
+            return self._backing_off(item.lane, exc)
         except OutsideWindow:
             await self._outside_window(item, payloads[0])
             return Dropped("outside the 24-hour window")
@@ -260,12 +266,23 @@ class WhatsAppAdapter:
         except OSError as exc:
             return Failed(type(exc).__name__)
         self._unauthorized_said = False
+        self._throttled = 0
+        self._later.pop(item.lane, None)
         self._pace.record(item.lane, time.time())
         self._remember(wamid, rows[:count])
         early = self._early.pop(wamid, None)
         if early is not None:
             await self._failed(early, self._recent.pop(wamid))
         return Sent(wamid, [row.id for row in rows[1:count]])
+
+    def _backing_off(self, lane: str, exc: RetryLater) -> Later:
+        """Wait as Meta asks, twice as long after each refusal in a row (up to `MAX_WAIT`)."""
+        if exc.code == THROUGHPUT:
+            # Too many messages from the number in all: everyone waits, not just this person.
+            self._throttled += 1
+            return Later(_doubled(exc.seconds, self._throttled), everyone=True)
+        self._later[lane] = self._later.get(lane, 0) + 1
+        return Later(_doubled(exc.seconds, self._later[lane]))
 
     async def _send_media(self, item: OutboxItem, payload: dict[str, Any]) -> str:
         """A youth worker's photo, voice note or sticker: fetched from Telegram, uploaded."""
@@ -309,6 +326,10 @@ class WhatsAppAdapter:
         self._recent[wamid] = (tuple(rows), tries)
         while len(self._recent) > REMEMBER:
             self._recent.popitem(last=False)
+
+
+def _doubled(seconds: float, refusals: int) -> float:
+    return min(MAX_WAIT, seconds * 2.0 ** min(refusals - 1, 10))
 
 
 def _mergeable(queue: deque[OutboxItem]) -> list[OutboxItem]:
