@@ -284,3 +284,43 @@ async def test_a_retryable_failed_status_sends_again_once_and_a_final_one_does_n
         await asyncio.sleep(0.8)
         assert len(wa.received(roos)) == 3
         await stopped_cleanly(bot)
+
+
+# --- 7. A wrong access token ----------------------------------------------------------------
+
+
+def _outbox_rows(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        [(count,)] = conn.execute("SELECT count(*) FROM outbox")
+    return int(count)
+
+
+async def test_a_wrong_token_is_one_clear_log_line_and_the_replies_wait_for_the_right_one(
+    wa: WhatsAppServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "bot.sqlite3"
+    wrong = "EAAwrongTokenThatMetaRefuses0987654321"
+    bot = WaBot(wa, db, OMARMT_WHATSAPP_TOKEN=wrong)
+    await bot.start()
+    nina, ravi = wa.user("Nina"), wa.user("Ravi")
+    await wa.send_text(nina, "hoi", wait=False)
+    await wa.send_text(ravi, "hallo", wait=False)
+    await wa.send_text(nina, "is daar iemand?", wait=False)
+    await wa.wait_for(lambda: len(wa.errors_answered) >= 3, 20)
+    await asyncio.sleep(0.5)
+    err = await stopped_cleanly(bot)
+    assert not wa.received(nina)
+    assert not wa.received(ravi)
+    said = [line for line in err.splitlines() if "OMARMT_WHATSAPP_TOKEN" in line]
+    assert len(said) == 1, err
+    assert wrong not in err
+    assert wa.token not in err
+    assert _outbox_rows(db) >= 3  # kept, sealed, for the next start
+    # The operator puts the right token in and starts the bot again: everything goes at once.
+    bot = WaBot(wa, db)
+    await bot.start()
+    await wait_text(wa, nina, WELCOME_NL, within=10)
+    await wait_text(wa, ravi, WELCOME_NL, within=10)
+    await wa.wait_received(nina, 2, timeout=10)
+    await stopped_cleanly(bot)
+    assert _outbox_rows(db) == 0

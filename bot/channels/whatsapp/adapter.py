@@ -23,6 +23,7 @@ from bot.channels.pipeline.channel import (
     Failed,
     Later,
     Outcome,
+    Parked,
     PersonTurn,
     Reading,
     Sent,
@@ -255,10 +256,12 @@ class WhatsAppAdapter:
             if not self._unauthorized_said:
                 log.error(
                     "WhatsApp refuses the access token (OMARMT_WHATSAPP_TOKEN): messages wait "
-                    "in the outbox until it is fixed"
+                    "in the outbox; set the right token and restart to send them"
                 )
                 self._unauthorized_said = True
-            return Later(60.0)
+            # Kept (sealed) and sent at the next start, at once: the token only changes with
+            # a restart, and a wait noted in the row would hold them back after it.
+            return Parked()
         except Refused as exc:
             if exc.code in GONE_CODES:
                 return Blocked()
