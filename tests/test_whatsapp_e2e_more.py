@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.auxil.botapi import BotApiServer
+from tests.auxil.e2e import texts, wait_said
 from tests.auxil.wa_e2e import WaBot, shown, wait_text
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
@@ -26,7 +27,7 @@ from tests.test_handoff_e2e import UCENTRAAL, WEDNESDAY, handoff_in
 
 WELCOME_NL = "Mag ik je een paar korte vragen stellen?"
 TEXT_ONLY_NL = "Sorry, ik kan alleen tekst lezen. Wil je het typen?"
-STALE_NL = "Die knop hoort bij een eerdere vraag"
+CRISIS = "113"
 
 
 @pytest.fixture
@@ -47,7 +48,9 @@ def stored(db: Path) -> bytes:
 
 
 async def welcomed(wa: WhatsAppServer, user: WaUser, text: str = "hoi") -> int:
-    await wa.send_text(user, text)
+    """The person writes and is welcomed (the bot may still be starting: a slow machine)."""
+    wamid = await wa.send_text(user, text, wait=False)
+    await wa.wait_delivered(wamid, timeout=30)
     return await wait_text(wa, user, WELCOME_NL)
 
 
@@ -324,3 +327,62 @@ async def test_a_wrong_token_is_one_clear_log_line_and_the_replies_wait_for_the_
     await wa.wait_received(nina, 2, timeout=10)
     await stopped_cleanly(bot)
     assert _outbox_rows(db) == 0
+
+
+# --- 8. `omarmt run --channel whatsapp` -----------------------------------------------------
+
+
+async def test_run_for_whatsapp_keeps_telegram_for_youth_workers_only(
+    wa: WhatsAppServer, server: BotApiServer, tmp_path: Path
+) -> None:
+    """The organisation moved its young people to WhatsApp; the Telegram bot stays for the
+    youth workers' forums. Someone who still writes to it privately gets no check, no
+    welcome: it is not their channel now. But a message with a crisis sign is never left
+    unanswered (every text goes through the crisis check first): it gets the crisis lines."""
+    server.group(UCENTRAAL, "U Centraal")
+    bot = WaBot(
+        wa,
+        tmp_path / "bot.sqlite3",
+        server,
+        OMARMT_CLOCK=WEDNESDAY,
+        OMARMT_STAFF_CHAT_UCENTRAAL=str(UCENTRAAL),
+    )
+    await bot.start("--channel", "whatsapp")
+    tess = server.user(7340011, "Tess", language_code="nl")
+    tess.send_text("/start")
+    tess.send_text("hoi")
+    bo = wa.user("Bo")
+    await welcomed(wa, bo)  # the bot runs, and it has read Telegram's updates by now
+    await asyncio.sleep(1.0)
+    assert texts(server, tess.id) == []
+    tess.send_text("ik wil niet meer leven")
+    await wait_said(server, tess.id, CRISIS)
+    assert len(texts(server, tess.id)) == 1, texts(server, tess.id)
+    await stopped_cleanly(bot)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("OMARMT_WHATSAPP_LISTEN", "nonsense"),
+        ("OMARMT_WHATSAPP_LISTEN", "127.0.0.1:99999"),
+        ("OMARMT_WHATSAPP_APP_SECRET", ""),
+        ("OMARMT_WHATSAPP_API_URL", "ftp://graph.example"),
+    ],
+)
+async def test_run_for_whatsapp_with_a_missing_or_malformed_setting_says_so_in_one_line(
+    wa: WhatsAppServer, server: BotApiServer, tmp_path: Path, setting: str, value: str
+) -> None:
+    bot = WaBot(wa, tmp_path / "bot.sqlite3", server, **{setting: value})
+    if not value:
+        del bot.env[setting]
+    await bot.start("--channel", "whatsapp")
+    assert bot.proc is not None
+    _, raw = await asyncio.wait_for(bot.proc.communicate(), 30)
+    err = raw.decode()
+    assert bot.proc.returncode == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("omarmt: "), err
+    assert setting in lines[0], err
+    assert not (tmp_path / "bot.sqlite3").exists()
