@@ -46,8 +46,16 @@ _MIME = {"image": "image/jpeg", "audio": "audio/ogg", "sticker": "image/webp",
          "video": "video/mp4", "document": "application/octet-stream"}  # fmt: skip
 
 
-def run(settings: Settings, *, webhook: bool, channel: str | None) -> int:
-    """Run until SIGTERM or Ctrl-C, losing nothing in flight; 0, 1 (problems) or 2 (config)."""
+def run(
+    settings: Settings,
+    *,
+    webhook: bool,
+    channel: str | None,
+    ready: Callable[[], bool] = lambda: True,
+) -> int:
+    """Run until SIGTERM or Ctrl-C, losing nothing in flight; 0, 1 (problems) or 2 (config).
+    `ready` loads what the first message needs once the settings are sound (False: it said
+    why, and the exit is 2)."""
     # python-telegram-bot 22 warns that `retry_after` becomes a timedelta; opt in now (the
     # runner reads both forms).
     os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -67,6 +75,8 @@ def run(settings: Settings, *, webhook: bool, channel: str | None) -> int:
         _check_staff_chats(settings, engine)
     except (LoadError, CatalogError, SettingsError) as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if not ready():
         return EXIT_CONFIG
     telegram = bool(settings.telegram_token) and (telegram_people or bool(settings.staff_chats))
     clock = make_clock(settings.clock_start)
