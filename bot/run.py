@@ -256,8 +256,18 @@ def _fetcher(bot: ExtBot[Any] | None) -> FetchMedia | None:
     telegram = bot
 
     async def fetch(file_id: str, kind: str) -> tuple[bytes, str]:
-        file = await telegram.get_file(file_id)
-        return bytes(await file.download_as_bytearray()), _MIME.get(kind, _MIME["document"])
+        from telegram.error import BadRequest, TelegramError  # noqa: PLC0415
+
+        from bot.channels.whatsapp.adapter import MediaUnavailable  # noqa: PLC0415
+
+        try:
+            file = await telegram.get_file(file_id)
+            data = bytes(await file.download_as_bytearray())
+        except BadRequest as exc:  # too big for the Bot API (20 MB), or gone
+            raise MediaUnavailable from exc
+        except TelegramError as exc:  # the network, or Telegram busy: the sender retries
+            raise ConnectionError(type(exc).__name__) from exc
+        return data, _MIME.get(kind, _MIME["document"])
 
     return fetch
 

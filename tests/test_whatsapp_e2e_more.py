@@ -386,3 +386,34 @@ async def test_run_for_whatsapp_with_a_missing_or_malformed_setting_says_so_in_o
     assert lines[0].startswith("omarmt: "), err
     assert setting in lines[0], err
     assert not (tmp_path / "bot.sqlite3").exists()
+
+
+async def test_a_file_that_cannot_be_passed_on_is_said_in_the_topic_and_the_chat_goes_on(
+    wa: WhatsAppServer, server: BotApiServer, tmp_path: Path
+) -> None:
+    """Telegram will not hand out a file over 20 MB: the youth worker hears that the young
+    person did not get it, and what they write next still arrives."""
+    ucentraal = server.group(UCENTRAAL, "U Centraal")
+    daan = ucentraal.member(9002, "Daan")
+    bot = WaBot(
+        wa,
+        tmp_path / "bot.sqlite3",
+        server,
+        OMARMT_CLOCK=WEDNESDAY,
+        OMARMT_STAFF_CHAT_UCENTRAAL=str(UCENTRAAL),
+    )
+    await bot.start()
+    sem = wa.user("Sem")
+    await welcomed(wa, sem)
+    count = len(shown(wa, sem))
+    await wa.send_text(sem, "/praat")
+    await wait_text(wa, sem, "jongerenwerker van U Centraal", after=count)
+    handoff = await handoff_in(server, ucentraal)
+    server.fail_next("getFile", 100, 400, "Bad Request: file is too big")
+    daan.send_video("Kijk deze even", thread_id=handoff.thread_id)
+    await handoff.wait_said("niet doorgestuurd")
+    count = len(shown(wa, sem))
+    daan.send_text("Lukt het zo wel?", thread_id=handoff.thread_id)
+    await wait_text(wa, sem, "Lukt het zo wel?", after=count)
+    assert not any(m["type"] == "video" for m in wa.received(sem))
+    await stopped_cleanly(bot)

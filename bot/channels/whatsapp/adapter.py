@@ -48,7 +48,7 @@ from bot.storage.queues import Address, InboxItem, OutboxItem, Send
 if TYPE_CHECKING:
     from bot.channels.pipeline.core import Pipeline
 
-__all__ = ["CHANNEL", "LANE", "FetchMedia", "WhatsAppAdapter"]
+__all__ = ["CHANNEL", "LANE", "FetchMedia", "MediaUnavailable", "WhatsAppAdapter"]
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,13 @@ GONE_CODES = frozenset({131026})
 #: How a stored WhatsApp row begins (see `arrivals`): a channel's rows are told apart by it.
 ROW_START = b'{"kind": '
 
-#: Fetches a youth worker's file from Telegram: (bytes, mime type).
+#: Fetches a youth worker's file from Telegram: (bytes, mime type). Raises `MediaUnavailable`
+#: when Telegram will not hand it out, `OSError` when it could not be reached.
 FetchMedia = Callable[[str, str], Awaitable[tuple[bytes, str]]]
+
+
+class MediaUnavailable(Exception):  # noqa: N818 - the name says what happened
+    """A youth worker's file cannot be had (too big for the Bot API, or gone)."""
 
 
 class WhatsAppAdapter:
@@ -249,6 +254,10 @@ class WhatsAppAdapter:
                     wamid = await self._client.send(str(item.chat_id), body)
         except RetryLater as exc:
             return self._backing_off(item.lane, exc)
+        except MediaUnavailable:
+            # The youth worker hears it; what they write next goes as usual.
+            await self._media_failed(payloads[0])
+            return Dropped("a youth worker's file could not be passed on")
         except OutsideWindow:
             await self._outside_window(item, payloads[0])
             return Dropped("outside the 24-hour window")
@@ -291,19 +300,30 @@ class WhatsAppAdapter:
         """A youth worker's photo, voice note or sticker: fetched from Telegram, uploaded."""
         kind = MEDIA_KINDS.get(str(payload.get("kind")), "document")
         if self._fetch_media is None:
-            raise Refused(0)
+            raise MediaUnavailable
         data, mime = await self._fetch_media(str(payload["file_id"]), kind)
-        media_id = await self._client.upload(data, mime)
-        body: dict[str, Any] = {"type": kind, kind: {"id": media_id}}
         caption = str(payload.get("caption") or "")
-        if caption and kind in ("image", "video", "document"):
-            body[kind]["caption"] = caption[:1024]
-        wamid = await self._client.send(str(item.chat_id), body)
+        try:
+            media_id = await self._client.upload(data, mime)
+            body: dict[str, Any] = {"type": kind, kind: {"id": media_id}}
+            if caption and kind in ("image", "video", "document"):
+                body[kind]["caption"] = caption[:1024]
+            wamid = await self._client.send(str(item.chat_id), body)
+        except Refused as exc:  # a file WhatsApp does not take (size, type)
+            if exc.code in GONE_CODES:
+                raise
+            raise MediaUnavailable from exc
         if caption and kind not in ("image", "video", "document"):
             wamid = await self._client.send(
                 str(item.chat_id), {"type": "text", "text": {"body": caption[:4096]}}
             )
         return wamid
+
+    async def _media_failed(self, payload: dict[str, Any]) -> None:
+        log.warning("a youth worker's file could not be passed on to WhatsApp")
+        code = payload.get("relay")
+        if isinstance(code, str) and self.pipeline is not None:
+            await self.pipeline.staff_note(code, "media")
 
     async def _outside_window(self, item: OutboxItem, payload: dict[str, Any]) -> None:
         """WhatsApp allows free text only within 24 hours of the person's last message. A
