@@ -199,10 +199,11 @@ async def test_odd_taps_things_that_are_not_text_and_a_source_link_at_once(
         what_is_not_text_gets_text_only_and_a_reaction_nothing(wa),
         a_source_code_starts_once(wa),
     )
-    await stopped_cleanly(bot)
+    log = await stopped_cleanly(bot)
     raw = stored(db)
     for needle in SHARED:
         assert needle.encode() not in raw, needle
+        assert needle not in log, needle
     # After a clean stop the statistics say where each conversation began: only Pien's at
     # the poster, the same word later did not count again.
     sources = sorted((s["source"], s.get("channel")) for s in _started(db))
