@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args.root)
     if args.command == "health":
         return _health(settings.db)
-    if args.command in {"chat", "run"} and not _rules_ready():
+    if args.command == "chat" and not _rules_ready():
         return EXIT_CONFIG
     if args.command == "chat":
         return _chat(settings, args.lang, args.db)
@@ -167,7 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "run":
         from bot.run import run  # noqa: PLC0415 - only `run` needs the channels' libraries
 
-        return run(settings, webhook=args.webhook, channel=args.channel)
+        # The crisis rules compile once the channels' settings are found sound: a typo in
+        # them is said at once, not after seconds of compiling.
+        return run(settings, webhook=args.webhook, channel=args.channel, ready=_rules_ready)
     if args.command == "rotate-secret":
         return _rotate_secret(settings, environ)
     if args.command == "stats":

@@ -46,8 +46,16 @@ _MIME = {"image": "image/jpeg", "audio": "audio/ogg", "sticker": "image/webp",
          "video": "video/mp4", "document": "application/octet-stream"}  # fmt: skip
 
 
-def run(settings: Settings, *, webhook: bool, channel: str | None) -> int:
-    """Run until SIGTERM or Ctrl-C, losing nothing in flight; 0, 1 (problems) or 2 (config)."""
+def run(
+    settings: Settings,
+    *,
+    webhook: bool,
+    channel: str | None,
+    ready: Callable[[], bool] = lambda: True,
+) -> int:
+    """Run until SIGTERM or Ctrl-C, losing nothing in flight; 0, 1 (problems) or 2 (config).
+    `ready` loads what the first message needs once the settings are sound (False: it said
+    why, and the exit is 2)."""
     # python-telegram-bot 22 warns that `retry_after` becomes a timedelta; opt in now (the
     # runner reads both forms).
     os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -67,6 +75,8 @@ def run(settings: Settings, *, webhook: bool, channel: str | None) -> int:
         _check_staff_chats(settings, engine)
     except (LoadError, CatalogError, SettingsError) as exc:
         print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if not ready():
         return EXIT_CONFIG
     telegram = bool(settings.telegram_token) and (telegram_people or bool(settings.staff_chats))
     clock = make_clock(settings.clock_start)
@@ -192,6 +202,7 @@ async def _telegram_bot(settings: Settings) -> AsyncIterator[ExtBot[Any]]:
     bot: ExtBot[Any] = ExtBot(
         settings.telegram_token or "",
         base_url=settings.telegram_api_url,
+        base_file_url=_file_url(settings.telegram_api_url),
         rate_limiter=limiter,
         request=AiohttpRequest(),
         get_updates_request=AiohttpRequest(connection_pool_size=1),
@@ -230,6 +241,14 @@ async def _whatsapp(
     )
 
 
+def _file_url(api_url: str) -> str:
+    """Where the Bot API serves files: ``<server>/file/bot`` next to ``<server>/bot`` (a
+    youth worker's photo is fetched there to go to WhatsApp; never api.telegram.org when
+    another server is set)."""
+    head, bot, tail = api_url.rstrip("/").rpartition("/bot")
+    return f"{head}/file/bot" if bot and not tail else f"{api_url.rstrip('/')}/file/bot"
+
+
 def _fetcher(bot: ExtBot[Any] | None) -> FetchMedia | None:
     """A youth worker's file, fetched from Telegram to be uploaded to WhatsApp."""
     if bot is None:
@@ -237,8 +256,18 @@ def _fetcher(bot: ExtBot[Any] | None) -> FetchMedia | None:
     telegram = bot
 
     async def fetch(file_id: str, kind: str) -> tuple[bytes, str]:
-        file = await telegram.get_file(file_id)
-        return bytes(await file.download_as_bytearray()), _MIME.get(kind, _MIME["document"])
+        from telegram.error import BadRequest, TelegramError  # noqa: PLC0415
+
+        from bot.channels.whatsapp.adapter import MediaUnavailable  # noqa: PLC0415
+
+        try:
+            file = await telegram.get_file(file_id)
+            data = bytes(await file.download_as_bytearray())
+        except BadRequest as exc:  # too big for the Bot API (20 MB), or gone
+            raise MediaUnavailable from exc
+        except TelegramError as exc:  # the network, or Telegram busy: the sender retries
+            raise ConnectionError(type(exc).__name__) from exc
+        return data, _MIME.get(kind, _MIME["document"])
 
     return fetch
 

@@ -125,7 +125,7 @@ async def test_mark_read_and_upload(graph: Graph) -> None:
     ("answer", "expected", "seconds"),
     [
         (error(400, 131056), RetryLater, 6.0),  # pair rate: one message per 6 s per person
-        (error(400, 130429), RetryLater, 5.0),  # throughput
+        (error(400, 130429), RetryLater, 1.0),  # throughput
         (error(400, 4), RetryLater, 60.0),
         (error(500, 131000), RetryLater, 30.0),
         (error(503, 131016), RetryLater, 60.0),

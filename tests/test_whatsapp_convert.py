@@ -60,12 +60,17 @@ def test_a_template_quick_reply_is_its_text() -> None:
 
 @pytest.mark.parametrize(
     "kind",
-    ["image", "video", "audio", "document", "sticker", "location", "contacts", "reaction",
-     "unsupported"],
+    ["image", "video", "audio", "document", "sticker", "location", "contacts", "unsupported"],
 )  # fmt: skip
 def test_what_is_not_text_is_media_with_its_caption(kind: str) -> None:
     assert to_event(message(kind), never) == Media(kind, "")
     assert to_event(message(kind, {"caption": "ik wil dood"}), never) == Media(kind, "ik wil dood")
+
+
+def test_a_reaction_is_not_answered() -> None:
+    """An emoji on a message, or taking it back, is not something said to the bot."""
+    assert to_event(message("reaction", {"message_id": "wamid.x", "emoji": "👍"}), always) is None
+    assert to_event(message("reaction", {"message_id": "wamid.x", "emoji": ""}), always) is None
 
 
 def test_unknown_types_are_ignored_unless_their_text_shows_a_crisis() -> None:

@@ -43,7 +43,7 @@ from bot.channels.pipeline.outbox import MAX_ATTEMPTS, backoff
 from bot.channels.telegram.convert import sender_id, to_event, to_markup
 from bot.channels.telegram.staff import STAFF_LANE, Desk
 from bot.channels.telegram.staff_send import StaffSender, send_media
-from bot.engine import Engine
+from bot.engine import Command, Engine, Inbound, Media, Text
 from bot.engine.commands import MENU
 from bot.service import Pseudonymize
 from bot.storage import SessionStore
@@ -274,7 +274,11 @@ class TelegramAdapter:
                 with contextlib.suppress(TelegramError):
                     await self._bot.answer_callback_query(update.callback_query.id)
             return StaffTurn(action) if action is not None else None
-        incoming = to_event(update, self._is_crisis) if self.people else None
+        incoming = to_event(update, self._is_crisis)
+        if incoming is not None and not self.people and not self._crisis(incoming.event):
+            # Telegram runs for youth workers only: a private message gets no check, but a
+            # crisis sign is never left unanswered (it gets the crisis reply).
+            incoming = None
         if incoming is None and update.callback_query is not None:
             # A button in a group: not answered, but its spinner must stop.
             with contextlib.suppress(TelegramError):
@@ -282,6 +286,18 @@ class TelegramAdapter:
         if incoming is None:
             return None
         return PersonTurn(incoming.event, incoming.chat_id, update.message, incoming)
+
+    def _crisis(self, event: Inbound) -> bool:
+        """Whether the text an event carries shows a crisis sign."""
+        if isinstance(event, Text):
+            said = event.text
+        elif isinstance(event, Command):
+            said = event.arg
+        elif isinstance(event, Media):
+            said = event.caption
+        else:
+            return False
+        return bool(said) and self._is_crisis(said)
 
     def apology_to(self, item: InboxItem, parsed: object | None) -> tuple[Address, str | None]:
         """The private chat of an update that keeps failing, and its sender's language."""

@@ -284,6 +284,12 @@ class StaffSender:
                 "The young person did not get this: WhatsApp only lets us write within 24 hours "
                 "of their last message. Once they write again, your next message reaches them."
             )
+        elif reason == "media":
+            text = self._(
+                "The young person did not get this file. It could not go to WhatsApp: too big, "
+                "or a kind WhatsApp does not take. A smaller file, a link or words will reach "
+                "them."
+            )
         else:
             text = note(self._, reason)
         await self._in_topic(

@@ -23,6 +23,7 @@ from bot.channels.pipeline.channel import (
     Failed,
     Later,
     Outcome,
+    Parked,
     PersonTurn,
     Reading,
     Sent,
@@ -47,7 +48,7 @@ from bot.storage.queues import Address, InboxItem, OutboxItem, Send
 if TYPE_CHECKING:
     from bot.channels.pipeline.core import Pipeline
 
-__all__ = ["CHANNEL", "LANE", "FetchMedia", "WhatsAppAdapter"]
+__all__ = ["CHANNEL", "LANE", "FetchMedia", "MediaUnavailable", "WhatsAppAdapter"]
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ LANE = "wa:"
 REMEMBER = 2_000
 #: A message WhatsApp could not deliver for a passing reason is tried this often in all.
 STATUS_RETRIES = 3
+#: The longest wait after refusals in a row that said "later" (rate limits, server errors).
+MAX_WAIT = 300.0
 #: Telegram media kinds as WhatsApp's (a youth worker's photo, voice note or sticker).
 MEDIA_KINDS = {"photo": "image", "voice": "audio", "audio": "audio", "sticker": "sticker",
                "video": "video", "animation": "video", "video_note": "video"}  # fmt: skip
@@ -67,8 +70,13 @@ GONE_CODES = frozenset({131026})
 #: How a stored WhatsApp row begins (see `arrivals`): a channel's rows are told apart by it.
 ROW_START = b'{"kind": '
 
-#: Fetches a youth worker's file from Telegram: (bytes, mime type).
+#: Fetches a youth worker's file from Telegram: (bytes, mime type). Raises `MediaUnavailable`
+#: when Telegram will not hand it out, `OSError` when it could not be reached.
 FetchMedia = Callable[[str, str], Awaitable[tuple[bytes, str]]]
+
+
+class MediaUnavailable(Exception):  # noqa: N818 - the name says what happened
+    """A youth worker's file cannot be had (too big for the Bot API, or gone)."""
 
 
 class WhatsAppAdapter:
@@ -97,13 +105,17 @@ class WhatsAppAdapter:
         self._fetch_media = fetch_media
         self._pace = pace or PairPace()
         self.pipeline: Pipeline | None = None
-        #: wamid → (outbox row, tries) of recent sends, for "failed" statuses.
-        self._recent: OrderedDict[str, tuple[OutboxItem, int]] = OrderedDict()
+        #: wamid → (the outbox rows it carried, tries) of recent sends, for "failed" statuses.
+        self._recent: OrderedDict[str, tuple[tuple[OutboxItem, ...], int]] = OrderedDict()
         #: "failed" statuses that came before their send's answer (Meta does that), by wamid.
         self._early: OrderedDict[str, WaStatus] = OrderedDict()
         #: Outbox ids sent again after a failed status, with their tries so far.
         self._tries: dict[int, int] = {}
         self._unauthorized_said = False
+        #: Refusals in a row that said "later": of the number's throughput (everyone's), and
+        #: per lane of anything else (the pair rate, a server error). Each waits twice as long.
+        self._throttled = 0
+        self._later: dict[str, int] = {}
 
     def owns(self, lane: str) -> bool:
         """The lanes of young people who came in through WhatsApp."""
@@ -189,16 +201,19 @@ class WhatsAppAdapter:
             return
         await self._failed(status, sent)
 
-    async def _failed(self, status: WaStatus, sent: tuple[OutboxItem, int]) -> None:
+    async def _failed(self, status: WaStatus, sent: tuple[tuple[OutboxItem, ...], int]) -> None:
         log.warning("WhatsApp could not deliver a message (code %s)", status.error_code)
+        rows, tries = sent
         if status.error_code == OUTSIDE_WINDOW:
-            await self._outside_window(sent[0], json.loads(sent[0].payload))
+            await self._outside_window(rows[0], json.loads(rows[0].payload))
             return
-        if not status.retryable or sent[1] >= STATUS_RETRIES:
+        if not status.retryable or tries >= STATUS_RETRIES:
             return
         assert self.pipeline is not None
-        row, tries = sent
-        again = await self.pipeline.outbox_again([Send(row.lane, row.chat_id, row.payload)])
+        # Every reply the message carried goes again (they merge again as they did).
+        again = await self.pipeline.outbox_again(
+            [Send(row.lane, row.chat_id, row.payload) for row in rows]
+        )
         for each in again:
             self._tries[each.id] = tries + 1
 
@@ -224,7 +239,8 @@ class WhatsAppAdapter:
         return False
 
     def sender_idle(self, lane: str) -> None:
-        """Nothing to forget per lane."""
+        """A lane with nothing left to send forgets its refusals."""
+        self._later.pop(lane, None)
 
     async def send(self, item: OutboxItem, queue: deque[OutboxItem]) -> Outcome:
         """Send a row, merged with the rows behind it where one message can carry them."""
@@ -233,15 +249,17 @@ class WhatsAppAdapter:
         try:
             if payloads[0].get("op") == "media":
                 wamid = await self._send_media(item, payloads[0])
-                merged: list[int] = []
+                count = 1
             else:
                 count, bodies = _largest_single(payloads, self._gettext(item.lane))
                 for body in bodies:
                     wamid = await self._client.send(str(item.chat_id), body)
-                merged = [row.id for row in rows[1:count]]
         except RetryLater as exc:
-            # Too many messages from the number in all: everyone waits, not just this person.
-            return Later(exc.seconds, everyone=exc.code == THROUGHPUT)
+            return self._backing_off(item.lane, exc)
+        except MediaUnavailable:
+            # The youth worker hears it; what they write next goes as usual.
+            await self._media_failed(payloads[0])
+            return Dropped("a youth worker's file could not be passed on")
         except OutsideWindow:
             await self._outside_window(item, payloads[0])
             return Dropped("outside the 24-hour window")
@@ -249,10 +267,12 @@ class WhatsAppAdapter:
             if not self._unauthorized_said:
                 log.error(
                     "WhatsApp refuses the access token (OMARMT_WHATSAPP_TOKEN): messages wait "
-                    "in the outbox until it is fixed"
+                    "in the outbox; set the right token and restart to send them"
                 )
                 self._unauthorized_said = True
-            return Later(60.0)
+            # Kept (sealed) and sent at the next start, at once: the token only changes with
+            # a restart, and a wait noted in the row would hold them back after it.
+            return Parked()
         except Refused as exc:
             if exc.code in GONE_CODES:
                 return Blocked()
@@ -260,30 +280,52 @@ class WhatsAppAdapter:
         except OSError as exc:
             return Failed(type(exc).__name__)
         self._unauthorized_said = False
+        self._throttled = 0
+        self._later.pop(item.lane, None)
         self._pace.record(item.lane, time.time())
-        self._remember(wamid, item)
+        self._remember(wamid, rows[:count])
         early = self._early.pop(wamid, None)
         if early is not None:
             await self._failed(early, self._recent.pop(wamid))
-        return Sent(wamid, merged)
+        return Sent(wamid, [row.id for row in rows[1:count]])
+
+    def _backing_off(self, lane: str, exc: RetryLater) -> Later:
+        """Wait as Meta asks, twice as long after each refusal in a row (up to `MAX_WAIT`)."""
+        if exc.code == THROUGHPUT:
+            # Too many messages from the number in all: everyone waits, not just this person.
+            self._throttled += 1
+            return Later(_doubled(exc.seconds, self._throttled), everyone=True)
+        self._later[lane] = self._later.get(lane, 0) + 1
+        return Later(_doubled(exc.seconds, self._later[lane]))
 
     async def _send_media(self, item: OutboxItem, payload: dict[str, Any]) -> str:
         """A youth worker's photo, voice note or sticker: fetched from Telegram, uploaded."""
         kind = MEDIA_KINDS.get(str(payload.get("kind")), "document")
         if self._fetch_media is None:
-            raise Refused(0)
+            raise MediaUnavailable
         data, mime = await self._fetch_media(str(payload["file_id"]), kind)
-        media_id = await self._client.upload(data, mime)
-        body: dict[str, Any] = {"type": kind, kind: {"id": media_id}}
         caption = str(payload.get("caption") or "")
-        if caption and kind in ("image", "video", "document"):
-            body[kind]["caption"] = caption[:1024]
-        wamid = await self._client.send(str(item.chat_id), body)
+        try:
+            media_id = await self._client.upload(data, mime)
+            body: dict[str, Any] = {"type": kind, kind: {"id": media_id}}
+            if caption and kind in ("image", "video", "document"):
+                body[kind]["caption"] = caption[:1024]
+            wamid = await self._client.send(str(item.chat_id), body)
+        except Refused as exc:  # a file WhatsApp does not take (size, type)
+            if exc.code in GONE_CODES:
+                raise
+            raise MediaUnavailable from exc
         if caption and kind not in ("image", "video", "document"):
             wamid = await self._client.send(
                 str(item.chat_id), {"type": "text", "text": {"body": caption[:4096]}}
             )
         return wamid
+
+    async def _media_failed(self, payload: dict[str, Any]) -> None:
+        log.warning("a youth worker's file could not be passed on to WhatsApp")
+        code = payload.get("relay")
+        if isinstance(code, str) and self.pipeline is not None:
+            await self.pipeline.staff_note(code, "media")
 
     async def _outside_window(self, item: OutboxItem, payload: dict[str, Any]) -> None:
         """WhatsApp allows free text only within 24 hours of the person's last message. A
@@ -304,11 +346,15 @@ class WhatsAppAdapter:
     def after_send(self, item: OutboxItem, payload: dict[str, Any], ref: int | str | None) -> None:
         """Nothing to remember for buttons: a tap always carries its own question."""
 
-    def _remember(self, wamid: str, item: OutboxItem) -> None:
-        tries = self._tries.pop(item.id, 0)
-        self._recent[wamid] = (item, tries)
+    def _remember(self, wamid: str, rows: Sequence[OutboxItem]) -> None:
+        tries = max(self._tries.pop(row.id, 0) for row in rows)
+        self._recent[wamid] = (tuple(rows), tries)
         while len(self._recent) > REMEMBER:
             self._recent.popitem(last=False)
+
+
+def _doubled(seconds: float, refusals: int) -> float:
+    return min(MAX_WAIT, seconds * 2.0 ** min(refusals - 1, 10))
 
 
 def _mergeable(queue: deque[OutboxItem]) -> list[OutboxItem]:

@@ -32,7 +32,7 @@ RETRY_AFTER: dict[int, float] = {
     2: 30.0,  # API Service: downtime or overload
     4: 60.0,  # API Too Many Calls: the app's call rate
     80007: 60.0,  # rate limit of the WhatsApp Business Account
-    THROUGHPUT: 5.0,  # per-number throughput
+    THROUGHPUT: 1.0,  # per-number throughput: messages per second, so a second is enough
     PAIR_RATE: 6.0,  # per-person pair rate: one message per 6 s
     131000: 30.0,  # Something went wrong (Meta: try again)
     131016: 60.0,  # Service unavailable

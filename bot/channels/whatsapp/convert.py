@@ -10,14 +10,16 @@ from bot.channels.buttons import parse_callback
 from bot.channels.whatsapp.codes import retry_after
 from bot.engine import Choice, Command, Inbound, Media, Text
 
-__all__ = ["MEDIA", "WaStatus", "status_of", "to_event"]
+__all__ = ["IGNORED", "MEDIA", "WaStatus", "status_of", "to_event"]
 
 #: Message types the bot cannot read: answered with "I can only read text" (captions are
 #: checked for crisis signs first, by the engine).
 MEDIA = (
-    "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction",
-    "unsupported",
+    "image", "video", "audio", "document", "sticker", "location", "contacts", "unsupported",
 )  # fmt: skip
+#: An emoji on a message (or one taken back) is not something said to the bot: no answer.
+#: "I can only read text" after a thumbs-up would read as a machine that did not listen.
+IGNORED = frozenset({"reaction"})
 _MAX_ARGUMENT = 4096
 
 
@@ -55,6 +57,8 @@ def to_event(payload: Mapping[str, Any], is_crisis: Callable[[str], bool]) -> In
         return None
     if kind == "button":
         return Text(_str(inner.get("text")), None)
+    if kind in IGNORED:
+        return None
     if kind in MEDIA:
         return Media(kind, _str(inner.get("caption")), None)
     text = _str(inner.get("body")) or _str(inner.get("caption"))
