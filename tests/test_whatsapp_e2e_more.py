@@ -28,6 +28,8 @@ from tests.test_handoff_e2e import UCENTRAAL, WEDNESDAY, handoff_in
 WELCOME_NL = "Mag ik je een paar korte vragen stellen?"
 TEXT_ONLY_NL = "Sorry, ik kan alleen tekst lezen. Wil je het typen?"
 CRISIS = "113"
+#: What a young person hears from a Telegram bot that is for youth workers only.
+ELSEWHERE = "Omarmt is nu niet op Telegram"
 
 
 @pytest.fixture
@@ -347,8 +349,9 @@ async def test_run_for_whatsapp_keeps_telegram_for_youth_workers_only(
 ) -> None:
     """The organisation moved its young people to WhatsApp; the Telegram bot stays for the
     youth workers' forums. Someone who still writes to it privately gets no check, no
-    welcome: it is not their channel now. But a message with a crisis sign is never left
-    unanswered (every text goes through the crisis check first): it gets the crisis lines."""
+    welcome: it is not their channel now. But nobody is left unanswered: a message gets the
+    lines where real people listen, and a crisis sign the crisis reply (every text goes
+    through the crisis check first). A plain message leaves nothing stored."""
     server.group(UCENTRAAL, "U Centraal")
     bot = WaBot(
         wa,
@@ -362,13 +365,21 @@ async def test_run_for_whatsapp_keeps_telegram_for_youth_workers_only(
     tess.send_text("/start")
     tess.send_text("hoi")
     bo = wa.user("Bo")
-    await welcomed(wa, bo)  # the bot runs, and it has read Telegram's updates by now
-    await asyncio.sleep(1.0)
-    assert texts(server, tess.id) == []
+    await welcomed(wa, bo)  # the bot runs
+    await server.wait_sent(tess.id, 2, timeout=20)
+    elsewhere = texts(server, tess.id)
+    assert all(ELSEWHERE in text and CRISIS in text for text in elsewhere), elsewhere
     tess.send_text("ik wil niet meer leven")
-    await wait_said(server, tess.id, CRISIS)
-    assert len(texts(server, tess.id)) == 1, texts(server, tess.id)
+    await wait_said(
+        server, tess.id, CRISIS, after=max(m["message_id"] for m in server.sent_messages(tess.id))
+    )
+    await asyncio.sleep(0.5)
+    assert len(texts(server, tess.id)) == 3, texts(server, tess.id)
+    assert ELSEWHERE not in texts(server, tess.id)[2]
     await stopped_cleanly(bot)
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as conn:
+        [(conversations,)] = conn.execute("SELECT count(*) FROM sessions")
+    assert conversations == 2  # Bo's, and the crisis reply's (a sign is remembered); no "hoi"
 
 
 @pytest.mark.parametrize(

@@ -281,6 +281,16 @@ class Queues:
             for row_id, send in zip(ids, sends, strict=True)
         ]
 
+    async def answer(self, inbox_id: int, sends: Sequence[Send]) -> list[OutboxItem]:
+        """An update answered without a conversation: the replies and the inbox row's end, in
+        one transaction; no session is written or erased."""
+        turn = _Turn(inbox_id, None, None, 0, tuple(self._sealed(s) for s in sends))
+        ids = await self._db.run(lambda conn: _write_turn(conn, turn))
+        return [
+            OutboxItem(row_id, send.lane, send.chat_id, send.payload)
+            for row_id, send in zip(ids, sends, strict=True)
+        ]
+
     async def enqueue(self, sends: Sequence[Send]) -> list[OutboxItem]:
         """Sends that belong to no turn (a notice after a restart, say)."""
         rows = [self._sealed(send) for send in sends]

@@ -27,6 +27,7 @@ __all__ = [
     "Dropped",
     "Failed",
     "Later",
+    "Notice",
     "Outcome",
     "Parked",
     "PersonTurn",
@@ -67,8 +68,17 @@ class StaffTurn:
     action: StaffAction
 
 
-#: What a lane makes of an inbox row: a turn, or None when nothing is to be done.
-Reading = PersonTurn | StaffTurn | None
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A reply that needs no conversation (the channel is not for young people now): sent,
+    and nothing stored about the person."""
+
+    chat: Address
+    text: str
+
+
+#: What a lane makes of an inbox row: a turn, a notice, or None when nothing is to be done.
+Reading = PersonTurn | StaffTurn | Notice | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,14 @@ from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.channels.pipeline.channel import Arrival, Channel, PersonTurn, Reading, StaffTurn
+from bot.channels.pipeline.channel import (
+    Arrival,
+    Channel,
+    Notice,
+    PersonTurn,
+    Reading,
+    StaffTurn,
+)
 from bot.channels.pipeline.liveness import BEAT_EVERY, Liveness
 from bot.channels.pipeline.outbox import Outbox, backoff
 from bot.channels.pipeline.render import neutral, sends_for
@@ -388,6 +395,11 @@ class Pipeline:
             await self._staff_turn(item, reading.action)
         elif isinstance(reading, PersonTurn) and reader is not None and item.lane != "-":
             await self._person_turn(item, reader, reading)
+        elif isinstance(reading, Notice) and item.lane != "-":
+            payload = json.dumps({"text": reading.text}).encode()
+            stored = await self._queues.answer(item.id, [Send(item.lane, reading.chat, payload)])
+            self._finished.add(item.id)
+            self.outbox.queue(stored)
         else:
             await self._done(item)
 

@@ -30,6 +30,7 @@ from bot.channels.pipeline.channel import (
     Dropped,
     Failed,
     Later,
+    Notice,
     Outcome,
     Parked,
     PersonTurn,
@@ -45,6 +46,7 @@ from bot.channels.telegram.staff import STAFF_LANE, Desk
 from bot.channels.telegram.staff_send import StaffSender, send_media
 from bot.engine import Command, Engine, Inbound, Media, Text
 from bot.engine.commands import MENU
+from bot.engine.texts import help_lines
 from bot.service import Pseudonymize
 from bot.storage import SessionStore
 from bot.storage.buffered import BufferedStats
@@ -276,9 +278,13 @@ class TelegramAdapter:
             return StaffTurn(action) if action is not None else None
         incoming = to_event(update, self._is_crisis)
         if incoming is not None and not self.people and not self._crisis(incoming.event):
-            # Telegram runs for youth workers only: a private message gets no check, but a
-            # crisis sign is never left unanswered (it gets the crisis reply).
-            incoming = None
+            # Telegram runs for youth workers only: a private message gets no check, but it is
+            # never left unanswered either: a crisis sign gets the crisis reply (below),
+            # anything else where real people listen now.
+            if update.callback_query is not None:
+                with contextlib.suppress(TelegramError):
+                    await self._bot.answer_callback_query(update.callback_query.id)
+            return Notice(incoming.chat_id, self._elsewhere(incoming.event.lang_hint))
         if incoming is None and update.callback_query is not None:
             # A button in a group: not answered, but its spinner must stop.
             with contextlib.suppress(TelegramError):
@@ -286,6 +292,20 @@ class TelegramAdapter:
         if incoming is None:
             return None
         return PersonTurn(incoming.event, incoming.chat_id, update.message, incoming)
+
+    def _elsewhere(self, hint: str | None) -> str:
+        """Omarmt is not on Telegram for young people now: the help lines instead."""
+        translator = self._engine.translator
+        lang = hint if hint in translator.languages else translator.languages[0]
+
+        def _(message: str) -> str:
+            return translator.gettext(lang, message)
+
+        text = _(
+            "Omarmt is not on Telegram at the moment. Do you want to talk to someone now? "
+            "Real people listen at these lines:"
+        )
+        return f"{text}\n\n{help_lines(_, self._engine.content)}"
 
     def _crisis(self, event: Inbound) -> bool:
         """Whether the text an event carries shows a crisis sign."""
