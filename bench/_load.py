@@ -7,6 +7,7 @@ the previous one; the bot as a subprocess, its CPU and RSS read from /proc; the 
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import math
@@ -33,6 +34,9 @@ DISTINCT_FIRST_ID = 1_000_000
 
 #: Mean seconds a person takes to read and type before each message (--think; 0: none).
 THINK_SECONDS = [0.0]
+#: Bounds of the command-line options, shared by the channel benchmarks.
+MAX_USERS = 5_000
+MAX_DISTINCT = 200_000
 #: The cores this benchmark may use, read before it pins itself to one of them.
 CORES = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
 #: Every bot process started, so that nothing outlives the benchmark (also on Ctrl-C).
@@ -302,3 +306,28 @@ def percentile(values: Sequence[float], pct: float) -> float:
 def verdict(*, ok: bool) -> str:
     """How a target line ends."""
     return "met" if ok else "NOT met"
+
+
+def load_arguments(
+    description: str | None, *, think_help: str, profile_help: str
+) -> argparse.Namespace:
+    """The options both channel benchmarks take, checked; sets `THINK_SECONDS`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--users", type=int, default=200, help="people going through the check")
+    parser.add_argument(
+        "--distinct", type=int, default=10_000, help="distinct people saying hoi (RSS growth)"
+    )
+    parser.add_argument("--think", type=float, default=0.0, help=think_help)
+    parser.add_argument("--profile", type=Path, help=profile_help)
+    parser.add_argument("--top", type=int, default=25, help="profile entries to print")
+    args = parser.parse_args()
+    if not 1 <= args.users <= MAX_USERS:
+        parser.error(f"--users must be 1 to {MAX_USERS}")
+    if not 1 <= args.distinct <= MAX_DISTINCT:
+        parser.error(f"--distinct must be 1 to {MAX_DISTINCT}")
+    if not 0 <= args.think <= 60:
+        parser.error("--think must be 0 to 60")
+    THINK_SECONDS[0] = args.think
+    if args.profile:
+        args.profile = args.profile.resolve()
+    return args

@@ -72,7 +72,6 @@ sys.path.insert(0, str(ROOT))
 from bench import telegram  # noqa: E402
 from bench._load import (  # noqa: E402
     CORES,
-    THINK_SECONDS,
     Ask,
     Figures,
     Listener,
@@ -80,6 +79,7 @@ from bench._load import (  # noqa: E402
     ask,
     bot_env,
     kill_children,
+    load_arguments,
     log_tail,
     percentile,
     pin,
@@ -96,8 +96,6 @@ from tests.auxil.wa_e2e import VERIFY, free_port  # noqa: E402
 from tests.auxil.waapi import Visible, WaUser, WhatsAppServer  # noqa: E402
 
 SECRET = telegram.SECRET
-MAX_USERS = 5_000
-MAX_DISTINCT = 200_000
 START_TIMEOUT = 60.0  # seconds the bot may take to answer Meta's verification GET
 PAIR_LIMIT = (45, 6.0)  # Meta's documented pair rate: a burst of 45, then one per 6 s
 PROBE_EVERY = 0.05  # seconds between verification GETs during the crowd
@@ -380,31 +378,11 @@ async def run(args: argparse.Namespace) -> None:
 
 def main() -> None:
     """Parses the bounds, runs, and leaves no process behind."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--users", type=int, default=200, help="people going through the check")
-    parser.add_argument(
-        "--distinct", type=int, default=10_000, help="distinct people saying hoi (RSS growth)"
+    args = load_arguments(
+        __doc__.splitlines()[0] if __doc__ else None,
+        think_help=("mean seconds people take before each message (default 0: answer at once)"),
+        profile_help="run omarmt on WhatsApp under cProfile, write here",
     )
-    parser.add_argument(
-        "--think",
-        type=float,
-        default=0.0,
-        help="mean seconds people take before each message (default 0: answer at once)",
-    )
-    parser.add_argument(
-        "--profile", type=Path, help="run omarmt on WhatsApp under cProfile, write here"
-    )
-    parser.add_argument("--top", type=int, default=25, help="profile entries to print")
-    args = parser.parse_args()
-    if not 1 <= args.users <= MAX_USERS:
-        parser.error(f"--users must be 1 to {MAX_USERS}")
-    if not 1 <= args.distinct <= MAX_DISTINCT:
-        parser.error(f"--distinct must be 1 to {MAX_DISTINCT}")
-    if not 0 <= args.think <= 60:
-        parser.error("--think must be 0 to 60")
-    THINK_SECONDS[0] = args.think
-    if args.profile:
-        args.profile = args.profile.resolve()
     updates = args.users * len(script(0))
     print(
         f"WhatsApp benchmark: {args.users} people x {len(script(0))} messages "

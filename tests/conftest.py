@@ -12,6 +12,7 @@ from bot.engine import Engine
 from bot.i18n import Catalogs
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.engine import make_engine
+from tests.auxil.waapi import WhatsAppServer
 
 ROOT = Path(__file__).resolve().parent.parent
 # python-telegram-bot 22 warns (an error under filterwarnings) unless `retry_after` is a timedelta.
@@ -40,4 +41,12 @@ def engine(root: Path) -> Engine:
 async def server() -> AsyncIterator[BotApiServer]:
     """A fresh local Bot API test server on 127.0.0.1, stopped after the test."""
     async with BotApiServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+async def wa() -> AsyncIterator[WhatsAppServer]:
+    """A fresh local WhatsApp Cloud API test server on 127.0.0.1, with Meta's documented pair
+    rate (a burst of 45 to one person, then one per 6 s)."""
+    async with WhatsAppServer(pair_limit=(45, 6.0)) as srv:
         yield srv

@@ -12,14 +12,13 @@ import asyncio
 import json
 import signal
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.channels.whatsapp.signature import sign
 from tests.auxil.botapi import BotApiServer
-from tests.auxil.wa_e2e import VERIFY, WaBot, shown, wait_text
+from tests.auxil.wa_e2e import VERIFY, WaBot, shown, stopped_cleanly, stored, wait_text
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
 from tests.test_handoff_e2e import JOU, UCENTRAAL, WEDNESDAY, handoff_in
@@ -29,23 +28,9 @@ RESULT_EN = "What would you like to do now?"
 CRISIS = "113"
 
 
-@pytest.fixture
-async def wa() -> AsyncIterator[WhatsAppServer]:
-    """Meta's documented pair rate: a burst of 45 to one person, then one per 6 s."""
-    async with WhatsAppServer(pair_limit=(45, 6.0)) as server:
-        yield server
-
-
-async def stopped_cleanly(bot: WaBot) -> str:
-    code, err = await bot.stop()
-    assert code == 0, err
-    assert "Traceback" not in err, err
-    return err
-
-
 def private(people: list[WaUser], db: Path, log: str) -> None:
     """No phone number, business-scoped id or profile name in the files or the log."""
-    raw = b"".join(p.read_bytes() for p in db.parent.glob(f"{db.name}*"))
+    raw = stored(db)
     for person in people:
         for needle in (person.wa_id, person.user_id, person.name):
             assert needle.encode() not in raw, needle

@@ -12,7 +12,7 @@ import asyncio
 import json
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ import pytest
 
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.e2e import texts, wait_said
-from tests.auxil.wa_e2e import WaBot, shown, wait_text
+from tests.auxil.wa_e2e import WaBot, shown, stopped_cleanly, stored, wait_text
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
 from tests.test_handoff_e2e import UCENTRAAL, WEDNESDAY, handoff_in
@@ -30,23 +30,6 @@ TEXT_ONLY_NL = "Sorry, ik kan alleen tekst lezen. Wil je het typen?"
 CRISIS = "113"
 #: What a young person hears from a Telegram bot that is for youth workers only.
 ELSEWHERE = "Omarmt is nu niet op Telegram"
-
-
-@pytest.fixture
-async def wa() -> AsyncIterator[WhatsAppServer]:
-    async with WhatsAppServer(pair_limit=(45, 6.0)) as server:
-        yield server
-
-
-async def stopped_cleanly(bot: WaBot) -> str:
-    code, err = await bot.stop()
-    assert code == 0, err
-    assert "Traceback" not in err, err
-    return err
-
-
-def stored(db: Path) -> bytes:
-    return b"".join(p.read_bytes() for p in db.parent.glob(f"{db.name}*"))
 
 
 async def welcomed(wa: WhatsAppServer, user: WaUser, text: str = "hoi") -> int:

@@ -14,7 +14,7 @@ from tests.auxil.e2e import BotProcess
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
 
-__all__ = ["VERIFY", "WaBot", "free_port", "shown", "wait_text"]
+__all__ = ["VERIFY", "WaBot", "free_port", "shown", "stopped_cleanly", "stored", "wait_text"]
 
 VERIFY = "a-verify-token-we-chose"
 
@@ -73,3 +73,16 @@ async def wait_text(
         raise TimeoutError(
             f"{fragment!r} not shown to {user.name} within {within} s: {shown(wa, user)[after:]}"
         ) from None
+
+
+async def stopped_cleanly(bot: WaBot) -> str:
+    """Stops the bot, which must exit 0 without a traceback; returns its log."""
+    code, err = await bot.stop()
+    assert code == 0, err
+    assert "Traceback" not in err, err
+    return err
+
+
+def stored(db: Path) -> bytes:
+    """The database file with its WAL and other companions, as bytes."""
+    return b"".join(p.read_bytes() for p in db.parent.glob(f"{db.name}*"))

@@ -53,6 +53,8 @@ log = logging.getLogger(__name__)
 
 #: How long a closed handoff stays, so a late staff reply gets a note instead of nothing.
 GRACE = timedelta(hours=1)
+#: How a row of the bot's own begins (`Pipeline.inject` writes ``{"omarmt": kind, ...}``).
+INTERNAL = b'{"omarmt": '
 #: After this many failures (other than the database's) a turn is parked and the person told.
 TURN_TRIES = 5
 
@@ -359,7 +361,7 @@ class Pipeline:
     def _apology(self, item: InboxItem, parsed: object | None) -> list[Send]:
         """For a young person's own row: sorry, and the help lines, in their language."""
         channel = self.outbox.channel_of(item.lane)
-        if channel is None or item.lane == "-" or _is_internal(item, parsed):
+        if channel is None or item.lane == "-" or _internal_data(item, parsed) is not None:
             return []
         try:
             chat, hint = channel.apology_to(item, parsed)
@@ -382,11 +384,10 @@ class Pipeline:
         return [Send(item.lane, chat, json.dumps({"text": text}).encode())]
 
     async def _handle(self, item: InboxItem, parsed: object | None) -> None:
-        if parsed is None:
-            data = json.loads(item.payload)
-            if isinstance(data, dict) and "omarmt" in data:
-                await self._internal(item, data)
-                return
+        data = _internal_data(item, parsed)
+        if data is not None:
+            await self._internal(item, data)
+            return
         reader = next((c for c in self.channels if c.reads(item, parsed)), None)
         reading: Reading = None
         if reader is not None:
@@ -689,15 +690,16 @@ def _backoff(failures: int, cap: float = 30.0) -> float:
     return backoff(failures, cap)
 
 
-def _is_internal(item: InboxItem, parsed: object | None) -> bool:
-    """Whether a row is the bot's own happening (no person wrote it)."""
-    if parsed is not None:
-        return False
+def _internal_data(item: InboxItem, parsed: object | None) -> dict[str, Any] | None:
+    """The bot's own happening in a row (see `Pipeline.inject`), or None for what a person or
+    a channel sent. Told by how `inject` writes it, so other rows are not parsed twice."""
+    if parsed is not None or not item.payload.startswith(INTERNAL):
+        return None
     try:
         data = json.loads(item.payload)
     except ValueError:
-        return False
-    return isinstance(data, dict) and "omarmt" in data
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _freeze_startup_objects() -> None:
