@@ -217,3 +217,23 @@ async def test_a_handoff_is_relayed_both_ways_through_the_staff_forum(
         sent = json.dumps(record.params, ensure_ascii=False, default=str)
         for needle in (lotte.wa_id, lotte.user_id, lotte.name):
             assert needle not in sent, (record.method, needle)
+
+
+async def test_slow_answers_and_late_deliveries_still_give_one_reply_per_message(
+    wa: WhatsAppServer, tmp_path: Path
+) -> None:
+    """Meta answers slowly, and webhooks come late and out of order (statuses among them):
+    someone typing through the check still gets each reply once, and reaches the end."""
+    wa.set_delay(0.3)
+    wa.webhook_faults(delay=0.2, reorder=0.3)
+    bot = WaBot(wa, tmp_path / "bot.sqlite3")
+    await bot.start()
+    ivo = wa.user("Ivo")
+    await wa.send_text(ivo, "hoi")
+    await wait_text(wa, ivo, "Mag ik je een paar korte vragen stellen?", within=30)
+    await type_until(wa, ivo, "1", RESULT_NL)
+    answered = len(shown(wa, ivo))
+    await asyncio.sleep(1.5)  # a doubled reply would have come by now
+    assert len(shown(wa, ivo)) == answered, shown(wa, ivo)[answered - 1 :]
+    assert not wa.errors_answered
+    await stopped_cleanly(bot)
