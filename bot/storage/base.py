@@ -2,13 +2,78 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from bot.engine.model import DomainEvent, SessionState
 
-__all__ = ["SessionStore", "StatsSink"]
+__all__ = ["Conn", "Cursor", "Db", "Row", "SessionStore", "StatsSink", "Work", "serialize"]
+
+T = TypeVar("T")
+Row = tuple[object, ...]
+
+
+class Cursor(Protocol):
+    """What a statement gives back, on either database (sqlite3's and psycopg's cursors)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Conn(Protocol):
+    """A connection as the stores' work sees it: plain, synchronous DB-API calls with ``?``
+    placeholders, inside a transaction `Db.run` opened. sqlite3's connection is one; for
+    PostgreSQL, `bot.storage.postgres` wraps psycopg's to look the same."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
+
+
+#: Work for `Db.run`: plain calls on a `Conn`, run on the database's own thread.
+Work = Callable[[Conn], T]
+
+
+class Db(Protocol):
+    """The bot's database, whichever it is: SQLite (`bot.storage.sqlite`) or PostgreSQL
+    (`bot.storage.postgres`). Every store is written against this, in SQL both understand."""
+
+    #: "sqlite" or "postgresql".
+    backend: str
+
+    async def execute(self, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
+        """One statement, its own transaction; all its rows."""
+        ...
+
+    async def run(self, work: Work[T]) -> T:
+        """`work` in a write transaction (shared with others asked for meanwhile, each in a
+        savepoint of its own); its result once committed."""
+        ...
+
+    async def checkpoint(self) -> None:
+        """After an erasure: make sure no older copy of erased rows lingers beside the data."""
+        ...
+
+    async def purge_sessions(self, before: datetime) -> int:
+        """Erase sessions last active before ``before``; how many."""
+        ...
+
+
+def serialize(conn: Conn, name: str) -> None:
+    """Inside a work: wait until no other process's transaction holds `name`, and hold it until
+    this one ends. SQLite needs nothing (its write transactions already run one at a time);
+    PostgreSQL's run side by side under READ COMMITTED, so read-then-write work (a lease)
+    takes a transaction-level advisory lock."""
+    hold: Callable[[str], None] | None = getattr(conn, "omarmt_hold", None)
+    if hold is not None:
+        hold(name)
 
 
 class SessionStore(Protocol):

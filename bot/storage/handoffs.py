@@ -10,14 +10,13 @@ person wrote: it is deleted at /vergeet or when the retention period ends.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
 from bot.crypto import Box, DecryptError
 from bot.engine.model import CrisisMark
+from bot.storage.base import Conn, Db, Row
 from bot.storage.queues import Address, blob_bytes, parse_address
-from bot.storage.sqlite import Database, Row
 
 __all__ = ["Card", "EndedTopic", "HandoffRow", "Handoffs"]
 
@@ -65,15 +64,20 @@ class EndedTopic:
 
 #: Handoffs (chosen by a WHERE clause that follows) into ended_topics, marked `erase` (?).
 _KEEP_TOPICS = (
-    "INSERT OR REPLACE INTO ended_topics (code, lane, org, thread_id, ended_at, erase) "
+    "INSERT INTO ended_topics (code, lane, org, thread_id, ended_at, erase) "
     "SELECT code, lane, org, thread_id, coalesce(closed_at, ?), ? FROM handoffs "
     "WHERE thread_id IS NOT NULL AND "
+)
+#: Ends `_KEEP_TOPICS` after its WHERE clause: a topic kept already is replaced.
+_REPLACE_TOPIC = (
+    " ON CONFLICT (code) DO UPDATE SET lane = excluded.lane, org = excluded.org, "
+    "thread_id = excluded.thread_id, ended_at = excluded.ended_at, erase = excluded.erase"
 )
 #: A handoff is quiet when nothing happened in it since the cutoff: not opened, not closed,
 #: and its person's conversation (which every message either way updates) not active.
 _QUIET = (
     "SELECT h.code FROM handoffs h LEFT JOIN sessions s ON s.key = h.lane "
-    "WHERE max(h.opened_at, coalesce(h.closed_at, 0), coalesce(s.last_active, 0)) < ?"
+    "WHERE h.opened_at < ? AND coalesce(h.closed_at, 0) < ? AND coalesce(s.last_active, 0) < ?"
 )
 _CODES = "code IN (SELECT value FROM json_each(?))"
 
@@ -88,7 +92,7 @@ _ALL = _SELECT + "ORDER BY opened_at"
 class Handoffs:
     """The handoffs table. Methods named ``*_work`` return work for a turn's transaction."""
 
-    def __init__(self, db: Database, box: Box) -> None:
+    def __init__(self, db: Db, box: Box) -> None:
         self._db = db
         self._box = box
 
@@ -130,12 +134,12 @@ class Handoffs:
 
     def open_work(
         self, code: str, lane: str, org: str, *, chat_id: Address, card: Card, now: int
-    ) -> Callable[[sqlite3.Connection], None]:
+    ) -> Callable[[Conn], None]:
         """A new open handoff; any earlier open one of this person is closed first."""
         chat = self._box.seal(str(chat_id).encode(), b"hchat:" + code.encode())
         info = self._seal_card(code, card)
 
-        def work(conn: sqlite3.Connection) -> None:
+        def work(conn: Conn) -> None:
             conn.execute(
                 "UPDATE handoffs SET closed_at = ? WHERE lane = ? AND closed_at IS NULL",
                 (now, lane),
@@ -150,10 +154,10 @@ class Handoffs:
 
     def change_work(
         self, code: str, change: Callable[[Card], Card], *, close_at: int | None = None
-    ) -> Callable[[sqlite3.Connection], None]:
+    ) -> Callable[[Conn], None]:
         """Change the card's facts (claimed, urgent, closed); `close_at` closes the handoff."""
 
-        def work(conn: sqlite3.Connection) -> None:
+        def work(conn: Conn) -> None:
             found = conn.execute("SELECT info FROM handoffs WHERE code = ?", (code,)).fetchone()
             if found is None:
                 return
@@ -226,20 +230,20 @@ class Handoffs:
         closed = "closed_at IS NOT NULL AND closed_at < ?"
         delete = "DELETE FROM handoffs WHERE " + closed + " RETURNING 1"  # noqa: S608
 
-        def work(conn: sqlite3.Connection) -> int:
-            conn.execute(_KEEP_TOPICS + closed, (0, None, before))
+        def work(conn: Conn) -> int:
+            conn.execute(_KEEP_TOPICS + closed + _REPLACE_TOPIC, (0, None, before))
             return len(conn.execute(delete, (before,)).fetchall())
 
         return await self._db.run(work)
 
     # --- forgetting --------------------------------------------------------------------------
 
-    def forget_work(self, lane: str, now: int) -> Callable[[sqlite3.Connection], None]:
+    def forget_work(self, lane: str, now: int) -> Callable[[Conn], None]:
         """/vergeet: every handoff of this person goes, open or closed, with its relay pairs;
         each topic they had is marked to be deleted from the staff forum."""
 
-        def work(conn: sqlite3.Connection) -> None:
-            conn.execute(_KEEP_TOPICS + "lane = ?", (now, "forgotten", lane))
+        def work(conn: Conn) -> None:
+            conn.execute(_KEEP_TOPICS + "lane = ?" + _REPLACE_TOPIC, (now, "forgotten", lane))
             conn.execute("UPDATE ended_topics SET erase = 'forgotten' WHERE lane = ?", (lane,))
             conn.execute("DELETE FROM handoffs WHERE lane = ?", (lane,))
 
@@ -250,10 +254,10 @@ class Handoffs:
         before it is marked to be deleted. Returns the handoffs' codes, and the organisations
         that now have topics to delete."""
 
-        def work(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
-            codes = [str(code) for (code,) in conn.execute(_QUIET, (before,))]
+        def work(conn: Conn) -> tuple[list[str], list[str]]:
+            codes = [str(code) for (code,) in conn.execute(_QUIET, (before, before, before))]
             listed = json.dumps(codes)
-            conn.execute(_KEEP_TOPICS + _CODES, (before, "retention", listed))
+            conn.execute(_KEEP_TOPICS + _CODES + _REPLACE_TOPIC, (before, "retention", listed))
             conn.execute(f"DELETE FROM handoffs WHERE {_CODES}", (listed,))  # noqa: S608
             conn.execute(
                 "UPDATE ended_topics SET erase = 'retention' WHERE erase IS NULL AND ended_at < ?",

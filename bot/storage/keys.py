@@ -12,11 +12,10 @@ conversations.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from bot.crypto import Box, DecryptError, Keys
-from bot.storage.sqlite import Database
+from bot.storage.base import Conn, Db, serialize
 
 __all__ = ["WrongSecretError", "rotate", "unlock"]
 
@@ -50,12 +49,13 @@ class WrongSecretError(Exception):
         )
 
 
-async def unlock(db: Database, keys: Keys) -> Keys:
+async def unlock(db: Db, keys: Keys) -> Keys:
     """Check that `keys` open this database; the keys to use (the pseudonym key may be one
     carried over by a rotation). Raises `WrongSecretError`, having changed nothing."""
     box = Box(keys.box_key)
 
-    def work(conn: sqlite3.Connection) -> Keys:
+    def work(conn: Conn) -> Keys:
+        serialize(conn, "omarmt.keys")  # replicas starting together write the check value once
         check = _get(conn, _CHECK)
         if check is None:
             if not _opens_a_sealed_row(conn, box):
@@ -77,7 +77,7 @@ async def unlock(db: Database, keys: Keys) -> Keys:
     return await db.run(work)
 
 
-async def rotate(db: Database, old: Keys, new: Keys) -> int:
+async def rotate(db: Db, old: Keys, new: Keys) -> int:
     """Re-seal every sealed value from `old` to `new` in one transaction; how many values.
 
     `old` must be the keys `unlock` returned. A value that does not open under the old key
@@ -85,7 +85,7 @@ async def rotate(db: Database, old: Keys, new: Keys) -> int:
     """
     old_box, new_box = Box(old.box_key), Box(new.box_key)
 
-    def work(conn: sqlite3.Connection) -> int:
+    def work(conn: Conn) -> int:
         count = 0
         for table, key, column, aad in _SEALED:
             aad_column = _AAD_COLUMN[table]
@@ -105,7 +105,8 @@ async def rotate(db: Database, old: Keys, new: Keys) -> int:
                 )
                 count += 1
         conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?), (?, ?)",
+            "INSERT INTO meta (key, value) VALUES (?, ?), (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (
                 _CHECK,
                 new_box.seal(_CHECK_TEXT, _CHECK_AAD),
@@ -120,7 +121,7 @@ async def rotate(db: Database, old: Keys, new: Keys) -> int:
     return count
 
 
-def _get(conn: sqlite3.Connection, name: str) -> bytes | None:
+def _get(conn: Conn, name: str) -> bytes | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
     return None if row is None else bytes(row[0])
 
@@ -132,7 +133,7 @@ def _opens(box: Box, blob: bytes, aad: bytes, expected: bytes) -> bool:
         return False
 
 
-def _opens_a_sealed_row(conn: sqlite3.Connection, box: Box) -> bool:
+def _opens_a_sealed_row(conn: Conn, box: Box) -> bool:
     """For a database from before the check value: does the key open its first sealed row?
     True for a database with none (nothing to lose)."""
     for table, _key, column, aad in _SEALED:

@@ -15,17 +15,20 @@ import json
 import os
 import secrets
 import socket
-import sqlite3
 import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.storage.sqlite import Database
+from bot.storage.base import Conn, Db, serialize
 
 __all__ = ["BEAT", "STALE", "Holder", "LeaseHeldError", "acquire", "release", "renew"]
 
 _NAME = "writer"
+_PUT = (
+    "INSERT INTO meta (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
 #: Seconds between renewals, and after which a lease not renewed is taken over.
 BEAT = 5.0
 STALE = 30.0
@@ -66,10 +69,10 @@ class LeaseHeldError(Exception):
         self.other = other
 
 
-async def acquire(db: Database, me: Holder, *, stale: float = STALE) -> None:
+async def acquire(db: Db, me: Holder, *, stale: float = STALE) -> None:
     """Take the lease, or raise `LeaseHeldError` naming the live process that holds it."""
 
-    def work(conn: sqlite3.Connection) -> None:
+    def work(conn: Conn) -> None:
         other = _holder(conn)
         if other is not None and other.token != me.token and _alive(other, me, stale):
             raise LeaseHeldError(other)
@@ -78,10 +81,10 @@ async def acquire(db: Database, me: Holder, *, stale: float = STALE) -> None:
     await db.run(work)
 
 
-async def renew(db: Database, me: Holder) -> bool:
+async def renew(db: Db, me: Holder) -> bool:
     """The heartbeat; False when the lease is no longer ours (taken over after a stall)."""
 
-    def work(conn: sqlite3.Connection) -> bool:
+    def work(conn: Conn) -> bool:
         other = _holder(conn)
         if other is None or other.token != me.token:
             return False
@@ -91,10 +94,10 @@ async def renew(db: Database, me: Holder) -> bool:
     return await db.run(work)
 
 
-async def release(db: Database, me: Holder) -> None:
+async def release(db: Db, me: Holder) -> None:
     """Give the lease up on a clean stop, so the next start need not wait."""
 
-    def work(conn: sqlite3.Connection) -> None:
+    def work(conn: Conn) -> None:
         other = _holder(conn)
         if other is not None and other.token == me.token:
             conn.execute("DELETE FROM meta WHERE key = ?", (_NAME,))
@@ -102,7 +105,8 @@ async def release(db: Database, me: Holder) -> None:
     await db.run(work)
 
 
-def _holder(conn: sqlite3.Connection) -> Holder | None:
+def _holder(conn: Conn) -> Holder | None:
+    serialize(conn, "omarmt.lease")  # two replicas must not both read "free" and both take it
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (_NAME,)).fetchone()
     if row is None:
         return None
@@ -113,9 +117,9 @@ def _holder(conn: sqlite3.Connection) -> Holder | None:
         return None  # unreadable: nobody can be named, so nobody holds it
 
 
-def _write(conn: sqlite3.Connection, me: Holder, now: float) -> None:
+def _write(conn: Conn, me: Holder, now: float) -> None:
     value = json.dumps({**asdict(me), "beat": now})
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_NAME, value))
+    conn.execute(_PUT, (_NAME, value.encode()))
 
 
 def _pid_ns() -> int:

@@ -1,21 +1,21 @@
 """The durable inbox and outbox: nothing received is lost before it is handled, nothing to send
 before it is sent. Message text is sealed here, and deleted once handled or sent.
 
-Speed: every write goes through `Database.run`: one hop to the database thread per
+Speed: every write goes through `Db.run`: one hop to the database thread per
 transaction, and writes asked for while another is under way share the next transaction.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.crypto import Box, DecryptError
 from bot.engine.model import SessionState
-from bot.storage.sqlite import Database, encode_state
+from bot.storage.base import Conn, Db
+from bot.storage.tables import encode_state
 
 __all__ = [
     "Address",
@@ -33,9 +33,9 @@ _UPSERT = (
     "INSERT INTO sessions (key, state, last_active) VALUES (?, ?, ?) "
     "ON CONFLICT (key) DO UPDATE SET state = excluded.state, last_active = excluded.last_active"
 )
-_INSERT_SEND = "INSERT INTO outbox (lane, chat, payload) VALUES (?, ?, ?)"
-_SEEN = "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)"
-_SEEN_KEY = "INSERT OR IGNORE INTO seen_keys (key, seen_at) VALUES (?, ?)"
+_INSERT_SEND = "INSERT INTO outbox (lane, chat, payload) VALUES (?, ?, ?) RETURNING id"
+_SEEN = "INSERT INTO seen_updates (update_id, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
+_SEEN_KEY = "INSERT INTO seen_keys (key, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
 #: String keys (WhatsApp's message ids, hashed) are kept longer: Meta redelivers for days.
 KEY_DAYS = 8
 
@@ -51,7 +51,7 @@ def parse_address(text: str) -> Address:
         return text
 
 
-_INSERT_INBOX = "INSERT INTO inbox (lane, payload, received_at) VALUES (?, ?, ?)"
+_INSERT_INBOX = "INSERT INTO inbox (lane, payload, received_at) VALUES (?, ?, ?) RETURNING id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +95,13 @@ class _Turn:
     state: bytes | None
     last_active: int
     sends: tuple[tuple[str, bytes, bytes], ...]
-    work: tuple[Callable[[sqlite3.Connection], None], ...] = ()
+    work: tuple[Callable[[Conn], None], ...] = ()
 
 
 class Queues:
     """Inbox and outbox on the bot's database; `lane` is the person's pseudonym."""
 
-    def __init__(self, db: Database, box: Box) -> None:
+    def __init__(self, db: Db, box: Box) -> None:
         self._db = db
         self._box = box
 
@@ -125,12 +125,12 @@ class Queues:
             for update_id, lane, payload in updates
         ]
 
-        def write(conn: sqlite3.Connection) -> list[int | None]:
+        def write(conn: Conn) -> list[int | None]:
             ids: list[int | None] = []
             for key, lane, sealed in rows:
                 seen = _SEEN if isinstance(key, int) else _SEEN_KEY
                 if conn.execute(seen, (key, at)).rowcount == 1:
-                    ids.append(conn.execute(_INSERT_INBOX, (lane, sealed, at)).lastrowid)
+                    ids.append(_inserted(conn, _INSERT_INBOX, (lane, sealed, at)))
                 else:
                     ids.append(None)  # a redelivery: stored the first time
             return ids
@@ -146,10 +146,8 @@ class Queues:
         wait ran out): handled in order with their messages, and as durably."""
         sealed = self._box.seal(payload, b"in:" + lane.encode())
 
-        def write(conn: sqlite3.Connection) -> int:
-            row_id = conn.execute(_INSERT_INBOX, (lane, sealed, int(now))).lastrowid
-            assert row_id is not None
-            return row_id
+        def write(conn: Conn) -> int:
+            return _inserted(conn, _INSERT_INBOX, (lane, sealed, int(now)))
 
         return InboxItem(await self._db.run(write), lane, payload)
 
@@ -197,7 +195,7 @@ class Queues:
         """
         rows = [self._sealed(send) for send in sends]
 
-        def write(conn: sqlite3.Connection) -> list[int]:
+        def write(conn: Conn) -> list[int]:
             conn.execute("UPDATE inbox SET parked_at = ? WHERE id = ?", (int(now), inbox_id))
             return _insert_sends(conn, rows)
 
@@ -221,7 +219,7 @@ class Queues:
     async def purge_parked(self, before: float) -> int:
         """Retention: parked rows older than `before` are erased, text and all."""
 
-        def write(conn: sqlite3.Connection) -> int:
+        def write(conn: Conn) -> int:
             cutoff = int(before)
             erased = conn.execute("DELETE FROM inbox WHERE parked_at < ?", (cutoff,)).rowcount
             return (
@@ -256,7 +254,7 @@ class Queues:
         now: datetime,
         sends: Sequence[Send],
         *,
-        work: Sequence[Callable[[sqlite3.Connection], None]] = (),
+        work: Sequence[Callable[[Conn], None]] = (),
     ) -> list[OutboxItem]:
         """The new state, the replies to send and the end of the inbox row: all or nothing.
 
@@ -370,10 +368,10 @@ class Queues:
         return value
 
 
-# --- on the database thread (see `Database.run`) --------------------------------------------
+# --- on the database thread (see `Db.run`) --------------------------------------------------
 
 
-def _write_turn(conn: sqlite3.Connection, turn: _Turn) -> list[int]:
+def _write_turn(conn: Conn, turn: _Turn) -> list[int]:
     """The turn's session write, its sends and its inbox delete; the sends' outbox ids."""
     if turn.key is not None and turn.state is None:
         conn.execute("DELETE FROM sessions WHERE key = ?", (turn.key,))
@@ -386,16 +384,18 @@ def _write_turn(conn: sqlite3.Connection, turn: _Turn) -> list[int]:
     return ids
 
 
-def _insert_sends(conn: sqlite3.Connection, rows: Sequence[tuple[str, bytes, bytes]]) -> list[int]:
-    ids: list[int] = []
-    for row in rows:
-        row_id = conn.execute(_INSERT_SEND, row).lastrowid
-        assert row_id is not None
-        ids.append(row_id)
-    return ids
+def _insert_sends(conn: Conn, rows: Sequence[tuple[str, bytes, bytes]]) -> list[int]:
+    return [_inserted(conn, _INSERT_SEND, row) for row in rows]
 
 
-def _delete_sent(conn: sqlite3.Connection, ids: list[int]) -> None:
+def _inserted(conn: Conn, sql: str, row: Sequence[object]) -> int:
+    """Insert one row; its id (``RETURNING id``: both databases have it, unlike lastrowid)."""
+    row_id = conn.execute(sql, row).fetchone()[0]
+    assert isinstance(row_id, int)
+    return row_id
+
+
+def _delete_sent(conn: Conn, ids: list[int]) -> None:
     conn.executemany("DELETE FROM outbox WHERE id = ?", [(row_id,) for row_id in ids])
 
 

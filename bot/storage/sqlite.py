@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import math
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import aiosqlite
 
-from bot.crypto import Box, DecryptError
-from bot.engine.model import DomainEvent, SessionState
+from bot.crypto import Box
+from bot.storage.base import Row, Work
 from bot.storage.migrations import MIGRATIONS, SchemaTooNewError, migrate, schema_version
+from bot.storage.tables import (
+    SessionTable,
+    StatsTable,
+    StatsTurn,
+    decode_state,
+    encode_state,
+    unix,
+)
 
 __all__ = [
     "Database",
@@ -33,12 +39,11 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Row = tuple[object, ...]
 T = TypeVar("T")
-#: Work for `Database.run`: plain sqlite3 calls, run on the connection's own thread.
-Work = Callable[[sqlite3.Connection], T]
-#: One turn's countable events: the random conversation id, the day, the events.
-StatsTurn = tuple[str, date, Sequence[DomainEvent]]
+
+#: The stores are the same on both databases; these names stay for what imports them here.
+SqliteSessionStore = SessionTable
+SqliteStatsSink = StatsTable
 
 # RETURNING (3.35) lets a delete report its count in the same round trip to the worker thread.
 _MIN_SQLITE = (3, 35, 0)
@@ -59,18 +64,10 @@ _PRAGMAS = (
     "PRAGMA wal_autocheckpoint = 10000",
 )
 
-_LOAD = "SELECT state FROM sessions WHERE key = ?"
-_UPSERT = (
-    "INSERT INTO sessions (key, state, last_active) VALUES (?, ?, ?) "
-    "ON CONFLICT (key) DO UPDATE SET state = excluded.state, last_active = excluded.last_active"
-)
-_DELETE = "DELETE FROM sessions WHERE key = ? RETURNING 1"
 _PURGE_BATCH = (
     "DELETE FROM sessions WHERE key IN "
     "(SELECT key FROM sessions WHERE last_active < ? LIMIT ?) RETURNING 1"
 )
-_COUNT = "SELECT count(*) FROM sessions"
-_RECORD = "INSERT INTO stats_events (conversation, day, name, data) VALUES (?, ?, ?, ?)"
 
 #: Write transactions after which a background thread checkpoints the WAL (a few MiB).
 _CHECKPOINT_EVERY = 200
@@ -88,6 +85,8 @@ class Database:
     """
 
     __slots__ = ("_checkpointing", "_committer", "_conn", "_lock", "_path", "_queued", "_writes")
+
+    backend = "sqlite"
 
     def __init__(self, conn: aiosqlite.Connection, path: str | Path | None = None) -> None:
         self._conn = conn
@@ -237,7 +236,7 @@ class Database:
         Needs no key: it reads only the activity time, so an operator can run it without the
         secret. Short batches keep each write brief, so turns go on meanwhile.
         """
-        cutoff = _unix(before)
+        cutoff = unix(before)
         total = 0
         while True:
             erased = len(await self.execute(_PURGE_BATCH, (cutoff, _PURGE_BATCH_SIZE)))
@@ -248,89 +247,13 @@ class Database:
             await self.checkpoint()
         return total
 
-    def sessions(self, box: Box) -> SqliteSessionStore:
+    def sessions(self, box: Box) -> SessionTable:
         """The session store, sealing states with ``box``."""
-        return SqliteSessionStore(self, box)
+        return SessionTable(self, box)
 
-    def stats(self) -> SqliteStatsSink:
+    def stats(self) -> StatsTable:
         """The sink for anonymous statistics events."""
-        return SqliteStatsSink(self)
-
-
-class SqliteSessionStore:
-    """`SessionStore` on the sessions table: states sealed, keys pseudonymous."""
-
-    __slots__ = ("_box", "_db")
-
-    def __init__(self, db: Database, box: Box) -> None:
-        self._db = db
-        self._box = box
-
-    async def load(self, key: str) -> SessionState | None:
-        """The stored state, or None when there is none or it cannot be read any more."""
-        rows = await self._db.execute(_LOAD, (key,))
-        if not rows:
-            return None
-        blob = rows[0][0]
-        try:
-            if not isinstance(blob, bytes):
-                msg = "session state is not a blob"
-                raise DecryptError(msg)
-            return _decode(self._box.open(blob, key.encode()))
-        except (DecryptError, ValueError, KeyError, TypeError, AttributeError):
-            # A damaged row (a changed secret stops the start, see `bot.storage.keys`): the
-            # person starts over rather than being stuck; the row is not deleted here. Neither
-            # the key nor any content goes into the log.
-            logger.warning("unreadable session state; the conversation starts over")
-            return None
-
-    async def save(self, key: str, state: SessionState, now: datetime) -> None:
-        """Seal and upsert the state in one autocommitted statement."""
-        sealed = self._box.seal(_encode(state), key.encode())
-        await self._db.execute(_UPSERT, (key, sealed, _unix(now)))
-
-    async def delete(self, key: str) -> bool:
-        """Erase one conversation, leaving no copy of it in the WAL."""
-        erased = bool(await self._db.execute(_DELETE, (key,)))
-        if erased:
-            await self._db.checkpoint()
-        return erased
-
-    async def purge_inactive(self, before: datetime) -> int:
-        """Erase sessions inactive since before ``before``, in short batches."""
-        return await self._db.purge_sessions(before)
-
-    async def count(self) -> int:
-        """The number of stored sessions (a full index scan: not for the per-turn path)."""
-        rows = await self._db.execute(_COUNT)
-        return cast("int", rows[0][0])
-
-
-class SqliteStatsSink:
-    """`StatsSink` on the stats_events table: a random conversation id, a day, categories."""
-
-    __slots__ = ("_db",)
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    async def record(self, conversation: str, day: date, events: Sequence[DomainEvent]) -> None:
-        """Insert one turn's events together, so a turn is counted whole or not at all."""
-        await self.record_many([(conversation, day, events)])
-
-    async def record_many(self, turns: Sequence[StatsTurn]) -> None:
-        """Insert the events of many turns in one transaction (see `BufferedStats`)."""
-        rows = [
-            # A datetime is also a date; keep only the day, so no time of activity is stored.
-            (conversation, _day(day), event.name, _compact(dict(event.data)))
-            for conversation, day, events in turns
-            for event in events
-        ]
-        if not rows:
-            return
-        async with self._db.transaction() as conn:
-            cursor = await conn.executemany(_RECORD, rows)
-            await cursor.close()
+        return StatsTable(self)
 
 
 def _commit(conn: aiosqlite.Connection, works: list[Work[Any]]) -> list[tuple[bool, Any]]:
@@ -364,37 +287,3 @@ def _checkpoint_passive(path: str | Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
     finally:
         conn.close()
-
-
-def _day(day: date) -> str:
-    return (day.date() if isinstance(day, datetime) else day).isoformat()
-
-
-def _compact(value: object) -> str:
-    # Sorted keys: equal events give equal rows, which keeps the stats easy to group.
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
-
-
-def _encode(state: SessionState) -> bytes:
-    return json.dumps(state.to_json(), separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def _decode(plaintext: bytes) -> SessionState:
-    data = json.loads(plaintext)
-    if not isinstance(data, dict):
-        msg = "session state is not a JSON object"
-        raise TypeError(msg)
-    return SessionState.from_json(data)
-
-
-def _unix(moment: datetime) -> int:
-    # A naive datetime means local time to timestamp(); mixing it with aware ones skews purging.
-    if moment.utcoffset() is None:
-        msg = "expected a timezone-aware datetime"
-        raise ValueError(msg)
-    return math.floor(moment.timestamp())
-
-
-#: Public names for the queues module, which writes a session in the same transaction as a turn.
-encode_state = _encode
-decode_state = _decode
