@@ -23,10 +23,17 @@ from bot.safety import detect
 from bot.safety.detector import ruleset, warm_up
 from bot.safety.model import ModelError
 from bot.service import Conversations
-from bot.settings import Settings, SettingsError, load_environ, local_secret, new_secret
+from bot.settings import (
+    Settings,
+    SettingsError,
+    db_setting,
+    load_environ,
+    local_secret,
+    new_secret,
+)
 from bot.startup import StartError, open_database
 from bot.stats import MAX_EVENT_DAYS, roll_up, rollup_cutoff, run_stats
-from bot.storage import BufferedStats, Database
+from bot.storage import BufferedStats
 from bot.storage.keys import WrongSecretError, rotate, unlock
 from bot.storage.lease import Holder, LeaseHeldError, acquire, release
 
@@ -71,7 +78,9 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="chat in the terminal (try-out mode, no token needed)")
     chat.add_argument("--lang", help="language to start in (nl, en); /taal still switches")
-    chat.add_argument("--db", type=Path, help="SQLite file (default: OMARMT_DB or omarmt.sqlite3)")
+    chat.add_argument(
+        "--db", type=db_setting, help="SQLite file or postgresql:// URL (default: OMARMT_DB)"
+    )
 
     stats = sub.add_parser(
         "stats",
@@ -80,7 +89,9 @@ def _parser() -> argparse.ArgumentParser:
         "counts withheld (see docs/stats.md). Reads the database, changes nothing.",
     )
     stats.add_argument(
-        "--db", type=Path, help="SQLite file to read (default: OMARMT_DB or omarmt.sqlite3)"
+        "--db",
+        type=db_setting,
+        help="SQLite file or postgresql:// URL to read (default: OMARMT_DB or omarmt.sqlite3)",
     )
     stats.add_argument(
         "--since", metavar="DATE", help="first day counted, e.g. 2026-09-01 (default: the first)"
@@ -121,7 +132,9 @@ def _parser() -> argparse.ArgumentParser:
 
     purge = sub.add_parser("purge", help="apply the retention period now")
     purge.add_argument(
-        "--db", type=Path, help="SQLite file (default: OMARMT_DB or omarmt.sqlite3)"
+        "--db",
+        type=db_setting,
+        help="SQLite file or postgresql:// URL (default: OMARMT_DB or omarmt.sqlite3)",
     )
 
     sub.add_parser(
@@ -157,13 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.root)
     if args.command == "health":
-        return _health(settings.db)
+        return _health(heartbeat_file(settings))
     if args.command == "chat" and not _rules_ready():
         return EXIT_CONFIG
     if args.command == "chat":
         return _chat(settings, args.lang, args.db)
     if args.command == "purge":
-        return asyncio.run(_purge(args.db or settings.db, settings.retention_days))
+        return _purge_command(args.db or settings.db, settings.retention_days)
     if args.command == "run":
         from bot.run import run  # noqa: PLC0415 - only `run` needs the channels' libraries
 
@@ -217,15 +230,21 @@ def _check(root: Path | None) -> int:
     return 0
 
 
-def _health(db: Path) -> int:
+def heartbeat_file(settings: Settings) -> Path:
+    """Where `omarmt run` touches its heartbeat and `omarmt health` looks for it."""
+    from bot.channels.pipeline.liveness import heartbeat_path  # noqa: PLC0415
+
+    return heartbeat_path(settings.db, settings.alive)
+
+
+def _health(alive: Path) -> int:
     """For Docker's HEALTHCHECK: is the heartbeat of `omarmt run` on this database fresh?"""
     from bot.channels.pipeline.liveness import (  # noqa: PLC0415 - only health needs it
         HEALTHY_WITHIN,
         heartbeat_age,
-        heartbeat_path,
     )
 
-    age = heartbeat_age(heartbeat_path(db))
+    age = heartbeat_age(alive)
     if age is None:
         print("omarmt health: no heartbeat: omarmt run has not started here", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -236,7 +255,7 @@ def _health(db: Path) -> int:
     return 0
 
 
-def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
+def _chat(settings: Settings, lang: str | None, db: Path | str | None) -> int:
     from bot.channels.terminal import run_terminal  # noqa: PLC0415 - only chat needs it
 
     path = db or settings.db
@@ -251,10 +270,11 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
             return EXIT_CONFIG
         secret = settings.secret
         if secret is None:
-            secret, created = local_secret(path)
+            beside = path if isinstance(path, Path) else Path("omarmt")
+            secret, created = local_secret(beside)
             note = "created" if created else "using"
             print(
-                f"omarmt chat: {note} a local secret in {path.name}.secret; "
+                f"omarmt chat: {note} a local secret in {beside.name}.secret; "
                 "this is for trying out only (set OMARMT_SECRET for real use).",
                 file=sys.stderr,
             )
@@ -307,9 +327,17 @@ def _chat(settings: Settings, lang: str | None, db: Path | None) -> int:
         return EXIT_CONFIG
 
 
-async def _purge(path: Path, days: int) -> int:
+def _purge_command(place: Path | str, days: int) -> int:
+    try:
+        return asyncio.run(_purge(place, days))
+    except StartError as exc:
+        print(f"omarmt: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+
+
+async def _purge(path: Path | str, days: int) -> int:
     before = datetime.now(UTC) - timedelta(days=days)
-    async with Database.open(path) as database:
+    async with open_database(path) as database:
         erased = await database.purge_sessions(before)
         rolled = await roll_up(database, rollup_cutoff(datetime.now(UTC).date()))
     print(f"omarmt purge: erased {erased} conversation(s) inactive for more than {days} days")

@@ -15,7 +15,6 @@ import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cli import EXIT_CONFIG, EXIT_PROBLEMS, build_engine
@@ -155,7 +154,7 @@ async def _serve(
             "desk": desk,
             "clock": clock,
             "handoff_wait": timedelta(minutes=settings.handoff_wait_minutes),
-            "liveness": Liveness(heartbeat_path(Path(settings.db))),
+            "liveness": Liveness(heartbeat_path(settings.db, settings.alive)),
         }
         pipeline: Pipeline
         hook = None

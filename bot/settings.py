@@ -37,6 +37,7 @@ _RATE_LIMIT = "OMARMT_TELEGRAM_RATE_LIMIT"
 _SECRET = "OMARMT_SECRET"  # noqa: S105 - the name of a variable, not a secret
 _NEW_SECRET = "OMARMT_NEW_SECRET"  # noqa: S105 - the name of a variable, not a secret
 _DB = "OMARMT_DB"
+_ALIVE = "OMARMT_ALIVE"
 _STAFF_CHAT = "OMARMT_STAFF_CHAT_"
 _WEBHOOK_URL = "OMARMT_WEBHOOK_URL"
 _WEBHOOK_SECRET = "OMARMT_WEBHOOK_SECRET"  # noqa: S105 - the name of a variable, not a secret
@@ -72,6 +73,7 @@ _KNOWN = frozenset(
         _SECRET,
         _NEW_SECRET,
         _DB,
+        _ALIVE,
         _WEBHOOK_URL,
         _WEBHOOK_SECRET,
         _WEBHOOK_LISTEN,
@@ -122,7 +124,10 @@ class Settings:
     telegram_api_url: str = "https://api.telegram.org/bot"
     telegram_rate_limit: bool = True
     secret: str | None = field(default=None, repr=False)
-    db: Path = Path("omarmt.sqlite3")
+    #: A SQLite file, or a PostgreSQL URL (a str: a Path would fold its "//").
+    db: Path | str = Path("omarmt.sqlite3")
+    #: The heartbeat file `omarmt health` reads (None: beside a SQLite file, or ./omarmt.alive).
+    alive: Path | None = None
     #: Organisation key (lower case, as in content/) → Telegram chat id of its staff group.
     staff_chats: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     webhook_url: str | None = None
@@ -166,7 +171,8 @@ class Settings:
             secret=_secret(
                 environ, need_telegram=need_telegram if need_secret is None else need_secret
             ),
-            db=Path(_get(environ, _DB) or "omarmt.sqlite3").expanduser(),
+            db=db_setting(_get(environ, _DB) or "omarmt.sqlite3"),
+            alive=Path(alive).expanduser() if (alive := _get(environ, _ALIVE)) else None,
             staff_chats=_staff_chats(environ),
             webhook_url=_webhook_url(environ),
             webhook_secret=_webhook_secret(environ),
@@ -227,6 +233,14 @@ def load_environ(cwd: Path, environ: Mapping[str, str]) -> dict[str, str]:
         merged.update({name: value for name, value in values.items() if value is not None})
     merged.update(environ)
     return merged
+
+
+def db_setting(text: str) -> Path | str:
+    """``OMARMT_DB`` or ``--db``: a ``postgresql://`` URL stays a string (credentials may also
+    come from libpq's ``PG*`` variables); a path or ``sqlite:///path`` is a SQLite file."""
+    if text.startswith(("postgresql://", "postgres://")):
+        return text
+    return Path(text.removeprefix("sqlite://")).expanduser()
 
 
 def local_secret(db_path: Path) -> tuple[str, bool]:

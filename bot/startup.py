@@ -14,14 +14,18 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ExtBot
 
 from bot.crypto import Keys
 from bot.storage import Database, SchemaTooNewError
+from bot.storage.base import Db
 from bot.storage.keys import WrongSecretError, unlock
 from bot.storage.lease import BEAT, Holder, LeaseHeldError, acquire, release, renew
+from bot.storage.opening import sqlite_path
+from bot.storage.postgres import PgDatabase, is_url
 
 __all__ = ["StartError", "Writer", "open_database", "signed_in", "sole_writer"]
 
@@ -43,8 +47,14 @@ class Writer:
 
 
 @asynccontextmanager
-async def open_database(path: Path) -> AsyncIterator[Database]:
-    """`Database.open`, with a file that cannot be opened said in one line."""
+async def open_database(place: Path | str) -> AsyncIterator[Db]:
+    """The database `place` names (a SQLite file or a PostgreSQL URL), with one that cannot be
+    opened said in one line."""
+    if is_url(place):
+        async with _open_server(str(place)) as server:
+            yield server
+        return
+    path = sqlite_path(place)
     opened = False
     try:
         # Tried with plain sqlite3 first: aiosqlite leaves its thread behind when the file
@@ -66,7 +76,38 @@ async def open_database(path: Path) -> AsyncIterator[Database]:
 
 
 @asynccontextmanager
-async def sole_writer(db: Database, keys: Keys, stop: asyncio.Event) -> AsyncIterator[Writer]:
+async def _open_server(url: str) -> AsyncIterator[Db]:
+    """A PostgreSQL server; the line names host and database, never the password."""
+    import psycopg  # noqa: PLC0415 - only a PostgreSQL deployment pays for the import
+
+    opened = False
+    try:
+        async with PgDatabase.open(url) as database:
+            opened = True
+            yield database
+    except SchemaTooNewError as exc:
+        if opened:
+            raise
+        raise StartError(str(exc)) from None
+    except psycopg.Error as exc:
+        if opened:
+            raise
+        where = _where(url)
+        reason = type(exc).__name__
+        msg = f"OMARMT_DB: the PostgreSQL database {where} cannot be used ({reason})"
+        raise StartError(msg) from None
+
+
+def _where(url: str) -> str:
+    """Host, port and database of a URL, for a message (no user, no password)."""
+    parts = urlsplit(url)
+    host = parts.hostname or "(PGHOST)"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{host}{port}{parts.path or '/(PGDATABASE)'}"
+
+
+@asynccontextmanager
+async def sole_writer(db: Db, keys: Keys, stop: asyncio.Event) -> AsyncIterator[Writer]:
     """Check the secret, take the lease and renew it while running; give it up at the end.
 
     A lease found taken over sets `stop`: two writers must not go on side by side.
@@ -85,11 +126,11 @@ async def sole_writer(db: Database, keys: Keys, stop: asyncio.Event) -> AsyncIte
         with contextlib.suppress(asyncio.CancelledError):
             await beat
         if not writer.lost:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(Exception):  # the database's trouble: the lease lapses
                 await release(db, writer.holder)
 
 
-async def _heartbeat(db: Database, writer: Writer, stop: asyncio.Event) -> None:
+async def _heartbeat(db: Db, writer: Writer, stop: asyncio.Event) -> None:
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=BEAT)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
 from bot.i18n import Catalogs
+from bot.storage.base import Db
+from bot.storage.opening import open_db
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.engine import make_engine
+from tests.auxil.pg import PgServer, missing_reason
 from tests.auxil.waapi import WhatsAppServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,3 +53,37 @@ async def wa() -> AsyncIterator[WhatsAppServer]:
     rate (a burst of 45 to one person, then one per 6 s)."""
     async with WhatsAppServer(pair_limit=(45, 6.0)) as srv:
         yield srv
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A real PostgreSQL server for the session, started on first use (about a second).
+
+    Skipped on a workstation without Debian's postgresql package; in CI a failure instead.
+    """
+    reason = missing_reason()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    srv = PgServer()
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """The URL of a fresh, empty PostgreSQL database for this test."""
+    return pg_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Db]:
+    """The bot's database on each backend in turn: a SQLite file, then a real PostgreSQL
+    server's fresh database. The storage contract holds on both."""
+    place: Path | str = tmp_path / "omarmt.sqlite3"
+    if request.param == "postgresql":
+        place = request.getfixturevalue("pg_url")
+    async with open_db(place) as db:
+        yield db

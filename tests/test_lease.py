@@ -7,20 +7,18 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
 from dataclasses import asdict, replace
-from pathlib import Path
 
 import pytest
 
-from bot.storage import Database
+from bot.storage.base import Db
 from bot.storage.lease import Holder, LeaseHeldError, acquire, release, renew
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    async with Database.open(tmp_path / "db.sqlite3") as opened:
-        yield opened
+async def db(any_db: Db) -> Db:
+    """Every lease test runs on SQLite and on PostgreSQL."""
+    return any_db
 
 
 def dead_pid() -> int:
@@ -29,14 +27,15 @@ def dead_pid() -> int:
     return int(proc.stdout)
 
 
-async def held_by(db: Database, holder: Holder) -> None:
+async def held_by(db: Db, holder: Holder) -> None:
     await db.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('writer', ?)",
-        (json.dumps(asdict(holder)),),
+        "INSERT INTO meta (key, value) VALUES ('writer', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (json.dumps(asdict(holder)).encode(),),
     )
 
 
-async def test_a_live_holder_is_named_and_kept(db: Database) -> None:
+async def test_a_live_holder_is_named_and_kept(db: Db) -> None:
     me = Holder.me()
     other = replace(me, pid=os.getppid(), token="other")  # alive: pytest's parent
     await held_by(db, other)
@@ -45,14 +44,14 @@ async def test_a_live_holder_is_named_and_kept(db: Database) -> None:
     assert await renew(db, other)
 
 
-async def test_a_dead_holder_in_this_pid_namespace_is_taken_over_at_once(db: Database) -> None:
+async def test_a_dead_holder_in_this_pid_namespace_is_taken_over_at_once(db: Db) -> None:
     me = Holder.me()
     await held_by(db, replace(me, pid=dead_pid(), token="crashed"))
     await acquire(db, me)
     assert await renew(db, me)
 
 
-async def test_in_another_pid_namespace_only_the_heartbeat_counts(db: Database) -> None:
+async def test_in_another_pid_namespace_only_the_heartbeat_counts(db: Db) -> None:
     me = Holder.me()
     container = replace(me, pid=dead_pid(), token="container", ns=me.ns + 1)
     await held_by(db, container)
@@ -64,7 +63,7 @@ async def test_in_another_pid_namespace_only_the_heartbeat_counts(db: Database) 
     assert not await renew(db, container)
 
 
-async def test_a_clean_stop_gives_the_lease_up(db: Database) -> None:
+async def test_a_clean_stop_gives_the_lease_up(db: Db) -> None:
     first, second = Holder.me(), replace(Holder.me(), host="elsewhere")
     await acquire(db, first)
     with pytest.raises(LeaseHeldError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +18,7 @@ from bot.stats.model import Format, Row, Table
 from bot.stats.query import read_counts
 from bot.stats.questions import funnel_steps
 from bot.storage import Database
+from bot.storage.base import Db
 from tests.auxil.stats_events import STEPS, WEEK_47, event, write_known_events
 
 SINCE, UNTIL = date(2026, 11, 16), date(2026, 11, 29)
@@ -292,14 +293,14 @@ daarna alleen als maandtotaal.
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    async with Database.open(tmp_path / "stats.sqlite3") as opened:
-        await write_known_events(opened)
-        yield opened
+async def db(any_db: Db) -> Db:
+    """The known events, on SQLite and on PostgreSQL: the report must read the same."""
+    await write_known_events(any_db)
+    return any_db
 
 
 @pytest.fixture
-async def report(db: Database) -> Report:
+async def report(db: Db) -> Report:
     return await build_report(db, OPTIONS)
 
 
@@ -497,7 +498,7 @@ def test_every_output_states_the_rule_at_its_foot(report: Report, fmt: Format) -
     assert text.rindex(rule) > text.rindex("2026-W48")
 
 
-async def test_an_empty_range_says_so(db: Database) -> None:
+async def test_an_empty_range_says_so(db: Db) -> None:
     report = await build_report(db, Options(since=date(2020, 1, 1), until=date(2020, 1, 31)))
     assert report.periods == ()
     assert "Geen gegevens in deze periode." in render(report, "table")
@@ -505,7 +506,7 @@ async def test_an_empty_range_says_so(db: Database) -> None:
     assert "Privacyregel" in render(report, "html")
 
 
-async def test_by_month_one_period_for_both_weeks(db: Database) -> None:
+async def test_by_month_one_period_for_both_weeks(db: Db) -> None:
     report = await build_report(db, Options(by="month"))
     assert report.periods == ("2026-11",)
     # 65 on Telegram, 5 in the terminal: the small cell no longer takes the 65 with it
@@ -513,7 +514,7 @@ async def test_by_month_one_period_for_both_weeks(db: Database) -> None:
     assert "Van 2026-11 tot en met 2026-11, per maand." in render(report, "table")
 
 
-async def test_since_and_until_are_inclusive_days(db: Database) -> None:
+async def test_since_and_until_are_inclusive_days(db: Db) -> None:
     # Sunday of W47 holds conversations 6, 13, 20, 27; Monday of W48 holds 0, 7, ..., 35.
     report = await build_report(db, Options(since=date(2026, 11, 22), until=date(2026, 11, 23)))
     assert report.periods == ("2026-W47", "2026-W48")
@@ -527,7 +528,7 @@ async def test_since_and_until_are_inclusive_days(db: Database) -> None:
     assert totals == [4, 6]
 
 
-async def test_a_lower_minimum_cell_shows_more(db: Database) -> None:
+async def test_a_lower_minimum_cell_shows_more(db: Db) -> None:
     report = await build_report(db, Options(since=SINCE, until=UNTIL, min_cell=5))
     text = render(report, "table")
     assert "<5" in text
@@ -551,7 +552,7 @@ async def test_events_without_a_field_count_as_unknown_in_a_last_column(tmp_path
     assert "Onbekend" in render(report, "table")
 
 
-async def test_the_funnel_follows_a_given_question_order(db: Database) -> None:
+async def test_the_funnel_follows_a_given_question_order(db: Db) -> None:
     steps = ("djg3", "djg2", "djg1", "student", "age", "check_started")
     report = await build_report(db, Options(since=SINCE, until=UNTIL, steps=steps))
     funnel = next(t for t in report.tables if t.key == "funnel")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,17 +13,18 @@ from bot.cli import main
 from bot.stats import MAX_EVENT_DAYS, Options, build_report, render, roll_up, rollup_cutoff
 from bot.stats.model import Report
 from bot.storage import Database
+from bot.storage.base import Db
 from tests.auxil.stats_events import SPECS, event, write_known_events
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    async with Database.open(tmp_path / "stats.sqlite3") as opened:
-        await write_known_events(opened)
-        yield opened
+async def db(any_db: Db) -> Db:
+    """The known events, on SQLite and on PostgreSQL: the report must read the same."""
+    await write_known_events(any_db)
+    return any_db
 
 
-async def _count(db: Database, table: str) -> int:
+async def _count(db: Db, table: str) -> int:
     [(n,)] = await db.execute(f"SELECT count(*) FROM {table}")
     assert isinstance(n, int)
     return n
@@ -46,7 +46,7 @@ def test_no_per_conversation_event_is_kept_longer_than_35_days() -> None:
         assert (today - rollup_cutoff(today)).days <= MAX_EVENT_DAYS
 
 
-async def test_monthly_totals_report_exactly_what_the_events_did(db: Database) -> None:
+async def test_monthly_totals_report_exactly_what_the_events_did(db: Db) -> None:
     events = await _count(db, "stats_events")
     for by in ("month", "week", "day"):
         assert (await build_report(db, Options(by=by))).rolled_up == ()
@@ -62,7 +62,7 @@ async def test_monthly_totals_report_exactly_what_the_events_did(db: Database) -
     assert "Alleen als maandtotaal bewaard (voorbije maanden): 2026-11." in render(after, "table")
 
 
-async def test_by_week_a_rolled_up_month_is_one_period(db: Database) -> None:
+async def test_by_week_a_rolled_up_month_is_one_period(db: Db) -> None:
     await roll_up(db, date(2026, 12, 1))
     report = await build_report(db, Options(by="week"))
     assert report.periods == ("2026-11",)
@@ -70,7 +70,7 @@ async def test_by_week_a_rolled_up_month_is_one_period(db: Database) -> None:
     assert started.rows[0].total == 70
 
 
-async def test_rolled_up_months_and_recent_events_in_one_report(db: Database) -> None:
+async def test_rolled_up_months_and_recent_events_in_one_report(db: Db) -> None:
     await roll_up(db, date(2026, 12, 1))
     await db.stats().record_many(
         [("new", date(2026, 12, 2), [event("conversation_started", channel="telegram")])]
@@ -81,20 +81,20 @@ async def test_rolled_up_months_and_recent_events_in_one_report(db: Database) ->
     assert month.periods == ("2026-11", "2026-12")
 
 
-async def test_only_whole_months_before_the_cutoff_are_rolled_up(db: Database) -> None:
+async def test_only_whole_months_before_the_cutoff_are_rolled_up(db: Db) -> None:
     # The cutoff falls inside November: November is kept whole, as events.
     assert await roll_up(db, date(2026, 11, 20)) == 0
     assert await _count(db, "stats_monthly") == 0
 
 
-async def test_rolling_up_twice_changes_nothing(db: Database) -> None:
+async def test_rolling_up_twice_changes_nothing(db: Db) -> None:
     await roll_up(db, date(2026, 12, 1))
     totals = await db.execute("SELECT * FROM stats_monthly ORDER BY 1, 2, 3")
     assert await roll_up(db, date(2026, 12, 1)) == 0
     assert await db.execute("SELECT * FROM stats_monthly ORDER BY 1, 2, 3") == totals
 
 
-async def test_monthly_totals_keep_no_conversation_id(db: Database) -> None:
+async def test_monthly_totals_keep_no_conversation_id(db: Db) -> None:
     ids = {str(c) for (c,) in await db.execute("SELECT DISTINCT conversation FROM stats_events")}
     await roll_up(db, date(2026, 12, 1))
     for row in await db.execute("SELECT * FROM stats_monthly"):

@@ -20,6 +20,7 @@ from bot.crypto import Box, Pseudonymizer, derive_keys
 from bot.engine.model import CrisisMark, DomainEvent, SessionState
 from bot.storage import MIGRATIONS, Database, SchemaTooNewError, SessionStore, StatsSink
 from bot.storage.migrations import migrate, schema_version, split_statements
+from bot.storage.postgres import PgDatabase
 from bot.storage.queues import Queues, Send
 
 SECRET = "een-geheim-van-minstens-32-tekens-lang"
@@ -62,17 +63,22 @@ async def _sqlite_store(place: Path) -> AsyncIterator[SessionStore]:
         yield db.sessions(Box(KEYS.box_key))
 
 
-# One entry per SessionStore implementation. Called again with the same directory, a factory
-# must reach the same stored data: that is how the restart test reopens a store.
-STORE_FACTORIES = [
-    pytest.param(_sqlite_store, id="sqlite"),
-]
+@asynccontextmanager
+async def _postgres_store(url: str) -> AsyncIterator[SessionStore]:
+    async with PgDatabase.open(url) as db:
+        yield db.sessions(Box(KEYS.box_key))
+
+
+# One entry per SessionStore implementation. Called again, a factory must reach the same
+# stored data: that is how the restart test reopens a store.
+STORE_FACTORIES = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(params=STORE_FACTORIES)
 def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> StoreOpener:
-    factory: Callable[[Path], AbstractAsyncContextManager[SessionStore]] = request.param
-    return partial(factory, tmp_path)
+    if request.param == "postgresql":
+        return partial(_postgres_store, request.getfixturevalue("pg_url"))
+    return partial(_sqlite_store, tmp_path)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import get_args
 
+from bot.startup import StartError, open_database
 from bot.stats.disclosure import protect
 from bot.stats.metrics import METRICS, metric
 from bot.stats.model import Format, Mark, Metric, Options, Period, Report, Table
@@ -20,7 +21,7 @@ from bot.stats.questions import Steps, funnel_steps
 from bot.stats.render_data import render_csv, render_json, render_tidy
 from bot.stats.render_html import render_html
 from bot.stats.render_text import render_table
-from bot.storage import Database
+from bot.storage.base import Db
 
 __all__ = [
     "RENDERERS",
@@ -76,13 +77,13 @@ def _needed(keys: Collection[str]) -> list[Metric]:
 
 
 async def _tables(
-    db: Database, options: Options, steps: Steps, metrics: Sequence[Metric] = METRICS
+    db: Db, options: Options, steps: Steps, metrics: Sequence[Metric] = METRICS
 ) -> tuple[Counts, list[Table]]:
     counts = await read_counts(db, options, metrics)
     return counts, _named(protect(counts.tables, options.min_cell, options.base), steps)
 
 
-async def build_report(db: Database, options: Options) -> Report:
+async def build_report(db: Db, options: Options) -> Report:
     """Count every table in SQL and make it safe to publish.
 
     A table that the chosen period mostly withholds is repeated right after itself over the
@@ -137,18 +138,22 @@ def options_from_args(args: argparse.Namespace) -> Options:
     return Options(since=since, until=until, by=by, min_cell=args.min_cell)
 
 
-async def run_stats(path: Path, args: argparse.Namespace) -> int:
+async def run_stats(path: Path | str, args: argparse.Namespace) -> int:
     """Run `omarmt stats` against the database at ``path``; exit 0, or 2 on a usage error."""
     try:
         options = options_from_args(args)
     except ValueError as exc:
         sys.stderr.write(f"omarmt stats: {exc}\n")
         return EXIT_CONFIG
-    if not await asyncio.to_thread(path.exists):
+    if isinstance(path, Path) and not await asyncio.to_thread(path.exists):
         sys.stderr.write(f"omarmt stats: no database at {path} (set OMARMT_DB)\n")
         return EXIT_CONFIG
-    async with Database.open(path) as db:
-        report = await build_report(db, options)
+    try:
+        async with open_database(path) as db:
+            report = await build_report(db, options)
+    except StartError as exc:
+        sys.stderr.write(f"omarmt stats: {exc}\n")
+        return EXIT_CONFIG
     fmt: Format = args.format
     data = render(report, fmt).encode("utf-8")
     output: Path | None = args.output

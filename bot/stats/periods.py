@@ -20,7 +20,9 @@ __all__ = [
 # Weeks are grouped by a cheap integer key, the Julian day number of the day divided by 7: Julian
 # day 0 was a Monday, so days Monday..Sunday share a key. strftime-based ISO labels per row cost
 # four date parses per event; the key costs one, and Python turns each key into a label.
-_WEEK_KEY = "CAST(julianday(day) + 0.5 AS INTEGER) / 7"
+# As text: the report's tables also hold month labels in that column (monthly totals), and
+# PostgreSQL, unlike SQLite, keeps one type per column.
+_WEEK_KEY = "CAST(CAST(julianday(day) + 0.5 AS INTEGER) / 7 AS TEXT)"
 _JDN_OF_ORDINAL_ZERO = 1721425  # date.fromordinal(1) (0001-01-01) has Julian day number 1721426
 
 #: SQL expressions over the ``day`` column (an ISO date) giving a period key; `period_label`
@@ -32,6 +34,8 @@ PERIOD_SQL: Mapping[Period, str] = MappingProxyType(
 
 def period_label(key: object, by: Period) -> str:
     """The label for a period key from `PERIOD_SQL` (month labels pass through unchanged)."""
+    if isinstance(key, str) and key.isdigit():
+        key = int(key)
     if isinstance(key, int):
         return label(date.fromordinal(key * 7 - _JDN_OF_ORDINAL_ZERO), "week")
     return str(key)

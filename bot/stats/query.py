@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from bot.stats.metrics import METRICS
 from bot.stats.model import Metric, Options, Period, RawTable
 from bot.stats.periods import PERIOD_SQL, period_label, periods_between, start_of
-from bot.storage import Database
+from bot.storage.base import Db
 
 __all__ = ["OTHERS", "UNKNOWN", "Counts", "count_sql", "read_counts"]
 
@@ -125,7 +125,7 @@ def _anchored_sql(metric: Metric, by: Period, days: tuple[str, str]) -> tuple[st
     )
     sql = (
         "SELECT period, coalesce(k1, json_extract(k2, ?), ?) AS category, NULL AS extra, "  # noqa: S608 - constants
-        f"sum(n) AS n, min(first) AS first FROM ({inner}) GROUP BY 1, 2"
+        f"sum(n) AS n, min(first) AS first FROM ({inner}) AS steps GROUP BY 1, 2"
     )
     first, after = days
     params: list[object] = [_path(metric.dim), UNKNOWN, *metric.by_name, *metric.by_name]
@@ -144,7 +144,7 @@ def count_sql(metric: Metric, by: Period, days: tuple[str, str]) -> tuple[str, l
     inner, outer = _inner(metric, by), _outer(metric)
     sql = (
         f"SELECT period, {outer.text}, sum(n) AS n, min(first) AS first "  # noqa: S608 - constants
-        f"FROM ({inner.text}) GROUP BY 1, 2, 3"
+        f"FROM ({inner.text}) AS counts GROUP BY 1, 2, 3"
     )
     return sql, [*outer.params, *inner.params, *days]
 
@@ -173,7 +173,7 @@ def _shared_sql(
         counted, params = count_sql(metric, by, days)
         monthly = _monthly(0, metric, *months)
         return _Sql(
-            f"SELECT 0, * FROM ({counted}) UNION ALL {monthly.text}",  # noqa: S608 - constants
+            f"SELECT 0, * FROM ({counted}) AS counted UNION ALL {monthly.text}",  # noqa: S608 - constants
             (*params, *monthly.params),
         )
     inner = _inner(metrics[0], by)
@@ -195,9 +195,7 @@ def _shared_sql(
     return _Sql(text, tuple(params))
 
 
-async def read_counts(
-    db: Database, options: Options, metrics: Sequence[Metric] = METRICS
-) -> Counts:
+async def read_counts(db: Db, options: Options, metrics: Sequence[Metric] = METRICS) -> Counts:
     """Count every table of the report (or only ``metrics``) over the chosen days, events and
     monthly totals alike."""
     first = options.since.isoformat() if options.since else _FAR_PAST

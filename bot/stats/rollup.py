@@ -9,7 +9,7 @@ from bot.stats.metrics import METRICS
 from bot.stats.model import Metric
 from bot.stats.periods import month_start
 from bot.stats.query import count_sql
-from bot.storage import Database
+from bot.storage.base import Conn, Db
 
 __all__ = ["KEEP_DAYS", "MAX_EVENT_DAYS", "roll_up", "rollup_cutoff"]
 
@@ -43,13 +43,13 @@ def _insert_sql(metric: Metric, days: tuple[str, str]) -> tuple[str, list[object
         data_params = [metric.dimension, metric.extra]
     sql = (
         "INSERT INTO stats_monthly (month, name, data, count) "  # noqa: S608 - constants
-        f"SELECT period, ?, {data}, n FROM ({counted}) WHERE true "
-        "ON CONFLICT (month, name, data) DO UPDATE SET count = count + excluded.count"
+        f"SELECT period, ?, {data}, n FROM ({counted}) AS counted WHERE true "
+        "ON CONFLICT (month, name, data) DO UPDATE SET count = stats_monthly.count + excluded.count"
     )
     return sql, [metric.key, *data_params, *params]
 
 
-async def roll_up(db: Database, before: date) -> int:
+async def roll_up(db: Db, before: date) -> int:
     """Replace the events of every whole month before ``before`` by monthly totals.
 
     One transaction per month: a month's totals and the deletion of its events are committed
@@ -65,14 +65,14 @@ async def roll_up(db: Database, before: date) -> int:
         after = min(
             (date.fromisoformat(first) + timedelta(days=32)).replace(day=1).isoformat(), cutoff
         )
-        async with db.transaction() as conn:
-            for metric in METRICS:
-                sql, params = _insert_sql(metric, (first, after))
-                await conn.execute_fetchall(sql, params)
-            cursor = await conn.execute(
-                "DELETE FROM stats_events WHERE day >= ? AND day < ?", (first, after)
-            )
-            deleted += cursor.rowcount
-            await cursor.close()
+        statements = [_insert_sql(metric, (first, after)) for metric in METRICS]
+
+        def work(conn: Conn, statements: list[tuple[str, list[object]]] = statements) -> int:
+            for sql, params in statements:
+                conn.execute(sql, params)
+            erase = "DELETE FROM stats_events WHERE day >= ? AND day < ?"
+            return conn.execute(erase, (first, after)).rowcount  # noqa: B023 - run at once
+
+        deleted += await db.run(work)
         logger.info("statistics of %s rolled up into monthly totals", month)
     return deleted

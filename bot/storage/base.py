@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from bot.engine.model import DomainEvent, SessionState
 
-__all__ = ["Conn", "Cursor", "Db", "Row", "SessionStore", "StatsSink", "Work", "serialize"]
+if TYPE_CHECKING:
+    from bot.crypto import Box
+    from bot.storage.tables import SessionTable, StatsTable
+
+__all__ = [
+    "Conn",
+    "Cursor",
+    "Db",
+    "Row",
+    "SessionStore",
+    "StatsSink",
+    "Work",
+    "is_storage_error",
+    "serialize",
+]
 
 T = TypeVar("T")
 Row = tuple[object, ...]
@@ -65,6 +81,14 @@ class Db(Protocol):
         """Erase sessions last active before ``before``; how many."""
         ...
 
+    def sessions(self, box: Box) -> SessionTable:
+        """The session store, sealing states with ``box``."""
+        ...
+
+    def stats(self) -> StatsTable:
+        """The sink for anonymous statistics events."""
+        ...
+
 
 def serialize(conn: Conn, name: str) -> None:
     """Inside a work: wait until no other process's transaction holds `name`, and hold it until
@@ -110,3 +134,12 @@ class StatsSink(Protocol):
     async def record(self, conversation: str, day: date, events: Sequence[DomainEvent]) -> None:
         """Store one turn's events under the random conversation id and the day (no time)."""
         ...
+
+
+def is_storage_error(exc: BaseException) -> bool:
+    """Whether `exc` is the database's trouble (a lock held elsewhere, a full disk, a server
+    gone), to be waited out rather than counted against the turn."""
+    if isinstance(exc, sqlite3.Error):
+        return True
+    psycopg = sys.modules.get("psycopg")  # imported only where PostgreSQL is used
+    return psycopg is not None and isinstance(exc, psycopg.Error)

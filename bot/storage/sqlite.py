@@ -23,7 +23,7 @@ from bot.storage.tables import (
     StatsTurn,
     decode_state,
     encode_state,
-    unix,
+    purge_sessions,
 )
 
 __all__ = [
@@ -64,16 +64,9 @@ _PRAGMAS = (
     "PRAGMA wal_autocheckpoint = 10000",
 )
 
-_PURGE_BATCH = (
-    "DELETE FROM sessions WHERE key IN "
-    "(SELECT key FROM sessions WHERE last_active < ? LIMIT ?) RETURNING 1"
-)
 
 #: Write transactions after which a background thread checkpoints the WAL (a few MiB).
 _CHECKPOINT_EVERY = 200
-
-# Purging in batches keeps each write transaction short, so turns go on during a large purge.
-_PURGE_BATCH_SIZE = 500
 
 
 class Database:
@@ -236,13 +229,7 @@ class Database:
         Needs no key: it reads only the activity time, so an operator can run it without the
         secret. Short batches keep each write brief, so turns go on meanwhile.
         """
-        cutoff = unix(before)
-        total = 0
-        while True:
-            erased = len(await self.execute(_PURGE_BATCH, (cutoff, _PURGE_BATCH_SIZE)))
-            total += erased
-            if erased < _PURGE_BATCH_SIZE:
-                break
+        total = await purge_sessions(self, before)
         if total:
             await self.checkpoint()
         return total

@@ -19,6 +19,7 @@ __all__ = [
     "StatsTurn",
     "decode_state",
     "encode_state",
+    "purge_sessions",
     "unix",
 ]
 
@@ -34,7 +35,24 @@ _UPSERT = (
 )
 _DELETE = "DELETE FROM sessions WHERE key = ? RETURNING 1"
 _COUNT = "SELECT count(*) FROM sessions"
+_PURGE_BATCH = (
+    "DELETE FROM sessions WHERE key IN "
+    "(SELECT key FROM sessions WHERE last_active < ? LIMIT ?) RETURNING 1"
+)
+# Purging in batches keeps each write transaction short, so turns go on during a large purge.
+_PURGE_BATCH_SIZE = 500
 _RECORD = "INSERT INTO stats_events (conversation, day, name, data) VALUES (?, ?, ?, ?)"
+
+
+async def purge_sessions(db: Db, before: datetime) -> int:
+    """Erase sessions last active before ``before``, in batches; how many."""
+    cutoff = _unix(before)
+    total = 0
+    while True:
+        erased = len(await db.execute(_PURGE_BATCH, (cutoff, _PURGE_BATCH_SIZE)))
+        total += erased
+        if erased < _PURGE_BATCH_SIZE:
+            return total
 
 
 class SessionTable:

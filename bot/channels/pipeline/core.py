@@ -17,7 +17,6 @@ import gc
 import json
 import logging
 import math
-import sqlite3
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -41,6 +40,7 @@ from bot.engine.model import CloseHandoff, Turn
 from bot.engine.texts import help_lines
 from bot.service import RECENT_MAX, RECENT_SECONDS
 from bot.storage import SessionStore
+from bot.storage.base import is_storage_error
 from bot.storage.buffered import BufferedStats
 from bot.storage.queues import InboxItem, OutboxItem, Queues, Send
 
@@ -314,7 +314,7 @@ class Pipeline:
                     self._finished.discard(item.id)
                     self._live.failed("a turn", exc, then="its replies are stored")
                     return True
-                if isinstance(exc, sqlite3.Error):
+                if is_storage_error(exc):
                     storage += 1
                 else:
                     tries += 1

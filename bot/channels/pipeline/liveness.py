@@ -28,8 +28,14 @@ BEAT_EVERY = 15.0
 HEALTHY_WITHIN = 90.0
 
 
-def heartbeat_path(db: Path) -> Path:
-    """The heartbeat file beside the database: ``omarmt.sqlite3.alive``."""
+def heartbeat_path(db: Path | str, alive: Path | None = None) -> Path:
+    """The heartbeat file: `alive` (``OMARMT_ALIVE``) when set; else beside a SQLite file
+    (``omarmt.sqlite3.alive``), or ``omarmt.alive`` in the working directory for a database
+    server, whose replicas each have their own."""
+    if alive is not None:
+        return alive
+    if isinstance(db, str):
+        return Path("omarmt.alive")
     return db.with_name(db.name + ".alive")
 
 

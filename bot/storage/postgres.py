@@ -1,0 +1,212 @@
+"""The PostgreSQL database: the same stores and the same sealed rows as on SQLite, for several
+`omarmt run` replicas on one database server (docs/postgresql.md).
+
+psycopg 3 (not asyncpg): the stores' unit of work is a plain synchronous function that runs
+several statements in one hop to the database thread (`Db.run`, with group commit). psycopg's
+synchronous connection runs exactly that code, on a thread of its own, with DB-API calls like
+sqlite3's; asyncpg would have needed every work rewritten as coroutines with ``$1``
+placeholders. psycopg is also the driver the PostgreSQL project's own Python docs point to,
+reads the usual ``PG*`` variables through libpq, and has no C build step (its binary wheel).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from bot.crypto import Box
+from bot.storage.base import Row, Work
+from bot.storage.pg_schema import migrate
+from bot.storage.tables import SessionTable, StatsTable, purge_sessions
+
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["PgConn", "PgDatabase", "is_url"]
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def is_url(place: object) -> bool:
+    """Whether a database setting names a PostgreSQL server rather than a SQLite file."""
+    return str(place).startswith(("postgresql://", "postgres://"))
+
+
+@lru_cache(maxsize=512)
+def _pg(sql: str) -> str:
+    """The stores' ``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PgConn:
+    """psycopg's connection with sqlite3's face, for the stores' work (`bot.storage.base.Conn`)."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+        self._raw = raw
+
+    def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor[Any]:
+        if not parameters:
+            return self._raw.execute(sql.encode())  # as written: no placeholders to translate
+        return self._raw.execute(_pg(sql), parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> psycopg.Cursor[Any]:
+        cursor = self._raw.cursor()
+        cursor.executemany(_pg(sql), parameters)
+        return cursor
+
+    def omarmt_hold(self, name: str) -> None:
+        """`bot.storage.base.serialize`: an advisory lock held until the transaction ends."""
+        self._raw.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
+
+
+class PgDatabase:
+    """One connection to the server, used from one thread; the same contract as SQLite's
+    `Database` (`bot.storage.base.Db`). A connection the server dropped is opened again at the
+    next statement, so a restarted server costs the turns of that moment a retry, no more."""
+
+    backend = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._raw: psycopg.Connection[Any] | None = None
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="omarmt-pg")
+        self._lock = asyncio.Lock()
+        self._queued: list[tuple[Work[Any], asyncio.Future[Any]]] = []
+        self._committer: asyncio.Task[None] | None = None
+
+    @classmethod
+    @asynccontextmanager
+    async def open(cls, url: str) -> AsyncIterator[PgDatabase]:
+        """Connect, migrate the schema (under an advisory lock: replicas start together), and
+        close on the way out."""
+        database = cls(url)
+        try:
+            version = await database._on_thread(lambda: migrate(database._connection()))
+            logger.debug("database open at schema version %d", version)
+            yield database
+        finally:
+            await database._on_thread(database._close)
+            database._thread.shutdown(wait=True)
+
+    # --- on the database thread ----------------------------------------------------------------
+
+    def _connection(self) -> psycopg.Connection[Any]:
+        import psycopg  # noqa: PLC0415 - only a PostgreSQL deployment pays for the import
+
+        raw = self._raw
+        if raw is not None and not raw.closed and not raw.broken:
+            return raw
+        if raw is not None:
+            logger.warning("the connection to PostgreSQL was lost; connecting again")
+        raw = psycopg.connect(self._url, autocommit=True, application_name="omarmt")
+        raw.adapters.register_loader("numeric", _number_loader())
+        self._raw = raw
+        return raw
+
+    def _close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+
+    def _execute(self, sql: str, parameters: Sequence[object]) -> list[Row]:
+        cursor = PgConn(self._connection()).execute(sql, parameters)
+        return [tuple(row) for row in cursor.fetchall()] if cursor.description else []
+
+    def _commit(self, works: list[Work[Any]]) -> list[tuple[bool, Any]]:
+        """One transaction, each work in a savepoint of its own: one that fails is undone
+        alone while the others commit (as on SQLite)."""
+        raw = self._connection()
+        conn = PgConn(raw)
+        outcomes: list[tuple[bool, Any]] = []
+        with raw.transaction():
+            for work in works:
+                try:
+                    with raw.transaction():
+                        outcomes.append((True, work(conn)))
+                except Exception as exc:  # noqa: BLE001 - handed to the work's caller
+                    outcomes.append((False, exc))
+        return outcomes
+
+    async def _on_thread(self, call: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, call)
+
+    # --- the Db contract -----------------------------------------------------------------------
+
+    async def execute(self, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
+        """Run one statement as its own transaction and return all its rows."""
+        async with self._lock:
+            return await self._on_thread(lambda: self._execute(sql, parameters))
+
+    async def run(self, work: Work[T]) -> T:
+        """`work` in a transaction; works asked for meanwhile share the next one."""
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._queued.append((work, future))
+        if self._committer is None:
+            self._committer = asyncio.create_task(self._commit_queued())
+        return await future
+
+    async def _commit_queued(self) -> None:
+        try:
+            while self._queued:
+                batch, self._queued = self._queued, []
+                works = [work for work, _ in batch]
+                try:
+                    async with self._lock:
+                        outcomes = await self._on_thread(partial(self._commit, works))
+                except Exception as exc:  # noqa: BLE001 - every caller gets it
+                    outcomes = [(False, exc)] * len(batch)
+                except BaseException:
+                    for _, future in batch:
+                        future.cancel()
+                    raise
+                for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
+                    if future.done():
+                        continue
+                    if ok:
+                        future.set_result(value)
+                    else:
+                        future.set_exception(value)
+        finally:
+            self._committer = None
+
+    async def checkpoint(self) -> None:
+        """Nothing to copy: PostgreSQL has no WAL file beside the data for older copies to
+        linger in as SQLite has. Erased rows' pages are reused after autovacuum, which the
+        schema makes eager on the tables that hold sealed text (docs/postgresql.md)."""
+
+    async def purge_sessions(self, before: datetime) -> int:
+        """The retention period, in short batches (see `bot.storage.tables.purge_sessions`)."""
+        return await purge_sessions(self, before)
+
+    def sessions(self, box: Box) -> SessionTable:
+        """The session store, sealing states with ``box``."""
+        return SessionTable(self, box)
+
+    def stats(self) -> StatsTable:
+        """The sink for anonymous statistics events."""
+        return StatsTable(self)
+
+
+@lru_cache(maxsize=1)
+def _number_loader() -> type[Any]:
+    """``numeric`` as SQLite gives it: an int when whole (``sum`` of integers is numeric in
+    PostgreSQL), else a float. The statistics never hold money, so a float is exact enough."""
+    from psycopg.adapt import Loader  # noqa: PLC0415 - see `_connection`
+
+    class NumberLoader(Loader):
+        def load(self, data: Any) -> int | float:
+            value = Decimal(bytes(data).decode())
+            return int(value) if value == value.to_integral_value() else float(value)
+
+    return NumberLoader
