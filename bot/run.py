@@ -131,7 +131,9 @@ async def _serve(
         loop.add_signal_handler(signum, stop.set)
     async with AsyncExitStack() as stack:
         database = await stack.enter_async_context(open_database(settings.db))
-        writer = await stack.enter_async_context(sole_writer(database, keys, stop))
+        # On a database server several replicas may run: each takes in, one leads.
+        shared = database.backend == "postgresql"
+        writer = await stack.enter_async_context(sole_writer(database, keys, stop, wait=shared))
         bot = await stack.enter_async_context(_telegram_bot(settings)) if telegram else None
         box = Box(writer.keys.box_key)
         pseudonymize = Pseudonymizer(writer.keys.pseudonym_key)
@@ -140,13 +142,15 @@ async def _serve(
             if settings.staff_chats and bot is not None
             else None
         )
+        queues = Queues(database, box)
+        queues.fence = writer.fence()
         others = []
         if whatsapp is not None:
             others.append(await _whatsapp(stack, whatsapp, engine, pseudonymize, _fetcher(bot)))
         common: dict[str, Any] = {
             "engine": engine,
             "sessions": database.sessions(box),
-            "queues": Queues(database, box),
+            "queues": queues,
             "stats": BufferedStats(database.stats()),
             "retention_days": settings.retention_days,
             # Statistics of months ended become monthly totals, as `omarmt purge` does.
@@ -155,6 +159,7 @@ async def _serve(
             "clock": clock,
             "handoff_wait": timedelta(minutes=settings.handoff_wait_minutes),
             "liveness": Liveness(heartbeat_path(settings.db, settings.alive)),
+            "shared": shared,
         }
         pipeline: Pipeline
         hook = None
@@ -179,12 +184,25 @@ async def _serve(
             pipeline = Pipeline(others, **common)
         for adapter in others:
             adapter.pipeline = pipeline
+        lead = None
+        if shared:
+
+            async def lead() -> bool:
+                return await writer.take(beat=pipeline.liveness.beat)
+
         try:
             if isinstance(pipeline, TelegramChannel):
-                # The webhook is set once the pipeline is ready (the handoff desk loaded).
-                await pipeline.run(stop, poll=hook is None, ready=hook.start if hook else None)
+                # The webhook is set once the pipeline is ready (the handoff desk loaded); a
+                # replica standing by already listens, and stores what comes.
+                await pipeline.run(
+                    stop,
+                    poll=hook is None,
+                    ready=hook.start if hook else None,
+                    lead=lead,
+                    listen=hook.listen if hook else None,
+                )
             else:
-                await pipeline.run(stop)
+                await pipeline.run(stop, lead=lead)
         finally:
             if hook is not None:
                 await hook.stop()

@@ -9,7 +9,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +21,26 @@ from telegram.ext import ExtBot
 
 from bot.crypto import Keys
 from bot.storage import Database, SchemaTooNewError
-from bot.storage.base import Db
+from bot.storage.base import Conn, Db
 from bot.storage.keys import WrongSecretError, unlock
-from bot.storage.lease import BEAT, Holder, LeaseHeldError, acquire, release, renew
+from bot.storage.lease import (
+    REPLICAS,
+    SINGLE,
+    Holder,
+    LeaseHeldError,
+    Timing,
+    acquire,
+    fence,
+    release,
+    renew,
+)
 from bot.storage.opening import sqlite_path
 from bot.storage.postgres import PgDatabase, is_url
 
-__all__ = ["StartError", "Writer", "open_database", "signed_in", "sole_writer"]
+__all__ = ["Leadership", "StartError", "Writer", "open_database", "signed_in", "sole_writer"]
+
+#: Seconds between a standing-by replica's looks at the lease.
+STANDBY_LOOK = 1.0
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +57,9 @@ class Writer:
     keys: Keys = field(repr=False)
     holder: Holder
     lost: bool = False
+    #: Whether this process holds the lease now.
+    held: bool = False
+    timing: Timing = SINGLE
 
 
 @asynccontextmanager
@@ -107,33 +123,106 @@ def _where(url: str) -> str:
 
 
 @asynccontextmanager
-async def sole_writer(db: Db, keys: Keys, stop: asyncio.Event) -> AsyncIterator[Writer]:
+async def sole_writer(
+    db: Db, keys: Keys, stop: asyncio.Event, *, wait: bool = False
+) -> AsyncIterator[Leadership]:
     """Check the secret, take the lease and renew it while running; give it up at the end.
 
     A lease found taken over sets `stop`: two writers must not go on side by side.
+
+    `wait` (replicas on a database server): a lease held by a live replica does not stop the
+    start. This one then stands by (`Leadership.take`) and takes over when the leader stops
+    or dies; SQLite keeps one process per file and says who holds it.
     """
     try:
         unlocked = await unlock(db, keys)
-        writer = Writer(unlocked, Holder.me())
-        await acquire(db, writer.holder)
-    except (WrongSecretError, LeaseHeldError) as exc:
+    except WrongSecretError as exc:
         raise StartError(str(exc)) from None
-    beat = asyncio.create_task(_heartbeat(db, writer, stop), name="lease")
+    lead = Leadership(db, Writer(unlocked, Holder.me(), timing=REPLICAS if wait else SINGLE), stop)
+    if not wait:
+        try:
+            await lead.try_take()
+        except LeaseHeldError as exc:
+            raise StartError(str(exc)) from None
     try:
-        yield writer
+        yield lead
     finally:
-        beat.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await beat
-        if not writer.lost:
+        await lead.end()
+
+
+class Leadership:
+    """The lease of one process: taken now, or (replicas) once the leader is gone."""
+
+    def __init__(self, db: Db, writer: Writer, stop: asyncio.Event) -> None:
+        self.db = db
+        self.writer = writer
+        self._stop = stop
+        self._beat: asyncio.Task[None] | None = None
+
+    @property
+    def keys(self) -> Keys:
+        """The keys that open this database."""
+        return self.writer.keys
+
+    @property
+    def lost(self) -> bool:
+        """Whether another process took the lease over from this one."""
+        return self.writer.lost
+
+    def fence(self) -> Callable[[Conn], None]:
+        """The check for every turn's transaction that the lease is still this process's."""
+        return fence(self.writer.holder.token)
+
+    async def try_take(self) -> None:
+        """Take the lease now (`LeaseHeldError`: a live process holds it); renew it from now."""
+        await acquire(self.db, self.writer.holder, stale=self.writer.timing.stale)
+        self.writer.held = True
+        self._beat = asyncio.create_task(
+            _heartbeat(self.db, self.writer, self._stop), name="lease"
+        )
+
+    async def take(self, beat: Callable[[], None] = lambda: None) -> bool:
+        """Stand by until the lease is free, calling `beat` meanwhile (this replica is alive:
+        it takes in updates); True once taken, False when stopped first."""
+        if self.writer.held:
+            return True
+        said = False
+        while not self._stop.is_set():
+            try:
+                await self.try_take()
+            except LeaseHeldError as exc:
+                if not said:
+                    log.info(
+                        "another replica leads (%s); this one takes in updates and stands by",
+                        exc.other.describe(),
+                    )
+                    said = True
+            except Exception as exc:  # noqa: BLE001 - the server's trouble: try again soon
+                log.warning("the lease could not be checked (%s)", type(exc).__name__)
+            else:
+                if said:
+                    log.info("this replica leads now")
+                return True
+            beat()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), timeout=STANDBY_LOOK)
+        return False
+
+    async def end(self) -> None:
+        """Stop renewing; give the lease up unless it was taken over."""
+        if self._beat is not None:
+            self._beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._beat
+        if self.writer.held and not self.writer.lost:
             with contextlib.suppress(Exception):  # the database's trouble: the lease lapses
-                await release(db, writer.holder)
+                await release(self.db, self.writer.holder)
 
 
 async def _heartbeat(db: Db, writer: Writer, stop: asyncio.Event) -> None:
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=BEAT)
+            await asyncio.wait_for(stop.wait(), timeout=writer.timing.beat)
         try:
             ours = await renew(db, writer.holder)
         except Exception as exc:  # noqa: BLE001 - a locked database: try again at the next beat

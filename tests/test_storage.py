@@ -19,6 +19,7 @@ import pytest
 from bot.crypto import Box, Pseudonymizer, derive_keys
 from bot.engine.model import CrisisMark, DomainEvent, SessionState
 from bot.storage import MIGRATIONS, Database, SchemaTooNewError, SessionStore, StatsSink
+from bot.storage.base import Conn, Db
 from bot.storage.migrations import migrate, schema_version, split_statements
 from bot.storage.postgres import PgDatabase
 from bot.storage.queues import Queues, Send
@@ -442,19 +443,22 @@ async def test_stats_of_a_turn_without_events_write_nothing(db: Database) -> Non
 # --- Database.run (group commit) and the queues on it ------------------------------------------
 
 
-async def test_works_asked_for_together_share_one_commit_and_fail_alone(db: Database) -> None:
-    def insert(name: str) -> Callable[[sqlite3.Connection], int]:
-        def work(conn: sqlite3.Connection) -> int:
-            cursor = conn.execute(
-                "INSERT INTO stats_events (conversation, day, name, data) VALUES (?, ?, ?, ?)",
+async def test_works_asked_for_together_share_one_commit_and_fail_alone(any_db: Db) -> None:
+    """On both databases: one failing work is undone alone, the others commit."""
+    db = any_db
+
+    def insert(name: str) -> Callable[[Conn], int]:
+        def work(conn: Conn) -> int:
+            row = conn.execute(
+                "INSERT INTO stats_events (conversation, day, name, data) VALUES (?, ?, ?, ?) "
+                "RETURNING id",
                 ("c", "2025-03-01", name, "{}"),
-            )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
+            ).fetchone()
+            return int(row[0])
 
         return work
 
-    def failing(conn: sqlite3.Connection) -> int:
+    def failing(conn: Conn) -> int:
         insert("undone")(conn)
         raise ValueError
 

@@ -12,10 +12,10 @@ import pytest
 
 from bot.crypto import Box, Pseudonymizer, derive_keys
 from bot.engine.model import SessionState
-from bot.storage.base import Conn, Db
+from bot.storage.base import Conn, Db, LeaseLostError
 from bot.storage.handoffs import Card, Handoffs
 from bot.storage.keys import WrongSecretError, rotate, unlock
-from bot.storage.lease import Holder, LeaseHeldError, acquire
+from bot.storage.lease import Holder, LeaseHeldError, acquire, fence
 from bot.storage.opening import open_db
 from bot.storage.queues import Queues, Send
 
@@ -235,3 +235,32 @@ async def test_two_processes_starting_at_once_get_one_lease(
         )
         assert sorted(type(o).__name__ for o in outcomes) == ["LeaseHeldError", "NoneType"]
         assert any(isinstance(o, LeaseHeldError) for o in outcomes)
+
+
+async def test_a_replica_taken_over_cannot_commit_a_turn(
+    any_db: Db, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Fencing: a leader that stalled past its lease and was taken over must not commit the
+    turn the new leader handles too (that would answer twice, or out of order)."""
+    url = (
+        request.getfixturevalue("pg_url")
+        if any_db.backend == "postgresql"
+        else tmp_path / "x.sqlite3"
+    )
+    async with open_db(url) as one, open_db(url) as two:
+        old = Holder.me()
+        await acquire(one, old)
+        new = replace(Holder.me(), pid=1, host="elders", token="n" * 16)
+        await acquire(two, new, stale=-1.0)  # the old one's last beat is too old now
+        stalled, leader = Queues(one, BOX), Queues(two, BOX)
+        stalled.fence, leader.fence = fence(old.token), fence(new.token)
+        [item] = await stalled.intake([(1, LANE, WORDS.encode())], 1.0)
+        assert item is not None
+        reply = [Send(LANE, 7340001, b'{"text": "hoi"}')]
+        with pytest.raises(LeaseLostError):
+            await stalled.commit_turn(item.id, LANE, state(), NOW, reply)
+        assert await one.sessions(BOX).load(LANE) is None
+        assert await stalled.waiting() == 0
+        await leader.commit_turn(item.id, LANE, state(), NOW, reply)
+        assert await leader.pending() == []
+        assert await leader.waiting() == 1

@@ -44,7 +44,8 @@ def _insert_sql(metric: Metric, days: tuple[str, str]) -> tuple[str, list[object
     sql = (
         "INSERT INTO stats_monthly (month, name, data, count) "  # noqa: S608 - constants
         f"SELECT period, ?, {data}, n FROM ({counted}) AS counted WHERE true "
-        "ON CONFLICT (month, name, data) DO UPDATE SET count = stats_monthly.count + excluded.count"
+        "ON CONFLICT (month, name, data) "
+        "DO UPDATE SET count = stats_monthly.count + excluded.count"
     )
     return sql, [metric.key, *data_params, *params]
 

@@ -18,6 +18,7 @@ __all__ = [
     "Conn",
     "Cursor",
     "Db",
+    "LeaseLostError",
     "Row",
     "SessionStore",
     "StatsSink",
@@ -136,10 +137,14 @@ class StatsSink(Protocol):
         ...
 
 
+class LeaseLostError(RuntimeError):
+    """Another process leads this database now: this one must not commit a turn."""
+
+
 def is_storage_error(exc: BaseException) -> bool:
     """Whether `exc` is the database's trouble (a lock held elsewhere, a full disk, a server
-    gone), to be waited out rather than counted against the turn."""
-    if isinstance(exc, sqlite3.Error):
+    gone, the lease taken over), to be waited out rather than counted against the turn."""
+    if isinstance(exc, sqlite3.Error | LeaseLostError):
         return True
     psycopg = sys.modules.get("psycopg")  # imported only where PostgreSQL is used
     return psycopg is not None and isinstance(exc, psycopg.Error)

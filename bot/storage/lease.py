@@ -16,15 +16,40 @@ import os
 import secrets
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.storage.base import Conn, Db, serialize
+from bot.storage.base import Conn, Db, LeaseLostError, serialize
 
-__all__ = ["BEAT", "STALE", "Holder", "LeaseHeldError", "acquire", "release", "renew"]
+__all__ = [
+    "BEAT",
+    "STALE",
+    "Holder",
+    "LeaseHeldError",
+    "Timing",
+    "acquire",
+    "fence",
+    "release",
+    "renew",
+]
 
 _NAME = "writer"
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """How often the holder renews, and after how long without renewal another takes over."""
+
+    beat: float
+    stale: float
+
+
+#: One process on a file: a takeover is rare and waits out a stall generously. Replicas on a
+#: database server: a standby takes over ten seconds after the leader's last beat.
+SINGLE = Timing(5.0, 30.0)
+REPLICAS = Timing(2.0, 10.0)
 _PUT = (
     "INSERT INTO meta (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -67,6 +92,18 @@ class LeaseHeldError(Exception):
             "or point OMARMT_DB at another file"
         )
         self.other = other
+
+
+def fence(token: str) -> Callable[[Conn], None]:
+    """Work for the start of a turn's transaction: raises `LeaseLostError` unless the lease
+    is still `token`'s. Holds the lease's lock to the commit, so a takeover waits for it."""
+
+    def work(conn: Conn) -> None:
+        other = _holder(conn)
+        if other is None or other.token != token:
+            raise LeaseLostError
+
+    return work
 
 
 async def acquire(db: Db, me: Holder, *, stale: float = STALE) -> None:

@@ -104,6 +104,20 @@ class Queues:
     def __init__(self, db: Db, box: Box) -> None:
         self._db = db
         self._box = box
+        #: Checked first in every turn's transaction once set: that this process still holds
+        #: the database's lease (`bot.storage.lease.fence`). A replica that stalled and was
+        #: taken over cannot commit a turn the new leader handles too.
+        self.fence: Callable[[Conn], None] | None = None
+
+    def _turn(self, turn: _Turn) -> Callable[[Conn], list[int]]:
+        fence = self.fence
+
+        def work(conn: Conn) -> list[int]:
+            if fence is not None:
+                fence(conn)
+            return _write_turn(conn, turn)
+
+        return work
 
     # --- inbox -------------------------------------------------------------------------------
 
@@ -180,6 +194,41 @@ class Queues:
                 break
         return items
 
+    async def waiting_ids(self, limit: int = 2000) -> list[int]:
+        """The ids of rows waiting to be handled (not parked), oldest first: cheap enough to
+        ask many times a second (`Pipeline._follow_inbox`)."""
+        rows = await self._db.execute(
+            "SELECT id FROM inbox WHERE parked_at IS NULL ORDER BY id LIMIT ?", (limit,)
+        )
+        return [int(str(row_id)) for (row_id,) in rows]
+
+    async def rows(self, ids: Sequence[int]) -> list[InboxItem]:
+        """These rows, opened, oldest first; one gone or unreadable is left out (and kept)."""
+        items: list[InboxItem] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            found = await self._db.execute(
+                f"SELECT id, lane, payload, attempts FROM inbox WHERE id IN ({marks}) "  # noqa: S608 - marks only
+                "AND parked_at IS NULL ORDER BY id",
+                chunk,
+            )
+            items += self._opened(found)
+        return items
+
+    def _opened(self, rows: Sequence[Sequence[object]]) -> list[InboxItem]:
+        items: list[InboxItem] = []
+        for row_id, lane, blob, attempts in rows:
+            assert isinstance(row_id, int)
+            assert isinstance(attempts, int)
+            try:
+                payload = self._box.open(blob_bytes(blob), b"in:" + str(lane).encode())
+            except DecryptError:
+                log.error("an inbox row does not open; it is kept, not handled")
+                continue
+            items.append(InboxItem(row_id, str(lane), payload, attempts))
+        return items
+
     async def failed(self, inbox_id: int) -> None:
         """A try at handling the row failed: counted, so a restart goes on counting."""
         await self._db.execute(
@@ -195,7 +244,11 @@ class Queues:
         """
         rows = [self._sealed(send) for send in sends]
 
+        fence = self.fence
+
         def write(conn: Conn) -> list[int]:
+            if fence is not None:
+                fence(conn)
             conn.execute("UPDATE inbox SET parked_at = ? WHERE id = ?", (int(now), inbox_id))
             return _insert_sends(conn, rows)
 
@@ -230,7 +283,7 @@ class Queues:
 
     async def done(self, inbox_id: int) -> None:
         """An update that needed no turn (ignored, or answered without state) is finished."""
-        await self._db.run(lambda conn: _write_turn(conn, _Turn(inbox_id, None, None, 0, ())))
+        await self._db.run(self._turn(_Turn(inbox_id, None, None, 0, ())))
 
     async def forget_seen(self, before: float) -> int:
         """Update ids repeat after a quiet week; remember them only a day. String keys stay
@@ -273,7 +326,7 @@ class Queues:
             tuple(self._sealed(s) for s in sends),
             tuple(work),
         )
-        ids = await self._db.run(lambda conn: _write_turn(conn, turn))
+        ids = await self._db.run(self._turn(turn))
         return [
             OutboxItem(row_id, send.lane, send.chat_id, send.payload)
             for row_id, send in zip(ids, sends, strict=True)
@@ -283,7 +336,7 @@ class Queues:
         """An update answered without a conversation: the replies and the inbox row's end, in
         one transaction; no session is written or erased."""
         turn = _Turn(inbox_id, None, None, 0, tuple(self._sealed(s) for s in sends))
-        ids = await self._db.run(lambda conn: _write_turn(conn, turn))
+        ids = await self._db.run(self._turn(turn))
         return [
             OutboxItem(row_id, send.lane, send.chat_id, send.payload)
             for row_id, send in zip(ids, sends, strict=True)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from bot.engine.model import DomainEvent
-from bot.storage import Database
+from bot.storage.base import Db
 from bot.storage.sqlite import StatsTurn
 
 __all__ = ["WEEK_47", "WEEK_48", "WeekSpec", "event", "known_turns", "write_known_events"]
@@ -167,6 +167,6 @@ def known_turns(specs: Sequence[WeekSpec] = SPECS, *, prefix: str = "") -> list[
     return turns
 
 
-async def write_known_events(db: Database, specs: Sequence[WeekSpec] = SPECS) -> None:
-    """Write the known events through the SQLite stats sink, as the bot does."""
+async def write_known_events(db: Db, specs: Sequence[WeekSpec] = SPECS) -> None:
+    """Write the known events through the database's stats sink, as the bot does."""
     await db.stats().record_many(known_turns(specs))

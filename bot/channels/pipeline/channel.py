@@ -144,6 +144,11 @@ class Channel(Protocol):
         backlog is read."""
         ...
 
+    def listeners(self, stop: asyncio.Event) -> list[Coroutine[Any, Any, None]]:
+        """Intake that only stores what arrives (a webhook server): on a shared database it
+        runs from the start, also while this replica stands by (docs/postgresql.md)."""
+        ...
+
     def reads(self, item: InboxItem, parsed: object | None) -> bool:
         """Whether an inbox row came in through this channel. A youth worker's reply (from
         Telegram) runs in the lane of a young person who may be on another channel."""

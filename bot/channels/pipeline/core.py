@@ -57,6 +57,11 @@ GRACE = timedelta(hours=1)
 INTERNAL = b'{"omarmt": '
 #: After this many failures (other than the database's) a turn is parked and the person told.
 TURN_TRIES = 5
+#: Seconds between looks at a shared database's inbox for what other replicas took in.
+FOLLOW_EVERY = 0.05
+#: Seconds a finished row is remembered, so a look at the inbox that began before its end
+#: does not hand it on again.
+FINISHED_LATELY = 60.0
 
 
 class StuckError(RuntimeError):
@@ -92,6 +97,8 @@ class Pipeline:
         liveness: Liveness | None = None,
         housekeeping_every: float = 30.0,
         beat_every: float = BEAT_EVERY,
+        shared: bool = False,
+        follow_every: float = FOLLOW_EVERY,
     ) -> None:
         #: Asked in this order which one reads a row: Telegram, which reads any update, last.
         self.channels = tuple(channels)
@@ -123,6 +130,18 @@ class Pipeline:
         #: Inbox ids whose turn is stored: a failure after that is not a reason to redo it.
         self._finished: set[int] = set()
         self._parked = 0
+        #: A database other replicas write to as well (PostgreSQL): their intake reaches the
+        #: lanes through `_follow_inbox`, in inbox order, and so does this one's own.
+        self._shared = shared
+        self._follow_every = follow_every
+        #: On a shared database: rows handed to a lane and not finished, rows finished lately
+        #: (a look at the inbox may still have seen them), and rows that do not open.
+        self._inflight: set[int] = set()
+        self._finished_lately: OrderedDict[int, float] = OrderedDict()
+        self._unreadable: set[int] = set()
+        self._listening: list[asyncio.Task[None]] = []
+        #: Whether this process handles and sends (False: it stands by, or has not started).
+        self.leading = False
         self.outbox = Outbox(
             queues,
             self.channels,
@@ -161,15 +180,49 @@ class Pipeline:
     # --- lifecycle ---------------------------------------------------------------------------
 
     async def run(
-        self, stop: asyncio.Event, *, ready: Callable[[], Awaitable[object]] | None = None
+        self,
+        stop: asyncio.Event,
+        *,
+        ready: Callable[[], Awaitable[object]] | None = None,
+        lead: Callable[[], Awaitable[bool]] | None = None,
+        listen: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         """Receive, handle, send, keep house, until `stop`.
 
         `ready` is called once everything that handles updates is loaded (Telegram's webhook
         mode sets its webhook there). Raises `StuckError` after stopping when a loop got stuck.
+
+        `lead` (a shared database): wait until this replica may handle and send, meanwhile
+        taking in what arrives (the channels' `listeners`, and `listen`, Telegram's webhook
+        server); False: stopped while standing by.
         """
         self._stop = stop
         self._live.beat()
+        try:
+            if lead is not None:
+                self._listen(stop)
+                if listen is not None:
+                    await listen()
+                if not await lead():
+                    return
+            await self._lead(stop, ready)
+        finally:
+            for task in self._listening:
+                task.cancel()
+            for task in self._listening:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    def _listen(self, stop: asyncio.Event) -> None:
+        """Start the intake that only stores (webhook servers), once."""
+        if not self._listening:
+            for channel in self.channels:
+                self._listening += [asyncio.create_task(job) for job in channel.listeners(stop)]
+
+    async def _lead(
+        self, stop: asyncio.Event, ready: Callable[[], Awaitable[object]] | None
+    ) -> None:
+        self.leading = True
         for channel in self.channels:
             await channel.prepare()
         if self._desk is not None:
@@ -181,6 +234,9 @@ class Pipeline:
         work: list[Coroutine[Any, Any, None]] = [self._housekeeping(stop), self._watchdog(stop)]
         if self._desk is not None:
             work.append(self._watch_handoffs(stop))
+        if self._shared:
+            work.append(self._follow_inbox(stop))
+        self._listen(stop)
         for channel in self.channels:
             work += channel.loops(stop)
         tasks = [asyncio.create_task(job) for job in work]
@@ -237,6 +293,9 @@ class Pipeline:
                 outbox,
             )
         self.outbox.queue(await self._queues.unsent())
+        if self._shared:  # the inbox is followed from here on (`_follow_inbox`)
+            self._backlog_read = True
+            return
         while items := await self._queues.pending(after=self._dispatched):
             for item in items:
                 self._dispatch(item)
@@ -266,7 +325,7 @@ class Pipeline:
         stored = await self._queues.intake(
             [(a.key, a.lane, a.payload) for a in arrivals], time.time()
         )
-        if self._backlog_read and not self._stop.is_set():
+        if self._backlog_read and not self._stop.is_set() and not self._shared:
             for arrival, item in zip(arrivals, stored, strict=True):
                 if item is not None:
                     self._dispatch(item, arrival.parsed)
@@ -279,9 +338,13 @@ class Pipeline:
         Inbox ids only grow and are handed on in the order they were committed, so one at or
         below the last handed on was handed on already.
         """
-        if item.id <= self._dispatched:
+        if self._shared:
+            if item.id in self._inflight or item.id in self._finished_lately:
+                return
+            self._inflight.add(item.id)
+        elif item.id <= self._dispatched:
             return
-        self._dispatched = item.id
+        self._dispatched = max(self._dispatched, item.id)
         lane = self._lanes.get(item.lane)
         if lane is not None:
             lane.append((item, parsed))
@@ -298,6 +361,9 @@ class Pipeline:
                 if not await self._handle_with_retries(item, parsed):
                     break  # stopping: it and what follows wait in the inbox, in order
                 lane.popleft()
+                if self._shared:
+                    self._inflight.discard(item.id)
+                    self._finished_lately[item.id] = time.monotonic()
         finally:
             del self._lanes[name]
 
@@ -540,7 +606,7 @@ class Pipeline:
         """Queue an internal happening in a person's lane, durably, behind their messages."""
         payload = json.dumps({"omarmt": kind, "code": code}).encode()
         item = await self._queues.internal(lane, payload, time.time())
-        if not self._stop.is_set():
+        if not self._stop.is_set() and not self._shared:
             self._dispatch(item)
 
     async def known(self, lane: str) -> bool:
@@ -612,6 +678,46 @@ class Pipeline:
                 continue
             await self._desk.handoffs.mark_waited(row.code)
             await self.inject(row.lane, "waited", row.code)
+
+    # --- a shared database ------------------------------------------------------------------
+
+    async def _follow_inbox(self, stop: asyncio.Event) -> None:
+        """On a shared database every replica takes in, and the leading one handles: look at
+        the inbox often, and hand what is new to the lanes, in inbox order."""
+        self._live.expect("following the inbox")
+        failures = 0
+        while not stop.is_set():
+            try:
+                await self._follow_once()
+            except Exception as exc:  # noqa: BLE001 - the database's trouble: look again
+                failures += 1
+                pause = _backoff(failures)
+                self._live.failed("following the inbox", exc, then=f"again in {pause:.1f} s")
+                await self._pause(pause)
+                continue
+            failures = 0
+            self._live.ok("following the inbox")
+            await self._pause(self._follow_every)
+        self._live.done("following the inbox")
+
+    async def _follow_once(self) -> None:
+        lately = time.monotonic() - FINISHED_LATELY
+        while self._finished_lately:
+            row_id, at = next(iter(self._finished_lately.items()))
+            if at > lately:
+                break
+            del self._finished_lately[row_id]
+        known = self._inflight.union(self._finished_lately, self._unreadable)
+        new = [row_id for row_id in await self._queues.waiting_ids() if row_id not in known]
+        if not new:
+            return
+        items = await self._queues.rows(new)
+        # Gone meanwhile (handled) or not opening: either way never handed on.
+        self._unreadable.update(set(new) - {item.id for item in items})
+        for item in items:
+            if self._stop.is_set():
+                return
+            self._dispatch(item)
 
     # --- the state cache ---------------------------------------------------------------------
 

@@ -192,8 +192,13 @@ class TelegramAdapter:
         return None
 
     def loops(self, stop: asyncio.Event) -> list[Coroutine[Any, Any, None]]:
-        """Long polling, unless a webhook feeds `intake`."""
+        """Long polling, unless a webhook feeds `intake`: only the leading replica polls."""
         return [self._poll_loop(stop)] if self.poll else []
+
+    def listeners(self, stop: asyncio.Event) -> list[Coroutine[Any, Any, None]]:
+        """None of its own: the webhook server (`bot.channels.telegram.webhook`) is started
+        by whoever runs the pipeline."""
+        return []
 
     # --- intake ------------------------------------------------------------------------------
 
@@ -244,6 +249,11 @@ class TelegramAdapter:
             if not isinstance(update_id, int):
                 continue
             lane = self._desk.lane_for(raw) if self._desk is not None else None
+            if lane == "-" and self._desk is not None and not self.pipeline.leading:
+                # Standing by, this replica's desk knows only what it read: the leader may
+                # have opened the handoff since. Read the handoffs again (staff, rarely).
+                await self._desk.load()
+                lane = self._desk.lane_for(raw)
             if lane is None:
                 user = sender_id(raw)
                 lane = self._pseudonymize(CHANNEL, user) if user is not None else "-"
@@ -500,6 +510,7 @@ class TelegramChannel(Pipeline):
         liveness: Liveness | None = None,
         housekeeping_every: float = 30.0,
         beat_every: float = BEAT_EVERY,
+        shared: bool = False,
         others: Sequence[Channel] = (),
     ) -> None:
         self.telegram = TelegramAdapter(
@@ -519,6 +530,7 @@ class TelegramChannel(Pipeline):
             liveness=liveness,
             housekeeping_every=housekeeping_every,
             beat_every=beat_every,
+            shared=shared,
         )
         self.telegram.pipeline = self
         self.liveness.expect_errors(TelegramError)
@@ -534,10 +546,12 @@ class TelegramChannel(Pipeline):
         *,
         poll: bool = True,
         ready: Callable[[], Awaitable[object]] | None = None,
+        lead: Callable[[], Awaitable[bool]] | None = None,
+        listen: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         """Poll (unless webhooks feed `intake`), handle, send, keep house, until `stop`."""
         self.telegram.poll = poll
-        await super().run(stop, ready=ready)
+        await super().run(stop, ready=ready, lead=lead, listen=listen)
 
     async def intake(
         self, raw_updates: list[dict[str, object]], parsed: Sequence[Update] = ()

@@ -59,15 +59,22 @@ class Webhook:
         Only once the channel is ready (`TelegramChannel.run`'s `ready`): an update that came
         before the handoff desk knew its topics would go nowhere.
         """
-        app = web.Application(client_max_size=MAX_BODY)
-        app.router.add_post(urlparse(self._url).path or "/", self._receive)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, self._host, self._port).start()
+        await self.listen()
         await self._channel.bot.set_webhook(
             self._url, secret_token=self._secret.decode(), allowed_updates=ALLOWED_UPDATES
         )
         log.info("webhook listening on %s:%d", self._host, self._port)
+
+    async def listen(self) -> None:
+        """Listen and store what comes, without telling Telegram (a replica standing by)."""
+        if self._runner is not None:
+            return
+        app = web.Application(client_max_size=MAX_BODY)
+        app.router.add_post(urlparse(self._url).path or "/", self._receive)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, self._host, self._port).start()
+        self._runner = runner
 
     async def stop(self) -> None:
         """Stop listening; Telegram keeps updates until the next start."""

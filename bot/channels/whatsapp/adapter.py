@@ -125,7 +125,11 @@ class WhatsAppAdapter:
         """Nothing to set up with Meta: the webhook and the number are set in the app."""
 
     def loops(self, stop: asyncio.Event) -> list[Coroutine[Any, Any, None]]:
-        """The webhook server, from the moment the backlog is read."""
+        """Nothing besides the webhook server (`listeners`)."""
+        return []
+
+    def listeners(self, stop: asyncio.Event) -> list[Coroutine[Any, Any, None]]:
+        """The webhook server: it only stores, so it may listen before this replica leads."""
         return [self._serve(self, stop)] if self._serve is not None else []
 
     # --- intake ------------------------------------------------------------------------------

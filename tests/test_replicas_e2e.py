@@ -1,0 +1,213 @@
+"""Three `omarmt run --webhook` replicas on one PostgreSQL server behind a round-robin balancer:
+200 people walk the whole check while the leading replica is killed with SIGKILL. Nothing is
+lost, nobody's turns run out of order, and the only duplicates are sends cut off by the kill.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import socket
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from bench._load import script
+from bot.channels.buttons import parse_callback
+from bot.engine import Engine
+from bot.engine.model import Text
+from tests.auxil.balancer import RoundRobin
+from tests.auxil.botapi import BotApiServer, RecordedRequest
+from tests.auxil.e2e import BotProcess
+
+PEOPLE = 200
+FIRST_ID = 40_000
+WEBHOOK_SECRET = "a-webhook-secret-of-enough-length"
+#: Seconds one person waits for the next question, a takeover included.
+PATIENCE = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server(BotApiServer):
+    """The test server, noting each question as it was sent: the bot takes the buttons off a
+    question once it is answered, so the messages' current state no longer shows them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: dict[int, list[tuple[str, str]]] = defaultdict(list)
+
+    def _remember(self, record: RecordedRequest) -> None:
+        if record.method == "sendMessage" and record.ok and isinstance(record.result, dict):
+            message = record.result
+            rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+            data = [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+            if data:
+                step = parse_callback(data[0]).step
+                self.asked[int(message["chat"]["id"])].append((step, message.get("text", "")))
+        super()._remember(record)
+
+
+def questions(server: Server, chat_id: int) -> list[tuple[str, str]]:
+    """The messages with buttons the bot sent to this chat, as (step, text), as sent."""
+    return server.asked[chat_id]
+
+
+def collapsed(asked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A question sent again right after itself (a send the kill cut off before it was marked
+    sent) counted once."""
+    return [q for i, q in enumerate(asked) if i == 0 or q != asked[i - 1]]
+
+
+def expected_steps(engine: Engine, texts: list[str]) -> list[str]:
+    """The question (its step; "" for the end menu) each typed message should bring."""
+    state, steps = None, []
+    for text in texts:
+        turn = engine.handle(state, Text(text, "nl"))
+        asked = [m.step or "" for m in turn.messages if m.options]
+        assert asked, text
+        steps.append(asked[-1])
+        state = turn.state
+    return steps
+
+
+def leader_pid(url: str) -> int:
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'writer'").fetchone()
+    assert row is not None
+    return int(json.loads(bytes(row[0]))["pid"])
+
+
+async def walk(server: Server, user_id: int, answered: list[int]) -> None:
+    """One person types their script, each message once the next question came."""
+    user = server.user(user_id, f"P{user_id}", language_code="nl")
+    for count, text in enumerate(script(user_id), start=1):
+        user.send_text(text)
+
+        def came(n: int = count) -> bool:
+            return len(collapsed(questions(server, user.chat_id))) >= n
+
+        await server.wait_for(came, PATIENCE)
+        answered[0] += 1
+
+
+async def test_three_replicas_one_killed_mid_check_lose_nothing(
+    tmp_path: Path, pg_url: str, engine: Engine
+) -> None:
+    ports = [free_port() for _ in range(3)]
+    async with Server() as server, RoundRobin(ports) as balancer:
+        replicas = []
+        for index, port in enumerate(ports):
+            home = tmp_path / f"replica{index}"
+            home.mkdir()
+            replicas.append(
+                BotProcess(
+                    server,
+                    home / "unused.sqlite3",
+                    OMARMT_DB=pg_url,
+                    OMARMT_WEBHOOK_URL=balancer.url("/telegram"),
+                    OMARMT_WEBHOOK_SECRET=WEBHOOK_SECRET,
+                    OMARMT_WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+                )
+            )
+        for replica in replicas:
+            await replica.start("--webhook")
+        await server.wait_for(lambda: server.webhook_info()["url"], 60)
+
+        answered = [0]
+        walks = asyncio.gather(*(walk(server, FIRST_ID + n, answered) for n in range(PEOPLE)))
+        total = PEOPLE * len(script(FIRST_ID))
+        try:
+            # A third of the way through, the leader dies without a word.
+            await server.wait_for(lambda: answered[0] >= total // 3, 120)
+            victim = leader_pid(pg_url)
+            dead = next(r for r in replicas if r.proc is not None and r.proc.pid == victim)
+            assert dead.proc is not None
+            dead.proc.send_signal(signal.SIGKILL)
+            await asyncio.wait_for(walks, 240)
+        except (TimeoutError, AssertionError, StopIteration):
+            walks.cancel()
+            said = [(await r.stop())[1][-3000:] for r in replicas if r.proc is not None]
+            pytest.fail(f"{answered[0]} of {total} answered; the replicas said:\n{said}")
+        assert answered[0] == total
+
+        for replica in replicas:
+            code, err = await replica.stop()
+            if replica is dead:
+                assert code == -signal.SIGKILL
+            else:
+                assert code == 0, err[-2000:]
+        # Telegram's retries found the live replicas while the dead one refused.
+        assert balancer.refused[replicas.index(dead)] > 0
+
+    # Nothing left behind: every update handled, every reply sent.
+    with psycopg.connect(pg_url) as conn:
+        inbox = conn.execute("SELECT count(*) FROM inbox").fetchone()
+        outbox = conn.execute("SELECT count(*) FROM outbox").fetchone()
+    assert (inbox, outbox) == ((0,), (0,))
+
+    # Per person, the questions came in the engine's order; the only repeats are a question
+    # sent again right after itself (a send the kill cut off before it was marked sent).
+    repeats = Counter[int]()
+    for n in range(PEOPLE):
+        user_id = FIRST_ID + n
+        asked = questions(server, user_id)
+        once = collapsed(asked)
+        repeats[user_id] = len(asked) - len(once)
+        assert [step for step, _ in once] == expected_steps(engine, script(user_id)), user_id
+    assert max(repeats.values()) <= 1
+
+
+async def test_in_polling_mode_only_the_leader_polls_and_a_standby_takes_over(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """Two replicas polling one bot: exactly one calls getUpdates. When it stops, the other
+    leads within seconds and carries the conversation on. Meanwhile the standby is healthy,
+    and `omarmt stats` and `omarmt purge` work on the server as on a file."""
+    async with Server() as server:
+        homes = [tmp_path / "a", tmp_path / "b"]
+        for home in homes:
+            home.mkdir()
+        first, second = (
+            BotProcess(server, home / "unused.sqlite3", OMARMT_DB=pg_url) for home in homes
+        )
+        await first.start()
+        await server.wait_for(lambda: server.requests("getUpdates"), 60)
+        await second.start()
+        sam = server.user(5101, "Sam", language_code="nl")
+        sam.send_text("hoi")
+        await server.wait_for(lambda: questions(server, sam.chat_id), 20)
+        # The standby keeps its heartbeat (its own, in its own directory) and never polls:
+        # two pollers would take each other's updates (the server answers 409 Conflict).
+        alive = homes[1] / "omarmt.alive"
+        await server.wait_for(alive.exists, 60)
+        code, _, err = await second.command("health")
+        assert code == 0, err
+        code, err = await first.stop()
+        assert code == 0, err
+        assert "stands by" not in err
+        assert "polling failed" not in err
+        sam.send_text("ja")
+        await server.wait_for(lambda: len(questions(server, sam.chat_id)) >= 2, 30)
+        code, err = await second.stop()
+        assert code == 0, err
+        assert "another replica leads" in err
+        assert "this replica leads now" in err
+        assert "polling failed" not in err
+        assert [step for step, _ in questions(server, sam.chat_id)] == ["consent", "age"]
+
+        code, out, err = await second.command("stats", "--format", "json")
+        assert code == 0, err
+        report = json.loads(out)
+        assert report["periods"]  # Sam's conversation, counted (in a cell kept small)
+        assert report["tables"]
+        code, out, err = await second.command("purge")
+        assert code == 0, err
+        assert "erased 0 conversation(s)" in out
