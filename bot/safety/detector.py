@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.safety import words
+from bot.safety import rulecache, words
 from bot.safety.clauses import Reading, read_clauses
 from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.prefilter import Prefilter
-from bot.safety.ruleset import Rule, RuleSet, load_rules
+from bot.safety.ruleset import Rule, RuleSet, load_rules, safety_dir
 
 __all__ = [
     "LONG_TEXT", "Detection", "Level", "Subject", "by_rules", "detect", "fires", "ruleset",
@@ -58,9 +58,19 @@ class Detection:
 
 
 @cache
+def _loaded() -> tuple[RuleSet, Prefilter]:
+    # The translation is remembered between processes; re.compile runs here every time.
+    folder = safety_dir()
+    known = rulecache.recall(folder)
+    rules = load_rules(folder, known)
+    prefilter = Prefilter([rule.regex for rule in rules.rules], known.anchors)
+    rulecache.keep(known)
+    return rules, prefilter
+
+
 def ruleset() -> RuleSet:
     """The rules from content/safety/, loaded and compiled on first use (not at import)."""
-    return load_rules()
+    return _loaded()[0]
 
 
 def warm_up() -> None:
@@ -81,9 +91,8 @@ def _model() -> Model | None:
         return None
 
 
-@cache
 def _prefilter() -> Prefilter:
-    return Prefilter([rule.regex for rule in ruleset().rules])
+    return _loaded()[1]
 
 
 def _fire(rule: Rule, reading: Reading, padded: str) -> Detection | None:

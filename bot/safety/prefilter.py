@@ -11,7 +11,7 @@ many runs always. The reduction is exact: it never changes a verdict, only skips
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python's own regex parser
@@ -133,14 +133,21 @@ def anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 class Prefilter:
-    """Which of `patterns` may match a text: an index from anchor strings to patterns."""
+    """Which of `patterns` may match a text: an index from anchor strings to patterns.
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    `find` gives a pattern's anchors: `anchors` itself, or a memo of it (bot/safety/rulecache.py).
+    """
+
+    def __init__(
+        self,
+        patterns: Sequence[re.Pattern[str]],
+        find: Callable[[re.Pattern[str]], frozenset[str] | None] = anchors,
+    ) -> None:
         self._always: list[int] = []
         self._automaton = ahocorasick.Automaton()
         owners: dict[str, list[int]] = {}
         for index, pattern in enumerate(patterns):
-            found = anchors(pattern)
+            found = find(pattern)
             if found is None:
                 self._always.append(index)
                 continue

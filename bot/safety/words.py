@@ -29,8 +29,8 @@ from typing import cast
 from bot.safety.lexicon import CONFUSABLES, KEY_PREFIXES, KEY_WORDS, fold
 
 __all__ = [
-    "LANGUAGES", "MIN_STORED", "ZIPF_MIN", "Vocabulary", "is_word", "load", "unfolds",
-    "zipf_words",
+    "LANGUAGES", "MIN_STORED", "ZIPF_MIN", "Vocabulary", "data_files", "is_word", "load",
+    "unfolds", "zipf_words",
 ]  # fmt: skip
 
 LANGUAGES = ("nl", "en")
@@ -81,6 +81,11 @@ def _data_file(language: str) -> Path:
         raise ModuleNotFoundError(msg)
     package = Path(next(iter(spec.submodule_search_locations)))
     return package / "data" / f"{_WORDLIST}_{language}.msgpack.gz"
+
+
+def data_files() -> list[Path]:
+    """The wordfreq files the vocabulary is read from, one per language."""
+    return [_data_file(language) for language in LANGUAGES]
 
 
 def zipf_words(language: str, zipf_min: float = ZIPF_MIN) -> Iterator[tuple[float, str]]:
