@@ -139,13 +139,13 @@ def test_the_cached_translation_is_the_translation(cache_home: dict[str, str]) -
     known = recall(safety_dir(), cache_home)
     made = load_rules(known=known)
     for rule in made.rules:
-        known.anchors(rule.regex)
+        known.anchors(rule.expression)
     keep(known, cache_home)
     again = recall(safety_dir(), cache_home)
     rules = load_rules(known=again)
     assert [rule.regex for rule in rules.rules] == [rule.regex for rule in made.rules]
     assert rules.idioms == made.idioms
-    assert [again.anchors(rule.regex) for rule in rules.rules] == [
+    assert [again.anchors(rule.expression) for rule in rules.rules] == [
         anchors(rule.regex) for rule in made.rules
     ]
     assert not again.changed  # everything came from the file

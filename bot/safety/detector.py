@@ -59,11 +59,12 @@ class Detection:
 
 @cache
 def _loaded() -> tuple[RuleSet, Prefilter]:
-    # The translation is remembered between processes; re.compile runs here every time.
+    # The translation is remembered between processes (bot/safety/rulecache.py); each rule's
+    # re.compile runs in every process, when the rule is first needed.
     folder = safety_dir()
     known = rulecache.recall(folder)
     rules = load_rules(folder, known)
-    prefilter = Prefilter([rule.regex for rule in rules.rules], known.anchors)
+    prefilter = Prefilter([rule.expression for rule in rules.rules], known.anchors)
     rulecache.keep(known)
     return rules, prefilter
 
@@ -74,10 +75,15 @@ def ruleset() -> RuleSet:
 
 
 def warm_up() -> None:
-    """Load, compile and index the rules, the word lists and the model now rather than on a
-    message; raises ModelError when the model file is damaged."""
-    ruleset()
-    _prefilter()
+    """Load and index the rules, the word lists and the model now rather than on a message;
+    raises ModelError when the model file is damaged.
+
+    The rules every message runs are compiled now; the others when a message first needs
+    them (a message needs a few dozen of 800, at about a millisecond each to compile).
+    """
+    rules, prefilter = _loaded()
+    for index in prefilter.always:
+        rulecache.compiled(rules.rules[index].expression)
     words.load()
     load_model()
 

@@ -20,6 +20,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from bot.safety.patterns import compile_rule
 from bot.safety.prefilter import anchors
 from bot.safety.words import data_files
 
-__all__ = ["Translations", "cache_file", "fingerprint", "keep", "recall"]
+__all__ = ["Translations", "cache_file", "compiled", "fingerprint", "keep", "recall"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +39,19 @@ _KEEP_FILES = 4  # caches of other rule versions (other checkouts) kept beside t
 _MAX_BYTES = 64 * 2**20
 
 
+@cache
+def compiled(expression: str) -> re.Pattern[str]:
+    """`re.compile`, once per expression in a process (re's own cache holds only 512)."""
+    return re.compile(expression)
+
+
 class Translations:
     """compile_pattern, compile_rule's regex source and the anchors, each made once.
 
-    What is not known yet is made and remembered (`changed` then says the file needs writing).
-    Errors are never remembered: a rule that does not compile is reported every time.
+    What is not known yet is made, compiled and remembered (`changed` then says the file needs
+    writing). Only expressions that compiled are remembered, so one read from a fresh cache
+    compiles too and may be compiled when first needed; a rule with an error is reported
+    every time.
     """
 
     def __init__(
@@ -62,7 +71,9 @@ class Translations:
         """The regex source of a pattern-language `source` (compile_pattern's)."""
         found = self._patterns.get(source)
         if found is None:
-            found = self._patterns[source] = compile_pattern(source, lists)
+            found = compile_pattern(source, lists)
+            compiled(found)  # raises re.error: then it is not remembered
+            self._patterns[source] = found
             self.changed = True
         return found
 
@@ -70,18 +81,18 @@ class Translations:
         """The regex source compile_rule makes of a `regex:` rule's `source`."""
         found = self._regexes.get(source)
         if found is None:
-            found = self._regexes[source] = compile_rule(source, macros).pattern
+            found = compiled(compile_rule(source, macros).pattern).pattern
+            self._regexes[source] = found
             self.changed = True
         return found
 
-    def anchors(self, pattern: re.Pattern[str]) -> frozenset[str] | None:
-        """prefilter.anchors of a compiled rule."""
-        key = f"{pattern.flags}:{pattern.pattern}"
-        if key in self._anchors:
-            known = self._anchors[key]
+    def anchors(self, expression: str) -> frozenset[str] | None:
+        """prefilter.anchors of a rule's expression."""
+        if expression in self._anchors:
+            known = self._anchors[expression]
             return None if known is None else frozenset(known)
-        found = anchors(pattern)
-        self._anchors[key] = None if found is None else sorted(found)
+        found = anchors(expression)
+        self._anchors[expression] = None if found is None else sorted(found)
         self.changed = True
         return found
 

@@ -20,7 +20,7 @@ from bot.paths import data_root
 from bot.problems import Problem
 from bot.safety.language import PatternError
 from bot.safety.patterns import SEVERITY, Category
-from bot.safety.rulecache import Translations
+from bot.safety.rulecache import Translations, compiled
 
 __all__ = [
     "About",
@@ -60,7 +60,7 @@ def safety_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One crisis sign as a reviewer reads it, compiled.
+    """One crisis sign as a reviewer reads it, translated to a regex `expression`.
 
     A `guarded` rule is a bare key word or a phrase that jokes and topics also use: a topic
     word or a negation in its own clause overrules it. `about` says whose danger the rule is
@@ -70,7 +70,7 @@ class Rule:
 
     id: str
     category: Category
-    regex: re.Pattern[str]
+    expression: str
     source: str
     padded: bool
     file: str
@@ -83,6 +83,11 @@ class Rule:
     note: str = ""
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The expression compiled, on first use: a message needs few of the 800 rules."""
+        return compiled(self.expression)
 
     def search(self, text: str, padded: str) -> Iterator[tuple[int, int]]:
         """Start and end offsets (in `text`) of every match; `padded` is " " + text + " "."""
@@ -215,9 +220,9 @@ def _rule(
         return f"{rule_id}: the pattern must be text"
     try:
         if pattern is not None:
-            compiled = re.compile(known.pattern(source, lists))
+            expression = known.pattern(source, lists)
         else:
-            compiled = re.compile(known.regex(source, macros))
+            expression = known.regex(source, macros)
     except (PatternError, re.error, KeyError) as error:
         return f"{rule_id}: {error}"
     match, no_match = _texts(entry.get("match")), _texts(entry.get("no_match"))
@@ -237,7 +242,7 @@ def _rule(
     return Rule(
         id=rule_id,
         category=category,
-        regex=compiled,
+        expression=expression,
         source=source,
         padded=pattern is not None,
         file=where[0],
