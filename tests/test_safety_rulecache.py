@@ -57,7 +57,9 @@ def _stale(path: Path) -> None:
 
 
 def _pattern_sources(path: Path) -> list[str]:
-    return list(json.loads(path.read_bytes().partition(b"\n")[2])["patterns"])
+    digest_and_key = 2
+    payload = path.read_bytes().split(b"\n", digest_and_key)[-1]
+    return list(json.loads(payload)["patterns"])
 
 
 DAMAGE: dict[str, Callable[[Path], None]] = {
