@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.safety import cachefile
-from bot.safety.language import compile_pattern
+from bot.safety.language import ListMemo, compile_pattern
 from bot.safety.patterns import compile_rule
 from bot.safety.prefilter import anchors
 from bot.safety.words import data_files
@@ -60,12 +60,16 @@ class Translations:
         self._patterns = patterns or {}
         self._regexes = regexes or {}
         self._anchors = anchor_sets or {}
+        self._lists: Mapping[str, Sequence[str]] | None = None
+        self._list_memo: ListMemo = {}
 
     def pattern(self, source: str, lists: Mapping[str, Sequence[str]]) -> str:
         """The regex source of a pattern-language `source` (compile_pattern's)."""
         found = self._patterns.get(source)
         if found is None:
-            found = compile_pattern(source, lists)
+            if lists is not self._lists:  # the memo holds for one mapping of lists only
+                self._lists, self._list_memo = lists, {}
+            found = compile_pattern(source, lists, self._list_memo)
             compiled(found)  # raises re.error: then it is not remembered
             self._patterns[source] = found
             self.changed = True
