@@ -70,7 +70,8 @@ def _loaded() -> tuple[RuleSet, Prefilter]:
 
 
 def ruleset() -> RuleSet:
-    """The rules from content/safety/, loaded and compiled on first use (not at import)."""
+    """The rules from content/safety/, loaded on first use (not at import); each rule compiles
+    when a message first needs it."""
     return _loaded()[0]
 
 
