@@ -211,7 +211,7 @@ def _rules_ready() -> bool:
         )
         return False
     try:
-        warm_up()  # the first young person should not wait for the rules to compile
+        warm_up()  # the first young person should not wait for the rules and word lists
     except ModelError as exc:
         print(f"omarmt: the crisis model {exc}", file=sys.stderr)
         return False

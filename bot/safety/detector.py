@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.safety import words
+from bot.safety import rulecache, words
 from bot.safety.clauses import Reading, read_clauses
 from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.prefilter import Prefilter
-from bot.safety.ruleset import Rule, RuleSet, load_rules
+from bot.safety.ruleset import Rule, RuleSet, load_rules, safety_dir
 
 __all__ = [
     "LONG_TEXT", "Detection", "Level", "Subject", "by_rules", "detect", "fires", "ruleset",
@@ -58,16 +58,33 @@ class Detection:
 
 
 @cache
+def _loaded() -> tuple[RuleSet, Prefilter]:
+    # The translation is remembered between processes (bot/safety/rulecache.py); each rule's
+    # re.compile runs in every process, when the rule is first needed.
+    folder = safety_dir()
+    known = rulecache.recall(folder)
+    rules = load_rules(folder, known)
+    prefilter = Prefilter([rule.expression for rule in rules.rules], known.anchors)
+    rulecache.keep(known)
+    return rules, prefilter
+
+
 def ruleset() -> RuleSet:
-    """The rules from content/safety/, loaded and compiled on first use (not at import)."""
-    return load_rules()
+    """The rules from content/safety/, loaded on first use (not at import); each rule compiles
+    when a message first needs it."""
+    return _loaded()[0]
 
 
 def warm_up() -> None:
-    """Load, compile and index the rules, the word lists and the model now rather than on a
-    message; raises ModelError when the model file is damaged."""
-    ruleset()
-    _prefilter()
+    """Load and index the rules, the word lists and the model now rather than on a message;
+    raises ModelError when the model file is damaged.
+
+    The rules every message runs are compiled now; the others when a message first needs
+    them (a message needs a few dozen of 800, at about a millisecond each to compile).
+    """
+    rules, prefilter = _loaded()
+    for index in prefilter.always:
+        rulecache.compiled(rules.rules[index].expression)
     words.load()
     load_model()
 
@@ -81,9 +98,8 @@ def _model() -> Model | None:
         return None
 
 
-@cache
 def _prefilter() -> Prefilter:
-    return Prefilter([rule.regex for rule in ruleset().rules])
+    return _loaded()[1]
 
 
 def _fire(rule: Rule, reading: Reading, padded: str) -> Detection | None:

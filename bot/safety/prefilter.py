@@ -11,11 +11,11 @@ many runs always. The reduction is exact: it never changes a verdict, only skips
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python's own regex parser
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -35,6 +35,7 @@ class _Info:
     need: frozenset[str] | None = None
 
 
+_P = TypeVar("_P", re.Pattern[str], str)
 _EMPTY = _Info(exact=frozenset({""}))
 _NOTHING = _Info()
 
@@ -120,10 +121,14 @@ def _node(op: Any, arg: Any) -> _Info:
     return _NOTHING  # ANY, CATEGORY, GROUPREF and the rest: no literal to require
 
 
-def anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings one of which every match contains, or None when no useful set exists."""
+def anchors(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
+    """Strings one of which every match contains, or None when no useful set exists.
+
+    A `str` is an expression as `re.compile` takes it without flags, read without compiling.
+    """
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = sre_parse.parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - it compiled, so it parses
         return None
     need = _need(_sequence(list(parsed)))
@@ -133,14 +138,22 @@ def anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 class Prefilter:
-    """Which of `patterns` may match a text: an index from anchor strings to patterns."""
+    """Which of `patterns` may match a text: an index from anchor strings to patterns.
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    A pattern is compiled or an expression (str); `find` gives its anchors: `anchors` itself,
+    or a memo of it (bot/safety/rulecache.py).
+    """
+
+    def __init__(
+        self,
+        patterns: Sequence[_P],
+        find: Callable[[_P], frozenset[str] | None] = anchors,
+    ) -> None:
         self._always: list[int] = []
         self._automaton = ahocorasick.Automaton()
         owners: dict[str, list[int]] = {}
         for index, pattern in enumerate(patterns):
-            found = anchors(pattern)
+            found = find(pattern)
             if found is None:
                 self._always.append(index)
                 continue
@@ -152,6 +165,11 @@ class Prefilter:
         if owners:
             self._automaton.make_automaton()
         self._empty = not owners
+
+    @property
+    def always(self) -> tuple[int, ...]:
+        """Indexes of the patterns without anchors, which every text runs."""
+        return tuple(self._always)
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns that may match `text`, in their order."""

@@ -18,8 +18,9 @@ import yaml
 
 from bot.paths import data_root
 from bot.problems import Problem
-from bot.safety.language import PatternError, compile_pattern
-from bot.safety.patterns import SEVERITY, Category, compile_rule
+from bot.safety.language import PatternError
+from bot.safety.patterns import SEVERITY, Category
+from bot.safety.rulecache import Translations, compiled
 
 __all__ = [
     "About",
@@ -59,7 +60,7 @@ def safety_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One crisis sign as a reviewer reads it, compiled.
+    """One crisis sign as a reviewer reads it, translated to a regex `expression`.
 
     A `guarded` rule is a bare key word or a phrase that jokes and topics also use: a topic
     word or a negation in its own clause overrules it. `about` says whose danger the rule is
@@ -69,7 +70,7 @@ class Rule:
 
     id: str
     category: Category
-    regex: re.Pattern[str]
+    expression: str
     source: str
     padded: bool
     file: str
@@ -82,6 +83,11 @@ class Rule:
     note: str = ""
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The expression compiled, on first use: a message needs few of the 800 rules."""
+        return compiled(self.expression)
 
     def search(self, text: str, padded: str) -> Iterator[tuple[int, int]]:
         """Start and end offsets (in `text`) of every match; `padded` is " " + text + " "."""
@@ -151,14 +157,17 @@ def _lists(files: Mapping[Path, Any], problems: list[Problem]) -> dict[str, list
 
 
 def _idioms(
-    files: Mapping[Path, Any], lists: Mapping[str, Sequence[str]], problems: list[Problem]
+    files: Mapping[Path, Any],
+    lists: Mapping[str, Sequence[str]],
+    problems: list[Problem],
+    known: Translations,
 ) -> re.Pattern[str] | None:
     sources: list[str] = []
     for path, data in files.items():
         raw = data.get("idioms", []) if isinstance(data, dict) else []
         for idiom in raw if isinstance(raw, list) else [raw]:
             try:
-                sources.append(compile_pattern(str(idiom), lists))
+                sources.append(known.pattern(str(idiom), lists))
             except PatternError as error:
                 problems.append(Problem(_show(path), 1, f"idiom {idiom!r}: {error}"))
     return re.compile("|".join(f"(?:{source})" for source in sources)) if sources else None
@@ -193,6 +202,8 @@ def _rule(
     where: tuple[str, int],
     lists: Mapping[str, Sequence[str]],
     macros: Mapping[str, str],
+    *,
+    known: Translations,
 ) -> Rule | str:
     """A compiled rule, or what is wrong with the entry."""
     unknown = sorted(set(entry) - _KEYS - {"__line__"})
@@ -209,9 +220,9 @@ def _rule(
         return f"{rule_id}: the pattern must be text"
     try:
         if pattern is not None:
-            compiled = re.compile(compile_pattern(source, lists))
+            expression = known.pattern(source, lists)
         else:
-            compiled = compile_rule(source, macros)
+            expression = known.regex(source, macros)
     except (PatternError, re.error, KeyError) as error:
         return f"{rule_id}: {error}"
     match, no_match = _texts(entry.get("match")), _texts(entry.get("no_match"))
@@ -231,7 +242,7 @@ def _rule(
     return Rule(
         id=rule_id,
         category=category,
-        regex=compiled,
+        expression=expression,
         source=source,
         padded=pattern is not None,
         file=where[0],
@@ -251,9 +262,13 @@ def _rule_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.yaml") if path.name not in _SPECIAL)
 
 
-def load_rules(folder: Path | None = None) -> RuleSet:
-    """Every rule under `folder` (content/safety/ by default), ordered for detection."""
+def load_rules(folder: Path | None = None, known: Translations | None = None) -> RuleSet:
+    """Every rule under `folder` (content/safety/ by default), ordered for detection.
+
+    `known` holds translations already made for these very files (bot/safety/rulecache.py).
+    """
     folder = folder or safety_dir()
+    known = known or Translations("")
     problems: list[Problem] = []
     files: dict[Path, Any] = {}
     for path in sorted(folder.glob("*.yaml")):
@@ -264,7 +279,7 @@ def load_rules(folder: Path | None = None) -> RuleSet:
             line = mark.line + 1 if mark is not None else 1
             problems.append(Problem(_show(path), line, f"not valid YAML: {error}"))
     lists = _lists(files, problems)
-    idioms = _idioms(files, lists, problems)
+    idioms = _idioms(files, lists, problems, known)
     macros = _macros(folder)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -286,7 +301,7 @@ def load_rules(folder: Path | None = None) -> RuleSet:
             if not isinstance(entry, dict):
                 problems.append(Problem(shown, line, "a rule must be a mapping"))
                 continue
-            made = _rule(entry, category, (shown, line), lists, macros)
+            made = _rule(entry, category, (shown, line), lists, macros, known=known)
             if isinstance(made, str):
                 problems.append(Problem(shown, line, made))
             elif made.id in seen:
