@@ -181,7 +181,7 @@ def test_the_proxy_balances_over_every_replica_on_the_ports_they_listen_on() -> 
     caddyfile = CADDYFILE.read_text(encoding="utf-8")
     assert "lb_policy round_robin" in caddyfile
     assert "health_uri" in caddyfile
-    assert "fail_duration" in caddyfile
+    assert "lb_try_duration" in caddyfile
     upstreams = {
         tuple(line.split()[1:-1])
         for line in caddyfile.splitlines()
