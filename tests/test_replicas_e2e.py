@@ -11,6 +11,7 @@ import signal
 import socket
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import TypeVar
 
 import psycopg
 import pytest
@@ -21,9 +22,11 @@ from bot.engine import Engine
 from bot.engine.model import Text
 from tests.auxil.balancer import RoundRobin
 from tests.auxil.botapi import BotApiServer, RecordedRequest
-from tests.auxil.e2e import BotProcess
+from tests.auxil.e2e import BotProcess, texts
+from tests.test_handoff_e2e import BRAM, UCENTRAAL, WEDNESDAY, claim, mark, open_handoff, told
 
 PEOPLE = 200
+T = TypeVar("T")
 FIRST_ID = 40_000
 WEBHOOK_SECRET = "a-webhook-secret-of-enough-length"
 #: Seconds one person waits for the next question, a takeover included.
@@ -60,10 +63,10 @@ def questions(server: Server, chat_id: int) -> list[tuple[str, str]]:
     return server.asked[chat_id]
 
 
-def collapsed(asked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A question sent again right after itself (a send the kill cut off before it was marked
+def once(sent: list[T]) -> list[T]:
+    """A message sent again right after itself (a send the kill cut off before it was marked
     sent) counted once."""
-    return [q for i, q in enumerate(asked) if i == 0 or q != asked[i - 1]]
+    return [q for i, q in enumerate(sent) if i == 0 or q != sent[i - 1]]
 
 
 def expected_steps(engine: Engine, texts: list[str]) -> list[str]:
@@ -92,7 +95,7 @@ async def walk(server: Server, user_id: int, answered: list[int]) -> None:
         user.send_text(text)
 
         def came(n: int = count) -> bool:
-            return len(collapsed(questions(server, user.chat_id))) >= n
+            return len(once(questions(server, user.chat_id))) >= n
 
         await server.wait_for(came, PATIENCE)
         answered[0] += 1
@@ -159,9 +162,9 @@ async def test_three_replicas_one_killed_mid_check_lose_nothing(
     for n in range(PEOPLE):
         user_id = FIRST_ID + n
         asked = questions(server, user_id)
-        once = collapsed(asked)
-        repeats[user_id] = len(asked) - len(once)
-        assert [step for step, _ in once] == expected_steps(engine, script(user_id)), user_id
+        single = once(asked)
+        repeats[user_id] = len(asked) - len(single)
+        assert [step for step, _ in single] == expected_steps(engine, script(user_id)), user_id
     assert max(repeats.values()) <= 1
 
 
@@ -211,3 +214,90 @@ async def test_in_polling_mode_only_the_leader_polls_and_a_standby_takes_over(
         code, out, err = await second.command("purge")
         assert code == 0, err
         assert "erased 0 conversation(s)" in out
+
+
+async def test_a_handoff_relays_both_ways_whichever_replica_takes_the_message(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """Youth work across replicas: a youth worker's claim and replies reach a standby as often
+    as the leader; the standby routes them to the young person's lane by the topic (reading
+    the handoffs again), nothing is lost or reordered, also when the leader dies, and no staff
+    request or stored value names the young person."""
+    ports = [free_port() for _ in range(2)]
+    async with Server() as server, RoundRobin(ports) as balancer:
+        group = server.group(UCENTRAAL, "U Centraal")
+        daan = group.member(9002, "Daan")
+        bram = server.user(
+            BRAM.id, BRAM.first_name, last_name=BRAM.last_name, username=BRAM.username,
+            language_code="nl",
+        )  # fmt: skip
+        replicas = []
+        for index, port in enumerate(ports):
+            home = tmp_path / f"replica{index}"
+            home.mkdir()
+            replicas.append(
+                BotProcess(
+                    server,
+                    home / "unused.sqlite3",
+                    OMARMT_DB=pg_url,
+                    OMARMT_WEBHOOK_URL=balancer.url("/telegram"),
+                    OMARMT_WEBHOOK_SECRET=WEBHOOK_SECRET,
+                    OMARMT_WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+                    OMARMT_STAFF_CHAT_UCENTRAAL=str(UCENTRAAL),
+                    OMARMT_CLOCK=WEDNESDAY,
+                )
+            )
+            await replicas[-1].start("--webhook")
+        await server.wait_for(lambda: server.webhook_info()["url"], 60)
+        await server.wait_for((tmp_path / "replica1" / "omarmt.alive").exists, 60)
+
+        handoff = await open_handoff(server, bram, group, age="22")
+        await claim(server, handoff, daan)
+        # Round robin: of these, some reach the standby, some the leader.
+        for n in range(1, 5):
+            before = mark(bram)
+            daan.send_text(f"Antwoord {n} van Daan", thread_id=handoff.thread_id)
+            await told(server, bram, before, f"Jongerenwerker U Centraal: Antwoord {n} van Daan")
+            bram.send_text(f"Bericht {n} van Bram")
+            await handoff.wait_said(f"Bericht {n} van Bram")
+
+        victim = leader_pid(pg_url)
+        dead = next(r for r in replicas if r.proc is not None and r.proc.pid == victim)
+        assert dead.proc is not None
+        dead.proc.send_signal(signal.SIGKILL)
+        before = mark(bram)
+        daan.send_text("Ben je er nog?", thread_id=handoff.thread_id)
+        await told(server, bram, before, "Ben je er nog?", within=45)
+        bram.send_text("Ja, nog steeds")
+        await handoff.wait_said("Ja, nog steeds", within=45)
+        for replica in replicas:
+            if replica is not dead:
+                code, err = await replica.stop()
+                assert code == 0, err
+        # In order, each once; the only repeat allowed is a send the kill cut off between
+        # Telegram's answer and its row's end, sent again right after itself.
+        relayed = [t for t in texts(server, bram.chat_id) if t.startswith("Jongerenwerker")]
+        answers = [f"Antwoord {n} van Daan" for n in range(1, 5)] + ["Ben je er nog?"]
+        assert once(relayed) == [f"Jongerenwerker U Centraal: {answer}" for answer in answers]
+        in_topic = [t for t in handoff.texts() if t.startswith(("Bericht", "Ja, nog"))]
+        assert once(in_topic) == [f"Bericht {n} van Bram" for n in range(1, 5)] + [
+            "Ja, nog steeds"
+        ]
+        assert len(relayed) + len(in_topic) - len(once(relayed)) - len(once(in_topic)) <= 2
+        assert balancer.forwarded[1 - replicas.index(dead)] > 0
+
+    needles = [n.casefold() for n in BRAM.needles]
+    for record in server.requests():
+        if record.params.get("chat_id") == UCENTRAAL:
+            sent = json.dumps(record.params, ensure_ascii=False, default=str).casefold()
+            assert not [n for n in needles if n in sent], record.method
+    assert not server.requests("forwardMessage")
+    with psycopg.connect(pg_url) as conn:
+        stored = b""
+        for (table,) in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchall():
+            for row in conn.execute(f"SELECT * FROM {table}").fetchall():
+                stored += repr(row).casefold().encode()
+    for needle in needles:
+        assert needle.encode() not in stored, needle
