@@ -23,7 +23,11 @@ from bot.engine.model import Text
 from tests.auxil.balancer import RoundRobin
 from tests.auxil.botapi import BotApiServer, RecordedRequest
 from tests.auxil.e2e import BotProcess, texts
+from tests.auxil.wa_e2e import WaBot, shown, stopped_cleanly, wait_text
+from tests.auxil.waapi import WhatsAppServer
+from tests.auxil.waapi_people import WaUser
 from tests.test_handoff_e2e import BRAM, UCENTRAAL, WEDNESDAY, claim, mark, open_handoff, told
+from tests.test_whatsapp_e2e import RESULT_EN, RESULT_NL, type_until
 
 PEOPLE = 200
 T = TypeVar("T")
@@ -301,3 +305,54 @@ async def test_a_handoff_relays_both_ways_whichever_replica_takes_the_message(
                 stored += repr(row).casefold().encode()
     for needle in needles:
         assert needle.encode() not in stored, needle
+
+
+async def test_whatsapp_through_two_replicas_with_the_leader_killed(
+    tmp_path: Path, pg_url: str, wa: WhatsAppServer
+) -> None:
+    """WhatsApp's webhooks reach either replica; a standby's webhook server stores them
+    (signature checked) and the leader answers; after the leader dies the other one goes on.
+    No phone number, id or profile name is stored or logged."""
+    homes = [tmp_path / "a", tmp_path / "b"]
+    replicas = []
+    for home in homes:
+        home.mkdir()
+        replicas.append(WaBot(wa, home / "unused.sqlite3", OMARMT_DB=pg_url))
+    async with RoundRobin([r.port for r in replicas]) as balancer:
+        wa.deliver_to(balancer.url("/whatsapp"))
+        for replica in replicas:
+            await replica.start()
+        sam, alex = wa.user("Sammie van Oudwijk"), wa.user("Alexandra Whitfield")
+        await wa.send_text(sam, "hoi")
+        await wait_text(wa, sam, "Mag ik je een paar korte vragen stellen?", within=60)
+        await wa.send_text(alex, "hi, I'm new in Utrecht and feel a bit alone")
+        await wait_text(wa, alex, "Can I ask you a few short questions?")
+        for _ in range(3):
+            await type_through(wa, sam, "1")
+        victim = leader_pid(pg_url)
+        dead = next(r for r in replicas if r.proc is not None and r.proc.pid == victim)
+        assert dead.proc is not None
+        dead.proc.send_signal(signal.SIGKILL)
+        await type_until(wa, sam, "1", RESULT_NL)
+        await type_until(wa, alex, "1", RESULT_EN)
+        logs = [await stopped_cleanly(r) for r in replicas if r is not dead]
+        assert balancer.forwarded[replicas.index(dead)] > 0
+    assert not wa.errors_answered
+    with psycopg.connect(pg_url) as conn:
+        stored = b""
+        for (table,) in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchall():
+            for row in conn.execute(f"SELECT * FROM {table}").fetchall():
+                stored += repr(row).encode()
+    for person in (sam, alex):
+        for needle in (person.wa_id, person.user_id, person.name):
+            assert needle.encode() not in stored, needle
+            assert not [log for log in logs if needle in log], needle
+
+
+async def type_through(wa: WhatsAppServer, user: WaUser, answer: str) -> None:
+    """Type `answer` to the question shown and wait for the next message."""
+    seen = len(shown(wa, user))
+    await wa.send_text(user, answer)
+    await wa.wait_received(user, seen + 1, timeout=60)
