@@ -83,6 +83,12 @@ class PgServer:
             capture_output=True,
         )
         self.port = _free_port()
+        self._serve()
+
+    def _serve(self) -> None:
+        bindir = binaries()
+        assert bindir is not None
+        data = self._root / "data"
         # No fsync: a test server's data need not survive the machine; the replicas' kill -9
         # tests kill Omarmt, not the server.
         log = (self._root / "server.log").open("wb")
@@ -134,14 +140,31 @@ class PgServer:
             conn.execute(f"CREATE DATABASE {name}")  # a name of our own making
         return self.url(name)
 
-    def stop(self) -> None:
-        if self._process is not None and self._process.poll() is None:
+    def restart(self) -> None:
+        """Stop the server (fast shutdown: every connection is cut) and start it again on the
+        same port with the same data, as an operator's restart or a failover does."""
+        self._halt()
+        self._serve()
+
+    def _halt(self) -> None:
+        """SIGTERM, then wait until the server has really gone: runuser may return before the
+        postmaster it started has finished its shutdown (its pid file says it has not)."""
+        if self._process is None:
+            return
+        if self._process.poll() is None:
             self._process.terminate()
             try:
                 self._process.wait(15)
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+        pid_file = self._root / "data" / "postmaster.pid"
+        deadline = time.monotonic() + 30
+        while pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self._halt()
         with contextlib.suppress(OSError):
             shutil.rmtree(self._root)
 
