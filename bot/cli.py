@@ -36,6 +36,7 @@ from bot.stats import MAX_EVENT_DAYS, roll_up, rollup_cutoff, run_stats
 from bot.storage import BufferedStats
 from bot.storage.keys import WrongSecretError, rotate, unlock
 from bot.storage.lease import Holder, LeaseHeldError, acquire, release
+from bot.storage.postgres import others_connected
 
 __all__ = ["build_engine", "main"]
 
@@ -364,6 +365,16 @@ def _rotate_secret(settings: Settings, environ: dict[str, str]) -> int:
                 await acquire(database, holder)
             except (WrongSecretError, LeaseHeldError) as exc:
                 raise StartError(str(exc)) from None
+            # A replica standing by holds no lease, yet seals what it takes in with the old
+            # secret, and would lead with it: every replica must be stopped.
+            others = await others_connected(database)
+            if others:
+                await release(database, holder)
+                msg = (
+                    f"{others} other omarmt connection(s) to this database (replicas standing "
+                    "by?); stop every replica first"
+                )
+                raise StartError(msg)
             try:
                 count = await rotate(database, keys, derive_keys(new))
             finally:

@@ -206,6 +206,9 @@ async def _serve(
         finally:
             if hook is not None:
                 await hook.stop()
+        if writer.wrong_secret:
+            msg = "the secret was rotated while this replica stood by: start it with the new one"
+            raise StartError(msg)
         return EXIT_PROBLEMS if writer.lost else 0
 
 

@@ -138,7 +138,8 @@ async def sole_writer(
         unlocked = await unlock(db, keys)
     except WrongSecretError as exc:
         raise StartError(str(exc)) from None
-    lead = Leadership(db, Writer(unlocked, Holder.me(), timing=REPLICAS if wait else SINGLE), stop)
+    writer = Writer(unlocked, Holder.me(), timing=REPLICAS if wait else SINGLE)
+    lead = Leadership(db, writer, stop, secret=keys)
     if not wait:
         try:
             await lead.try_take()
@@ -153,11 +154,17 @@ async def sole_writer(
 class Leadership:
     """The lease of one process: taken now, or (replicas) once the leader is gone."""
 
-    def __init__(self, db: Db, writer: Writer, stop: asyncio.Event) -> None:
+    def __init__(
+        self, db: Db, writer: Writer, stop: asyncio.Event, *, secret: Keys | None = None
+    ) -> None:
         self.db = db
         self.writer = writer
         self._stop = stop
         self._beat: asyncio.Task[None] | None = None
+        #: The keys of OMARMT_SECRET, to check again on taking over after standing by.
+        self._secret = secret
+        #: The secret was rotated while this replica stood by: it must not lead.
+        self.wrong_secret = False
 
     @property
     def keys(self) -> Keys:
@@ -200,12 +207,30 @@ class Leadership:
             except Exception as exc:  # noqa: BLE001 - the server's trouble: try again soon
                 log.warning("the lease could not be checked (%s)", type(exc).__name__)
             else:
+                if said and not await self._secret_still_fits():
+                    return False
                 if said:
                     log.info("this replica leads now")
                 return True
             beat()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), timeout=STANDBY_LOOK)
+        return False
+
+    async def _secret_still_fits(self) -> bool:
+        """After standing by: was the secret rotated meanwhile (`omarmt rotate-secret`)? Then
+        this replica's keys open nothing new, and leading would seal with the old ones."""
+        if self._secret is None:
+            return True
+        try:
+            keys = await unlock(self.db, self._secret)
+        except WrongSecretError:
+            keys = None
+        if keys == self.writer.keys:
+            return True
+        log.error("the secret was changed while this replica stood by; it stops")
+        self.wrong_secret = True
+        self._stop.set()
         return False
 
     async def end(self) -> None:

@@ -12,11 +12,13 @@ import pytest
 
 from bot.crypto import Box, Pseudonymizer, derive_keys
 from bot.engine.model import SessionState
+from bot.startup import sole_writer
 from bot.storage.base import Conn, Db, LeaseLostError
 from bot.storage.handoffs import Card, Handoffs
 from bot.storage.keys import WrongSecretError, rotate, unlock
-from bot.storage.lease import Holder, LeaseHeldError, acquire, fence
+from bot.storage.lease import Holder, LeaseHeldError, acquire, fence, release
 from bot.storage.opening import open_db
+from bot.storage.postgres import others_connected
 from bot.storage.queues import Queues, Send
 
 SECRET = "a-test-secret-that-is-long-enough-0123456789"
@@ -264,3 +266,31 @@ async def test_a_replica_taken_over_cannot_commit_a_turn(
         await leader.commit_turn(item.id, LANE, state(), NOW, reply)
         assert await leader.pending() == []
         assert await leader.waiting() == 1
+
+
+async def test_a_standby_does_not_lead_once_the_secret_was_rotated(
+    any_db: Db, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Leading with the old keys would seal with them and open nothing new: it stops instead.
+    And on PostgreSQL, `rotate-secret` sees the other Omarmt processes connected."""
+    url = (
+        request.getfixturevalue("pg_url")
+        if any_db.backend == "postgresql"
+        else tmp_path / "x.sqlite3"
+    )
+    async with open_db(url) as mine, open_db(url) as theirs:
+        # `any_db`'s own connection and `theirs`
+        assert await others_connected(mine) == (2 if mine.backend == "postgresql" else 0)
+        other = replace(Holder.me(), pid=1, host="elders", token="o" * 16)
+        await unlock(theirs, KEYS)
+        await acquire(theirs, other)
+        stop = asyncio.Event()
+        async with sole_writer(mine, KEYS, stop, wait=True) as lead:
+            standing = asyncio.create_task(lead.take())
+            await asyncio.sleep(0.3)
+            assert not standing.done()  # the other one leads
+            await rotate(theirs, KEYS, derive_keys("the-next-secret-that-is-long-enough-555555"))
+            await release(theirs, other)
+            assert await asyncio.wait_for(standing, 10) is False
+            assert lead.wrong_secret
+            assert stop.is_set()

@@ -29,7 +29,7 @@ from bot.storage.tables import SessionTable, StatsTable, purge_sessions
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["PgConn", "PgDatabase", "is_url"]
+__all__ = ["PgConn", "PgDatabase", "is_url", "others_connected"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,18 @@ T = TypeVar("T")
 def is_url(place: object) -> bool:
     """Whether a database setting names a PostgreSQL server rather than a SQLite file."""
     return str(place).startswith(("postgresql://", "postgres://"))
+
+
+async def others_connected(db: object) -> int:
+    """How many other Omarmt processes are connected to this PostgreSQL database (0 for
+    SQLite, where the lease alone says it): `omarmt rotate-secret` must run alone."""
+    if not isinstance(db, PgDatabase):
+        return 0
+    rows = await db.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'omarmt' "
+        "AND datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    return int(str(rows[0][0]))
 
 
 @lru_cache(maxsize=512)
