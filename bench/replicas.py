@@ -1,5 +1,6 @@
-"""Omarmt on one and on three replicas: the same crowd on SQLite, on PostgreSQL, and on three
-`omarmt run --webhook` replicas sharing one PostgreSQL server.
+"""The same crowd on one replica on SQLite, one on PostgreSQL, and three on PostgreSQL.
+
+`omarmt run --webhook` replicas; the three share one PostgreSQL server.
 
 Three set-ups, one after the other, each on a fresh database:
 
@@ -40,6 +41,7 @@ import socket
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +94,8 @@ class Server(CrowdServer):
     def __init__(self) -> None:
         super().__init__()
         self.last_question: dict[int, tuple[str, str]] = {}
-        self.duplicates = 0
+        #: Per chat: questions sent again right after themselves.
+        self.duplicates: Counter[int] = Counter()
         self.killed_at: float | None = None
         self.first_after_kill: float | None = None
 
@@ -107,7 +110,7 @@ class Server(CrowdServer):
                 chat = int(message["chat"]["id"])
                 question = (parse_callback(data[0]).step, str(message.get("text", "")))
                 if self.last_question.get(chat) == question:
-                    self.duplicates += 1
+                    self.duplicates[chat] += 1
                 self.last_question[chat] = question
         super()._remember(record)
 
@@ -132,7 +135,7 @@ class Setup:
     killed: int | None = None
     kill_after: int = 0
     first_after_kill: float | None = None
-    duplicates: int = 0
+    duplicates: Counter[int] = field(default_factory=Counter)
     exit_codes: list[int | None] = field(default_factory=list)
 
     @property
@@ -291,6 +294,14 @@ def _rss(setup: Setup) -> str:
     return ", ".join(cells) or "-"
 
 
+def _duplicates(setup: Setup) -> str:
+    total = setup.duplicates.total()
+    if not total:
+        return "0"
+    chats, most = len(setup.duplicates), max(setup.duplicates.values())
+    return f"{total} in {chats} chats, at most {most} in one"
+
+
 def _rows(setups: Sequence[Setup], users: int) -> Iterator[tuple[str, list[str]]]:
     def each(fmt: Callable[[Setup], str]) -> list[str]:
         return [fmt(s) for s in setups]
@@ -337,7 +348,7 @@ def _rows(setups: Sequence[Setup], users: int) -> Iterator[tuple[str, list[str]]
             "kill to next message sent, ms",
             each(lambda s: f"{s.first_after_kill * 1000:.0f}" if s.first_after_kill else "-"),
         )
-    yield "duplicates (a question twice in a row)", each(lambda s: str(s.duplicates))
+    yield "duplicates (a question twice in a row)", each(_duplicates)
     yield (
         "exit codes after SIGTERM",
         each(lambda s: ", ".join("killed" if c is None else str(c) for c in s.exit_codes)),
