@@ -147,6 +147,40 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/<pid>/stat after the command name: state, ppid, ... (utime is index 11)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat[stat.rindex(")") + 2 :].split()
+
+
+def process_tree(root: int) -> list[int]:
+    """`root` and every live process descending from it."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):  # ended meanwhile
+                parents[int(entry.name)] = int(_stat_fields(int(entry.name))[1])
+    found = [root]
+    for pid in parents:
+        ancestor = pid
+        while ancestor > 1 and ancestor != root:
+            ancestor = parents.get(ancestor, 0)
+        if ancestor == root and pid != root:
+            found.append(pid)
+    return found
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU seconds of `root` and every live process descending from it, with what their
+    children that already ended used (cutime + cstime): a server's backends that come and go
+    (PostgreSQL's) are all counted, each once."""
+    ticks = 0
+    for pid in process_tree(root):
+        with contextlib.suppress(OSError):
+            ticks += sum(int(f) for f in _stat_fields(pid)[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     """VmRSS of a process in MB (MiB) from /proc/<pid>/status."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -190,6 +224,20 @@ async def stop_process(pid: int) -> int | None:
                 proc.kill()
                 proc.wait()
             return proc.returncode
+    return None
+
+
+async def kill_process(pid: int) -> float | None:
+    """SIGKILL, as a crash would; the CPU seconds the process used in all (read once it has
+    ended, before it is reaped, so that nothing is missed), or None if it was not started here."""
+    for proc in _CHILDREN:
+        if proc.pid == pid and proc.poll() is None:
+            proc.kill()
+            # Ended but not reaped: /proc still holds its final times.
+            await asyncio.to_thread(os.waitid, os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+            used = cpu_seconds(pid)
+            await asyncio.to_thread(proc.wait)
+            return used
     return None
 
 

@@ -23,6 +23,7 @@ from bot.engine.model import Text
 from tests.auxil.balancer import RoundRobin
 from tests.auxil.botapi import BotApiServer, RecordedRequest
 from tests.auxil.e2e import BotProcess, texts
+from tests.auxil.pg import leader_pid
 from tests.auxil.wa_e2e import WaBot, shown, stopped_cleanly, wait_text
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
@@ -83,13 +84,6 @@ def expected_steps(engine: Engine, texts: list[str]) -> list[str]:
         steps.append(asked[-1])
         state = turn.state
     return steps
-
-
-def leader_pid(url: str) -> int:
-    with psycopg.connect(url) as conn:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'writer'").fetchone()
-    assert row is not None
-    return int(json.loads(bytes(row[0]))["pid"])
 
 
 async def walk(server: Server, user_id: int, answered: list[int]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import shutil
 import socket
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import psycopg
 
-__all__ = ["PgServer", "binaries", "missing_reason"]
+__all__ = ["PgServer", "binaries", "leader_pid", "missing_reason"]
 
 
 def binaries() -> Path | None:
@@ -130,6 +131,11 @@ class PgServer:
                     raise RuntimeError(msg) from None
                 time.sleep(0.1)
 
+    @property
+    def pid(self) -> int | None:
+        """The process started (the postmaster, or runuser as its parent); None before start."""
+        return None if self._process is None else self._process.pid
+
     def url(self, database: str) -> str:
         return f"postgresql://omarmt@127.0.0.1:{self.port}/{database}"
 
@@ -167,6 +173,14 @@ class PgServer:
         self._halt()
         with contextlib.suppress(OSError):
             shutil.rmtree(self._root)
+
+
+def leader_pid(url: str) -> int:
+    """The pid of the replica holding the writer lease on this database (the leader)."""
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'writer'").fetchone()
+    assert row is not None
+    return int(json.loads(bytes(row[0]))["pid"])
 
 
 def _free_port() -> int:
