@@ -23,6 +23,7 @@ __all__ = [
     "SessionStore",
     "StatsSink",
     "Work",
+    "announce",
     "is_storage_error",
     "serialize",
 ]
@@ -90,6 +91,14 @@ class Db(Protocol):
         """The sink for anonymous statistics events."""
         ...
 
+    def news_mark(self) -> int:
+        """How many announcements of new rows (`announce`) this process has heard so far."""
+        ...
+
+    async def wait_news(self, mark: int, at_most: float) -> None:
+        """Return once an announcement after `mark` is heard, or after `at_most` seconds."""
+        ...
+
 
 def serialize(conn: Conn, name: str) -> None:
     """Inside a work: wait until no other process's transaction holds `name`, and hold it until
@@ -139,6 +148,14 @@ class StatsSink(Protocol):
 
 class LeaseLostError(RuntimeError):
     """Another process leads this database now: this one must not commit a turn."""
+
+
+def announce(conn: Conn) -> None:
+    """Inside a work that stores rows for others to handle: tell the processes that follow the
+    database (PostgreSQL's NOTIFY, delivered at commit). SQLite has one process: nothing."""
+    tell: Callable[[], None] | None = getattr(conn, "omarmt_announce", None)
+    if tell is not None:
+        tell()
 
 
 def is_storage_error(exc: BaseException) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -34,6 +35,9 @@ __all__ = ["PgConn", "PgDatabase", "is_url", "others_connected"]
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+#: The channel on which new rows are announced (`announce`) and heard (`PgDatabase.wait_news`).
+NEWS = "omarmt_news"
 
 
 def is_url(place: object) -> bool:
@@ -77,6 +81,10 @@ class PgConn:
         cursor.executemany(_pg(sql), parameters)
         return cursor
 
+    def omarmt_announce(self) -> None:
+        """`bot.storage.base.announce`: NOTIFY, heard by the followers when this commits."""
+        self._raw.execute(f"NOTIFY {NEWS}")
+
     def omarmt_hold(self, name: str) -> None:
         """`bot.storage.base.serialize`: an advisory lock held until the transaction ends."""
         self._raw.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
@@ -96,6 +104,11 @@ class PgDatabase:
         self._lock = asyncio.Lock()
         self._queued: list[tuple[Work[Any], asyncio.Future[Any]]] = []
         self._committer: asyncio.Task[None] | None = None
+        #: Announcements heard (`wait_news`), by a thread with a connection of its own.
+        self._news = 0
+        self._heard = asyncio.Event()
+        self._listener: threading.Thread | None = None
+        self._closing = threading.Event()
 
     @classmethod
     @asynccontextmanager
@@ -108,6 +121,9 @@ class PgDatabase:
             logger.debug("database open at schema version %d", version)
             yield database
         finally:
+            database._closing.set()
+            if database._listener is not None:
+                await asyncio.to_thread(database._listener.join, 5)
             await database._on_thread(database._close)
             database._thread.shutdown(wait=True)
 
@@ -191,6 +207,58 @@ class PgDatabase:
                         future.set_exception(value)
         finally:
             self._committer = None
+
+    # --- announcements ----------------------------------------------------------------------
+
+    def news_mark(self) -> int:
+        """Announcements heard so far; the first call starts listening."""
+        if self._listener is None:
+            loop = asyncio.get_running_loop()
+            self._listener = threading.Thread(
+                target=self._listen, args=(loop,), name="omarmt-pg-listen", daemon=True
+            )
+            self._listener.start()
+        return self._news
+
+    async def wait_news(self, mark: int, at_most: float) -> None:
+        """Until an announcement after `mark` is heard, or `at_most` seconds: a follower wakes
+        within milliseconds of a commit elsewhere, and still looks now and then if a
+        notification is missed (while its listening connection is being opened again)."""
+        while self._news == mark:
+            self._heard.clear()
+            if self._news != mark:
+                return
+            try:
+                await asyncio.wait_for(self._heard.wait(), at_most)
+            except TimeoutError:
+                return
+
+    def _bump(self) -> None:
+        self._news += 1
+        self._heard.set()
+
+    def _listen(self, loop: asyncio.AbstractEventLoop) -> None:
+        """On its own thread: LISTEN, and pass every notification to the event loop."""
+        import psycopg  # noqa: PLC0415 - see `_connection`
+
+        failures = 0
+        while not self._closing.is_set():
+            try:
+                with psycopg.connect(
+                    self._url, autocommit=True, application_name="omarmt"
+                ) as conn:
+                    conn.execute(f"LISTEN {NEWS}")
+                    failures = 0
+                    loop.call_soon_threadsafe(self._bump)  # a look after (re)connecting
+                    while not self._closing.is_set():
+                        for _ in conn.notifies(timeout=1.0):
+                            loop.call_soon_threadsafe(self._bump)
+            except psycopg.Error as exc:
+                failures += 1
+                logger.warning("listening to PostgreSQL failed (%s)", type(exc).__name__)
+                self._closing.wait(min(30.0, 0.5 * 2**failures))
+            except RuntimeError:  # the event loop closed under us: the process is ending
+                return
 
     async def checkpoint(self) -> None:
         """Nothing to copy: PostgreSQL has no WAL file beside the data for older copies to

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.crypto import Box, DecryptError
 from bot.engine.model import SessionState
-from bot.storage.base import Conn, Db
+from bot.storage.base import Conn, Db, announce
 from bot.storage.tables import encode_state
 
 __all__ = [
@@ -140,6 +140,7 @@ class Queues:
         ]
 
         def write(conn: Conn) -> list[int | None]:
+            announce(conn)
             ids: list[int | None] = []
             for key, lane, sealed in rows:
                 seen = _SEEN if isinstance(key, int) else _SEEN_KEY
@@ -161,6 +162,7 @@ class Queues:
         sealed = self._box.seal(payload, b"in:" + lane.encode())
 
         def write(conn: Conn) -> int:
+            announce(conn)
             return _inserted(conn, _INSERT_INBOX, (lane, sealed, int(now)))
 
         return InboxItem(await self._db.run(write), lane, payload)
@@ -193,6 +195,14 @@ class Queues:
             if len(rows) < limit:
                 break
         return items
+
+    def news_mark(self) -> int:
+        """See `Db.news_mark`: how many announcements of new rows were heard so far."""
+        return self._db.news_mark()
+
+    async def wait_news(self, mark: int, at_most: float) -> None:
+        """See `Db.wait_news`: until rows are announced after `mark`, or `at_most` seconds."""
+        await self._db.wait_news(mark, at_most)
 
     async def waiting_ids(self, limit: int = 2000) -> list[int]:
         """The ids of rows waiting to be handled (not parked), oldest first: cheap enough to

@@ -234,6 +234,15 @@ class Database:
             await self.checkpoint()
         return total
 
+    def news_mark(self) -> int:
+        """One process per file: nobody else announces anything."""
+        return 0
+
+    async def wait_news(self, mark: int, at_most: float) -> None:
+        """Nobody else writes: wait the time out."""
+        del mark
+        await asyncio.sleep(at_most)
+
     def sessions(self, box: Box) -> SessionTable:
         """The session store, sealing states with ``box``."""
         return SessionTable(self, box)

@@ -57,8 +57,9 @@ GRACE = timedelta(hours=1)
 INTERNAL = b'{"omarmt": '
 #: After this many failures (other than the database's) a turn is parked and the person told.
 TURN_TRIES = 5
-#: Seconds between looks at a shared database's inbox for what other replicas took in.
-FOLLOW_EVERY = 0.05
+#: Seconds between looks at a shared database's inbox when no replica announced new rows
+#: (a look follows every announcement at once).
+FOLLOW_EVERY = 0.5
 #: Seconds a finished row is remembered, so a look at the inbox that began before its end
 #: does not hand it on again.
 FINISHED_LATELY = 60.0
@@ -687,6 +688,7 @@ class Pipeline:
         self._live.expect("following the inbox")
         failures = 0
         while not stop.is_set():
+            mark = self._queues.news_mark()
             try:
                 await self._follow_once()
             except Exception as exc:  # noqa: BLE001 - the database's trouble: look again
@@ -697,7 +699,9 @@ class Pipeline:
                 continue
             failures = 0
             self._live.ok("following the inbox")
-            await self._pause(self._follow_every)
+            # Woken by the next announcement (another replica's intake, or this one's), or
+            # after a while in any case.
+            await self._queues.wait_news(mark, self._follow_every)
         self._live.done("following the inbox")
 
     async def _follow_once(self) -> None:
