@@ -104,3 +104,25 @@ async def test_a_database_that_cannot_be_reached_is_said_in_one_line(
     assert "127.0.0.1:1/omarmt cannot be used" in err
     assert password not in err
     assert "Traceback" not in err
+
+
+async def test_what_the_url_leaves_out_comes_from_libpqs_variables(
+    server: BotApiServer, pg_server: PgServer, tmp_path: Path
+) -> None:
+    """`postgresql:///name` with PGHOST, PGPORT and PGUSER set: the operator's usual way to keep
+    a password (PGPASSWORD) out of the URL."""
+    url = pg_server.new_database()
+    name = url.rsplit("/", 1)[1]
+    bot = BotProcess(
+        server,
+        tmp_path / "unused.sqlite3",
+        OMARMT_DB=f"postgresql:///{name}",
+        PGHOST="127.0.0.1",
+        PGPORT=str(pg_server.port),
+        PGUSER="omarmt",
+    )
+    code, out, err = await bot.command("purge")
+    assert code == 0, err
+    assert "erased 0 conversation(s)" in out
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT max(version) FROM omarmt_schema").fetchone() == (1,)
