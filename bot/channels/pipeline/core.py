@@ -336,8 +336,10 @@ class Pipeline:
     def _dispatch(self, item: InboxItem, parsed: object | None = None) -> None:
         """Hand a row to its person's lane, starting the lane's worker if it has none.
 
-        Inbox ids only grow and are handed on in the order they were committed, so one at or
-        below the last handed on was handed on already.
+        One process: inbox ids only grow and are handed on in the order they were committed, so
+        one at or below the last handed on was handed on already. A shared database: other
+        replicas' rows may commit out of id order, so each row is remembered by its id instead
+        (in flight, or finished lately).
         """
         if self._shared:
             if item.id in self._inflight or item.id in self._finished_lately:
