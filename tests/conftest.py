@@ -14,7 +14,8 @@ from bot.storage.base import Db
 from bot.storage.opening import open_db
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.engine import make_engine
-from tests.auxil.pg import PgServer, missing_reason
+from tests.auxil.pg import PgServer
+from tests.auxil.pg import require as require_pg
 from tests.auxil.waapi import WhatsAppServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,11 +62,7 @@ def pg_server() -> Iterator[PgServer]:
 
     Skipped on a workstation without Debian's postgresql package; in CI a failure instead.
     """
-    reason = missing_reason()
-    if reason is not None:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_pg()
     srv = PgServer()
     srv.start()
     yield srv
@@ -79,11 +76,17 @@ def pg_url(pg_server: PgServer) -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Db]:
-    """The bot's database on each backend in turn: a SQLite file, then a real PostgreSQL
-    server's fresh database. The storage contract holds on both."""
-    place: Path | str = tmp_path / "omarmt.sqlite3"
+def db_place(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where `any_db` is: a SQLite file, then a real PostgreSQL server's fresh database (a test
+    that asks for both may open it a second time, as another process would)."""
     if request.param == "postgresql":
-        place = request.getfixturevalue("pg_url")
-    async with open_db(place) as db:
+        url: str = request.getfixturevalue("pg_url")
+        return url
+    return tmp_path / "omarmt.sqlite3"
+
+
+@pytest.fixture
+async def any_db(db_place: Path | str) -> AsyncIterator[Db]:
+    """The bot's database on each backend in turn. The storage contract holds on both."""
+    async with open_db(db_place) as db:
         yield db

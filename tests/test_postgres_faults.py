@@ -4,7 +4,6 @@ restarts, when another session holds a table lock, and when it cannot be reached
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,17 +13,13 @@ import pytest
 from bot.settings import db_setting
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.e2e import BotProcess, wait_said
-from tests.auxil.pg import PgServer, missing_reason
+from tests.auxil.pg import PgServer, require
 
 
 @pytest.fixture
 def own_server() -> Iterator[PgServer]:
     """A server of this test's own, to restart without touching the others' databases."""
-    reason = missing_reason()
-    if reason is not None:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require()
     server = PgServer()
     server.start()
     yield server

@@ -99,27 +99,40 @@ async def walk(server: Server, user_id: int, answered: list[int]) -> None:
         answered[0] += 1
 
 
+async def start_replicas(
+    server: BotApiServer,
+    balancer: RoundRobin,
+    ports: list[int],
+    home: Path,
+    pg_url: str,
+    **env: str,
+) -> list[BotProcess]:
+    """`omarmt run --webhook` on each port, each in a directory of its own (its heartbeat),
+    all on one PostgreSQL database, Telegram told to post to the balancer."""
+    replicas = []
+    for index, port in enumerate(ports):
+        place = home / f"replica{index}"
+        place.mkdir()
+        replica = BotProcess(
+            server,
+            place / "unused.sqlite3",
+            OMARMT_DB=pg_url,
+            OMARMT_WEBHOOK_URL=balancer.url("/telegram"),
+            OMARMT_WEBHOOK_SECRET=WEBHOOK_SECRET,
+            OMARMT_WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+            **env,
+        )
+        await replica.start("--webhook")
+        replicas.append(replica)
+    return replicas
+
+
 async def test_three_replicas_one_killed_mid_check_lose_nothing(
     tmp_path: Path, pg_url: str, engine: Engine
 ) -> None:
     ports = [free_port() for _ in range(3)]
     async with Server() as server, RoundRobin(ports) as balancer:
-        replicas = []
-        for index, port in enumerate(ports):
-            home = tmp_path / f"replica{index}"
-            home.mkdir()
-            replicas.append(
-                BotProcess(
-                    server,
-                    home / "unused.sqlite3",
-                    OMARMT_DB=pg_url,
-                    OMARMT_WEBHOOK_URL=balancer.url("/telegram"),
-                    OMARMT_WEBHOOK_SECRET=WEBHOOK_SECRET,
-                    OMARMT_WEBHOOK_LISTEN=f"127.0.0.1:{port}",
-                )
-            )
-        for replica in replicas:
-            await replica.start("--webhook")
+        replicas = await start_replicas(server, balancer, ports, tmp_path, pg_url)
         await server.wait_for(lambda: server.webhook_info()["url"], 60)
 
         answered = [0]
@@ -229,23 +242,15 @@ async def test_a_handoff_relays_both_ways_whichever_replica_takes_the_message(
             BRAM.id, BRAM.first_name, last_name=BRAM.last_name, username=BRAM.username,
             language_code="nl",
         )  # fmt: skip
-        replicas = []
-        for index, port in enumerate(ports):
-            home = tmp_path / f"replica{index}"
-            home.mkdir()
-            replicas.append(
-                BotProcess(
-                    server,
-                    home / "unused.sqlite3",
-                    OMARMT_DB=pg_url,
-                    OMARMT_WEBHOOK_URL=balancer.url("/telegram"),
-                    OMARMT_WEBHOOK_SECRET=WEBHOOK_SECRET,
-                    OMARMT_WEBHOOK_LISTEN=f"127.0.0.1:{port}",
-                    OMARMT_STAFF_CHAT_UCENTRAAL=str(UCENTRAAL),
-                    OMARMT_CLOCK=WEDNESDAY,
-                )
-            )
-            await replicas[-1].start("--webhook")
+        replicas = await start_replicas(
+            server,
+            balancer,
+            ports,
+            tmp_path,
+            pg_url,
+            OMARMT_STAFF_CHAT_UCENTRAAL=str(UCENTRAAL),
+            OMARMT_CLOCK=WEDNESDAY,
+        )
         await server.wait_for(lambda: server.webhook_info()["url"], 60)
         await server.wait_for((tmp_path / "replica1" / "omarmt.alive").exists, 60)
 

@@ -68,15 +68,10 @@ async def test_intake_stores_each_key_once_and_hands_rows_back_in_order(any_db: 
 
 
 async def test_two_processes_taking_in_the_same_update_store_it_once(
-    any_db: Db, tmp_path: Path, request: pytest.FixtureRequest
+    any_db: Db, db_place: Path | str
 ) -> None:
     """Replicas behind one load balancer may both get a retried webhook."""
-    url = (
-        request.getfixturevalue("pg_url")
-        if any_db.backend == "postgresql"
-        else tmp_path / "x.sqlite3"
-    )
-    async with open_db(url) as one, open_db(url) as two:
+    async with open_db(db_place) as one, open_db(db_place) as two:
         updates = [(n, LANE, f"bericht {n}".encode()) for n in range(40)]
         a, b = await asyncio.gather(
             Queues(one, BOX).intake(updates, 1.0), Queues(two, BOX).intake(updates, 1.0)
@@ -222,15 +217,10 @@ async def test_keys_check_the_secret_and_rotation_reseals_everything(any_db: Db)
 
 
 async def test_two_processes_starting_at_once_get_one_lease(
-    any_db: Db, tmp_path: Path, request: pytest.FixtureRequest
+    any_db: Db, db_place: Path | str
 ) -> None:
     """The lease is read and written in one serialized step: never two holders."""
-    url = (
-        request.getfixturevalue("pg_url")
-        if any_db.backend == "postgresql"
-        else tmp_path / "x.sqlite3"
-    )
-    async with open_db(url) as one, open_db(url) as two:
+    async with open_db(db_place) as one, open_db(db_place) as two:
         mine, theirs = Holder.me(), replace(Holder.me(), pid=1, host="elders", token="b" * 16)
         outcomes = await asyncio.gather(
             acquire(one, mine), acquire(two, theirs), return_exceptions=True
@@ -239,17 +229,10 @@ async def test_two_processes_starting_at_once_get_one_lease(
         assert any(isinstance(o, LeaseHeldError) for o in outcomes)
 
 
-async def test_a_replica_taken_over_cannot_commit_a_turn(
-    any_db: Db, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
+async def test_a_replica_taken_over_cannot_commit_a_turn(any_db: Db, db_place: Path | str) -> None:
     """Fencing: a leader that stalled past its lease and was taken over must not commit the
     turn the new leader handles too (that would answer twice, or out of order)."""
-    url = (
-        request.getfixturevalue("pg_url")
-        if any_db.backend == "postgresql"
-        else tmp_path / "x.sqlite3"
-    )
-    async with open_db(url) as one, open_db(url) as two:
+    async with open_db(db_place) as one, open_db(db_place) as two:
         old = Holder.me()
         await acquire(one, old)
         new = replace(Holder.me(), pid=1, host="elders", token="n" * 16)
@@ -269,16 +252,11 @@ async def test_a_replica_taken_over_cannot_commit_a_turn(
 
 
 async def test_a_standby_does_not_lead_once_the_secret_was_rotated(
-    any_db: Db, tmp_path: Path, request: pytest.FixtureRequest
+    any_db: Db, db_place: Path | str
 ) -> None:
     """Leading with the old keys would seal with them and open nothing new: it stops instead.
     And on PostgreSQL, `rotate-secret` sees the other Omarmt processes connected."""
-    url = (
-        request.getfixturevalue("pg_url")
-        if any_db.backend == "postgresql"
-        else tmp_path / "x.sqlite3"
-    )
-    async with open_db(url) as mine, open_db(url) as theirs:
+    async with open_db(db_place) as mine, open_db(db_place) as theirs:
         # `any_db`'s own connection and `theirs`
         assert await others_connected(mine) == (2 if mine.backend == "postgresql" else 0)
         other = replace(Holder.me(), pid=1, host="elders", token="o" * 16)

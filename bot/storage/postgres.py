@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.crypto import Box
 from bot.storage.base import Row, Work
+from bot.storage.group import GroupCommit, Outcome
 from bot.storage.pg_schema import migrate
 from bot.storage.tables import SessionTable, StatsTable, purge_sessions
 
@@ -102,8 +103,7 @@ class PgDatabase:
         self._raw: psycopg.Connection[Any] | None = None
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="omarmt-pg")
         self._lock = asyncio.Lock()
-        self._queued: list[tuple[Work[Any], asyncio.Future[Any]]] = []
-        self._committer: asyncio.Task[None] | None = None
+        self._group = GroupCommit(self._commit_batch)
         #: Announcements heard (`wait_news`), by a thread with a connection of its own.
         self._news = 0
         self._heard = asyncio.Event()
@@ -151,7 +151,7 @@ class PgDatabase:
         cursor = PgConn(self._connection()).execute(sql, parameters)
         return [tuple(row) for row in cursor.fetchall()] if cursor.description else []
 
-    def _commit(self, works: list[Work[Any]]) -> list[tuple[bool, Any]]:
+    def _commit(self, works: list[Work[Any]]) -> list[Outcome]:
         """One transaction, each work in a savepoint of its own: one that fails is undone
         alone while the others commit (as on SQLite)."""
         raw = self._connection()
@@ -178,35 +178,11 @@ class PgDatabase:
 
     async def run(self, work: Work[T]) -> T:
         """`work` in a transaction; works asked for meanwhile share the next one."""
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._queued.append((work, future))
-        if self._committer is None:
-            self._committer = asyncio.create_task(self._commit_queued())
-        return await future
+        return await self._group.run(work)
 
-    async def _commit_queued(self) -> None:
-        try:
-            while self._queued:
-                batch, self._queued = self._queued, []
-                works = [work for work, _ in batch]
-                try:
-                    async with self._lock:
-                        outcomes = await self._on_thread(partial(self._commit, works))
-                except Exception as exc:  # noqa: BLE001 - every caller gets it
-                    outcomes = [(False, exc)] * len(batch)
-                except BaseException:
-                    for _, future in batch:
-                        future.cancel()
-                    raise
-                for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
-                    if future.done():
-                        continue
-                    if ok:
-                        future.set_result(value)
-                    else:
-                        future.set_exception(value)
-        finally:
-            self._committer = None
+    async def _commit_batch(self, works: list[Work[Any]]) -> list[Outcome]:
+        async with self._lock:
+            return await self._on_thread(partial(self._commit, works))
 
     # --- announcements ----------------------------------------------------------------------
 

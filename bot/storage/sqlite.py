@@ -16,6 +16,7 @@ import aiosqlite
 
 from bot.crypto import Box
 from bot.storage.base import Row, Work
+from bot.storage.group import GroupCommit, Outcome
 from bot.storage.migrations import MIGRATIONS, SchemaTooNewError, migrate, schema_version
 from bot.storage.tables import (
     SessionTable,
@@ -77,7 +78,7 @@ class Database:
     back with, someone else's transaction. Open it with ``async with Database.open(path)``.
     """
 
-    __slots__ = ("_checkpointing", "_committer", "_conn", "_lock", "_path", "_queued", "_writes")
+    __slots__ = ("_checkpointing", "_conn", "_group", "_lock", "_path", "_writes")
 
     backend = "sqlite"
 
@@ -88,9 +89,8 @@ class Database:
         self._path = path
         self._writes = 0
         self._checkpointing: asyncio.Task[None] | None = None
-        #: Works waiting for the next group commit (`run`), and the task committing them.
-        self._queued: list[tuple[Work[Any], asyncio.Future[Any]]] = []
-        self._committer: asyncio.Task[None] | None = None
+        #: Works waiting for the next group commit (`run`).
+        self._group = GroupCommit(self._commit_batch, after=self._wrote)
 
     @classmethod
     @asynccontextmanager
@@ -157,38 +157,11 @@ class Database:
         that fails is undone alone while the others commit. A caller hears back only once its
         work is committed. `work` runs on the worker thread: plain sqlite3, no event loop.
         """
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._queued.append((work, future))
-        if self._committer is None:
-            self._committer = asyncio.create_task(self._commit_queued())
-        return await future
+        return await self._group.run(work)
 
-    async def _commit_queued(self) -> None:
-        """Commit what is queued, batch after batch, until nothing is (a task of its own, so a
-        caller that gives up waiting cannot cut a transaction that holds others' work)."""
-        try:
-            while self._queued:
-                batch, self._queued = self._queued, []
-                works = [work for work, _ in batch]
-                try:
-                    async with self._lock:
-                        outcomes = await self._on_thread(partial(_commit, self._conn, works))
-                except Exception as exc:  # noqa: BLE001 - every caller gets it
-                    outcomes = [(False, exc)] * len(batch)
-                except BaseException:
-                    for _, future in batch:
-                        future.cancel()
-                    raise
-                self._wrote()
-                for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
-                    if future.done():
-                        continue
-                    if ok:
-                        future.set_result(value)
-                    else:
-                        future.set_exception(value)
-        finally:
-            self._committer = None
+    async def _commit_batch(self, works: list[Work[Any]]) -> list[Outcome]:
+        async with self._lock:
+            return await self._on_thread(partial(_commit, self._conn, works))
 
     def _wrote(self) -> None:
         """Count a write transaction; every `_CHECKPOINT_EVERY`, checkpoint off the writer.

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 
 __all__ = ["PgServer", "binaries", "leader_pid", "missing_reason"]
 
@@ -41,6 +42,15 @@ def missing_reason() -> str | None:
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         return "running as root without runuser, and PostgreSQL refuses to run as root"
     return None
+
+
+def require() -> None:
+    """Skip the test where no server can be started; in CI (``CI`` set) fail it instead."""
+    reason = missing_reason()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
 class PgServer:
