@@ -6,8 +6,9 @@ Three set-ups, one after the other, each on a fresh database:
 
 a. one replica on SQLite (a file);
 b. one replica on PostgreSQL;
-c. three replicas on PostgreSQL (one leads: it handles the turns and sends; the others store
-   the updates they are given in the shared inbox and stand by).
+c. three replicas on PostgreSQL: each stores the updates it is given in the shared inbox and
+   handles the people whose lanes it holds (`bot.storage.lanes`); one also leads (polling,
+   the staff desk, retention). "turns handled per replica" shows the share of each.
 
 In each, the local Bot API test server (tests/auxil/botapi.py) delivers every update as a
 webhook through a round-robin balancer (tests/auxil/balancer.py), both in this process on
@@ -36,6 +37,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import re
 import shlex
 import socket
 import sys
@@ -137,6 +139,8 @@ class Setup:
     first_after_kill: float | None = None
     duplicates: Counter[int] = field(default_factory=Counter)
     exit_codes: list[int | None] = field(default_factory=list)
+    #: Per replica: the turns it committed, as its log says at a clean stop (None: killed).
+    turns: list[int | None] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -219,6 +223,16 @@ async def measure(setup: Setup, users: int, db: str, tmp: Path, pg: PgServer | N
         finally:
             for pid in pids:
                 setup.exit_codes.append(None if pid == setup.killed else await stop_process(pid))
+            setup.turns = [
+                None if pid == setup.killed else _turns(log.read_text(errors="replace"))
+                for pid, log in zip(pids, logs, strict=True)
+            ]
+
+
+def _turns(log: str) -> int | None:
+    """The turns a replica committed (`Pipeline.turns`, logged at a clean stop)."""
+    found = re.search(r"lanes: (\d+) turn\(s\) handled here", log)
+    return int(found.group(1)) if found else None
 
 
 async def _crowd(
@@ -294,6 +308,13 @@ def _rss(setup: Setup) -> str:
     return ", ".join(cells) or "-"
 
 
+def _shares(setup: Setup) -> str:
+    """Each replica's turns: on a shared database every replica handles its people's."""
+    if not setup.postgres:
+        return "-"
+    return ", ".join("killed" if t is None else f"{t:,}" for t in setup.turns) or "-"
+
+
 def _duplicates(setup: Setup) -> str:
     total = setup.duplicates.total()
     if not total:
@@ -308,6 +329,7 @@ def _rows(setups: Sequence[Setup], users: int) -> Iterator[tuple[str, list[str]]
 
     yield "updates answered", each(lambda s: f"{s.updates:,} of {users * len(script(0)):,}")
     yield "failures (people with no answer)", each(lambda s: str(s.latencies.failures))
+    yield "turns handled per replica", each(_shares)
     yield "throughput, updates/s", each(lambda s: f"{s.rate:.0f}")
     yield (
         "first reply p50 / p99, ms",

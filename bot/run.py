@@ -29,6 +29,8 @@ from bot.startup import StartError, open_database, signed_in, sole_writer
 from bot.stats import roll_up, rollup_cutoff
 from bot.storage import BufferedStats
 from bot.storage.handoffs import Handoffs
+from bot.storage.lanes import LaneLeases
+from bot.storage.lease import REPLICAS
 from bot.storage.queues import Queues
 
 if TYPE_CHECKING:
@@ -143,7 +145,11 @@ async def _serve(
             else None
         )
         queues = Queues(database, box)
-        queues.fence = writer.fence()
+        # Replicas: per person, the replica holding their lane; one process: the lease.
+        lanes = (
+            LaneLeases(database, writer.writer.holder.token, REPLICAS.stale) if shared else None
+        )
+        queues.fence = lanes.fence if lanes is not None else writer.fence()
         others = []
         if whatsapp is not None:
             others.append(await _whatsapp(stack, whatsapp, engine, pseudonymize, _fetcher(bot)))
@@ -159,7 +165,7 @@ async def _serve(
             "clock": clock,
             "handoff_wait": timedelta(minutes=settings.handoff_wait_minutes),
             "liveness": Liveness(heartbeat_path(settings.db, settings.alive)),
-            "shared": shared,
+            "lanes": lanes,
         }
         pipeline: Pipeline
         hook = None

@@ -176,7 +176,7 @@ class Leadership:
         """Whether another process took the lease over from this one."""
         return self.writer.lost
 
-    def fence(self) -> Callable[[Conn], None]:
+    def fence(self) -> Callable[[Conn, str], None]:
         """The check for every turn's transaction that the lease is still this process's."""
         return fence(self.writer.holder.token)
 
@@ -200,7 +200,8 @@ class Leadership:
             except LeaseHeldError as exc:
                 if not said:
                     log.info(
-                        "another replica leads (%s); this one takes in updates and stands by",
+                        "another replica leads (%s); this one takes in updates, handles its "
+                        "share of people, and stands by to lead",
                         exc.other.describe(),
                     )
                     said = True

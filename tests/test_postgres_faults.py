@@ -11,6 +11,7 @@ import psycopg
 import pytest
 
 from bot.settings import db_setting
+from bot.storage.pg_schema import PG_MIGRATIONS
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.e2e import BotProcess, wait_said
 from tests.auxil.pg import PgServer, require
@@ -120,4 +121,6 @@ async def test_what_the_url_leaves_out_comes_from_libpqs_variables(
     assert code == 0, err
     assert "erased 0 conversation(s)" in out
     with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT max(version) FROM omarmt_schema").fetchone() == (1,)
+        assert conn.execute("SELECT max(version) FROM omarmt_schema").fetchone() == (
+            len(PG_MIGRATIONS),
+        )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import signal
 import socket
 from collections import Counter, defaultdict
@@ -99,6 +100,13 @@ async def walk(server: Server, user_id: int, answered: list[int]) -> None:
         answered[0] += 1
 
 
+def turns_handled(err: str) -> int:
+    """How many turns a replica committed, from what it logs when it stops."""
+    found = re.search(r"lanes: (\d+) turn\(s\) handled here", err)
+    assert found is not None, err[-2000:]
+    return int(found.group(1))
+
+
 async def start_replicas(
     server: BotApiServer,
     balancer: RoundRobin,
@@ -127,9 +135,12 @@ async def start_replicas(
     return replicas
 
 
+@pytest.mark.parametrize("victim", ["leader", "worker"])
 async def test_three_replicas_one_killed_mid_check_lose_nothing(
-    tmp_path: Path, pg_url: str, engine: Engine
+    tmp_path: Path, pg_url: str, engine: Engine, victim: str
 ) -> None:
+    """Killed: the leader (it also polls, watches handoffs, keeps house), or one of the others
+    (it only handles its share of people)."""
     ports = [free_port() for _ in range(3)]
     async with Server() as server, RoundRobin(ports) as balancer:
         replicas = await start_replicas(server, balancer, ports, tmp_path, pg_url)
@@ -139,10 +150,14 @@ async def test_three_replicas_one_killed_mid_check_lose_nothing(
         walks = asyncio.gather(*(walk(server, FIRST_ID + n, answered) for n in range(PEOPLE)))
         total = PEOPLE * len(script(FIRST_ID))
         try:
-            # A third of the way through, the leader dies without a word.
+            # A third of the way through, one replica dies without a word.
             await server.wait_for(lambda: answered[0] >= total // 3, 120)
-            victim = leader_pid(pg_url)
-            dead = next(r for r in replicas if r.proc is not None and r.proc.pid == victim)
+            leader = leader_pid(pg_url)
+            dead = next(
+                r
+                for r in replicas
+                if r.proc is not None and (r.proc.pid == leader) == (victim == "leader")
+            )
             assert dead.proc is not None
             dead.proc.send_signal(signal.SIGKILL)
             await asyncio.wait_for(walks, 240)
@@ -152,14 +167,20 @@ async def test_three_replicas_one_killed_mid_check_lose_nothing(
             pytest.fail(f"{answered[0]} of {total} answered; the replicas said:\n{said}")
         assert answered[0] == total
 
+        handled = []
         for replica in replicas:
             code, err = await replica.stop()
             if replica is dead:
                 assert code == -signal.SIGKILL
             else:
                 assert code == 0, err[-2000:]
+                handled.append(turns_handled(err))
         # Telegram's retries found the live replicas while the dead one refused.
         assert balancer.refused[replicas.index(dead)] > 0
+        # People ran on every replica at once: each survivor handled a share, and the dead
+        # one the rest (up to its kill).
+        assert all(turns > total // 10 for turns in handled), handled
+        assert sum(handled) < total
 
     # Nothing left behind: every update handled, every reply sent.
     with psycopg.connect(pg_url) as conn:

@@ -135,7 +135,7 @@ async def test_a_parked_update_is_kept_sealed_then_erased_by_retention(any_db: D
     [item] = await queues.intake([(5, LANE, WORDS.encode())], 1.0)
     assert item is not None
     await queues.failed(item.id)
-    [apology] = await queues.park(item.id, 50.0, [Send(LANE, 7340001, b"sorry")])
+    [apology] = await queues.park(item.id, LANE, 50.0, [Send(LANE, 7340001, b"sorry")])
     assert apology.payload == b"sorry"
     assert await queues.pending() == []
     assert await queues.parked() == (1, 0)

@@ -94,11 +94,12 @@ class LeaseHeldError(Exception):
         self.other = other
 
 
-def fence(token: str) -> Callable[[Conn], None]:
-    """Work for the start of a turn's transaction: raises `LeaseLostError` unless the lease
-    is still `token`'s. Holds the lease's lock to the commit, so a takeover waits for it."""
+def fence(token: str) -> Callable[[Conn, str], None]:
+    """Work for the start of a turn's transaction (on any lane): raises `LeaseLostError`
+    unless the lease is still `token`'s. Holds the lease's lock to the commit, so a takeover
+    waits for it."""
 
-    def work(conn: Conn) -> None:
+    def work(conn: Conn, lane: str = "") -> None:
         other = _holder(conn)
         if other is None or other.token != token:
             raise LeaseLostError

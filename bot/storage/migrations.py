@@ -133,6 +133,17 @@ MIGRATIONS: Sequence[str] = (
     ) WITHOUT ROWID;
     CREATE INDEX seen_keys_seen_at ON seen_keys (seen_at);
     """,
+    # 8: lane leases (`bot.storage.lanes`), for replicas sharing a database server; one
+    # process on a file never writes them, but the schema stays one.
+    """
+    CREATE TABLE lanes (
+        lane TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until REAL NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE INDEX lanes_holder ON lanes (holder);
+    """,
 )
 
 

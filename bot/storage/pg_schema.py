@@ -131,6 +131,19 @@ PG_MIGRATIONS: Sequence[str] = (
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
         AS $$ SELECT (day::date - DATE '2000-01-01') + 2451544.5 $$;
     """,
+    # 2: lane leases (`bot.storage.lanes`): per person, one replica at a time. Updated at every
+    # turn and heartbeat, so pages keep room for updates in place.
+    """
+    CREATE TABLE lanes (
+        lane TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until DOUBLE PRECISION NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0
+    ) WITH (fillfactor = 50);
+    CREATE INDEX lanes_holder ON lanes (holder);
+    CREATE INDEX inbox_lane ON inbox (lane, id);
+    CREATE INDEX handoffs_lane ON handoffs (lane);
+    """,
 )
 
 _VERSION_TABLE = "CREATE TABLE IF NOT EXISTS omarmt_schema (version INTEGER NOT NULL)"

@@ -88,8 +88,10 @@ class OutboxItem:
 
 @dataclass(frozen=True, slots=True)
 class _Turn:
-    """One turn's writes, sealed: the session (`key` None: none), the sends, the inbox row."""
+    """One turn's writes, sealed: the person's lane, the session (`key` None: none), the
+    sends, the inbox row."""
 
+    lane: str
     inbox_id: int
     key: str | None
     state: bytes | None
@@ -104,17 +106,18 @@ class Queues:
     def __init__(self, db: Db, box: Box) -> None:
         self._db = db
         self._box = box
-        #: Checked first in every turn's transaction once set: that this process still holds
-        #: the database's lease (`bot.storage.lease.fence`). A replica that stalled and was
-        #: taken over cannot commit a turn the new leader handles too.
-        self.fence: Callable[[Conn], None] | None = None
+        #: Checked first in every turn's transaction once set, with the turn's lane: that this
+        #: process still holds the database's lease (`bot.storage.lease.fence`), or, replicas
+        #: sharing a database, that lane's (`bot.storage.lanes.LaneLeases.fence`). A process
+        #: that stalled and was taken over cannot commit a turn its successor handles too.
+        self.fence: Callable[[Conn, str], None] | None = None
 
     def _turn(self, turn: _Turn) -> Callable[[Conn], list[int]]:
         fence = self.fence
 
         def work(conn: Conn) -> list[int]:
             if fence is not None:
-                fence(conn)
+                fence(conn, turn.lane)
             return _write_turn(conn, turn)
 
         return work
@@ -204,13 +207,13 @@ class Queues:
         """See `Db.wait_news`: until rows are announced after `mark`, or `at_most` seconds."""
         await self._db.wait_news(mark, at_most)
 
-    async def waiting_ids(self, limit: int = 2000) -> list[int]:
-        """The ids of rows waiting to be handled (not parked), oldest first: cheap enough to
-        ask many times a second (`Pipeline._follow_inbox`)."""
+    async def waiting_rows(self, limit: int = 2000) -> list[tuple[int, str]]:
+        """The ids and lanes of rows waiting to be handled (not parked), oldest first: cheap
+        enough to ask many times a second (`Pipeline._follow_inbox`)."""
         rows = await self._db.execute(
-            "SELECT id FROM inbox WHERE parked_at IS NULL ORDER BY id LIMIT ?", (limit,)
+            "SELECT id, lane FROM inbox WHERE parked_at IS NULL ORDER BY id LIMIT ?", (limit,)
         )
-        return [int(str(row_id)) for (row_id,) in rows]
+        return [(int(str(row_id)), str(lane)) for row_id, lane in rows]
 
     async def rows(self, ids: Sequence[int]) -> list[InboxItem]:
         """These rows, opened, oldest first; one gone or unreadable is left out (and kept)."""
@@ -246,7 +249,7 @@ class Queues:
         )
 
     async def park(
-        self, inbox_id: int, now: float, sends: Sequence[Send] = ()
+        self, inbox_id: int, lane: str, now: float, sends: Sequence[Send] = ()
     ) -> list[OutboxItem]:
         """Give up on a row that keeps failing, and queue `sends` (an apology), at once.
 
@@ -258,7 +261,7 @@ class Queues:
 
         def write(conn: Conn) -> list[int]:
             if fence is not None:
-                fence(conn)
+                fence(conn, lane)
             conn.execute("UPDATE inbox SET parked_at = ? WHERE id = ?", (int(now), inbox_id))
             return _insert_sends(conn, rows)
 
@@ -291,9 +294,9 @@ class Queues:
 
         return await self._db.run(write)
 
-    async def done(self, inbox_id: int) -> None:
+    async def done(self, inbox_id: int, lane: str) -> None:
         """An update that needed no turn (ignored, or answered without state) is finished."""
-        await self._db.run(self._turn(_Turn(inbox_id, None, None, 0, ())))
+        await self._db.run(self._turn(_Turn(lane, inbox_id, None, None, 0, ())))
 
     async def forget_seen(self, before: float) -> int:
         """Update ids repeat after a quiet week; remember them only a day. String keys stay
@@ -329,6 +332,7 @@ class Queues:
         """
         sealed = None if state is None else self._box.seal(encode_state(state), key.encode())
         turn = _Turn(
+            key,
             inbox_id,
             key,
             sealed,
@@ -342,10 +346,10 @@ class Queues:
             for row_id, send in zip(ids, sends, strict=True)
         ]
 
-    async def answer(self, inbox_id: int, sends: Sequence[Send]) -> list[OutboxItem]:
+    async def answer(self, inbox_id: int, lane: str, sends: Sequence[Send]) -> list[OutboxItem]:
         """An update answered without a conversation: the replies and the inbox row's end, in
         one transaction; no session is written or erased."""
-        turn = _Turn(inbox_id, None, None, 0, tuple(self._sealed(s) for s in sends))
+        turn = _Turn(lane, inbox_id, None, None, 0, tuple(self._sealed(s) for s in sends))
         ids = await self._db.run(self._turn(turn))
         return [
             OutboxItem(row_id, send.lane, send.chat_id, send.payload)
@@ -371,17 +375,28 @@ class Queues:
 
     # --- outbox ------------------------------------------------------------------------------
 
-    async def unsent(self) -> list[OutboxItem]:
-        """Everything waiting in the outbox, oldest first: what a previous run left to send.
+    async def unsent(
+        self, lanes: Sequence[str] | None = None, *, prefix: str | None = None
+    ) -> list[OutboxItem]:
+        """Everything waiting in the outbox, oldest first: what a previous run left to send;
+        only `lanes`' rows, or lanes starting with `prefix`, when given (replicas: what another
+        replica left on lanes this one takes over).
 
         Parked rows too, counted from nought again: a start is when a fixed staff group gets
         what it refused. In steady state the sender gets its items from `commit_turn`; this
         is the restart path.
         """
+        where, params = "", list[object]()
+        if lanes is not None:
+            where = f" WHERE lane IN ({', '.join('?' for _ in lanes) or 'NULL'})"
+            params = [*lanes]
+        elif prefix is not None:
+            where, params = " WHERE substr(lane, 1, ?) = ?", [len(prefix), prefix]
         rows = await self._db.execute(
-            "SELECT id, lane, chat, payload, "
+            "SELECT id, lane, chat, payload, "  # noqa: S608 - placeholders only
             "CASE WHEN parked_at IS NULL THEN attempts ELSE 0 END, not_before "
-            "FROM outbox ORDER BY id"
+            f"FROM outbox{where} ORDER BY id",
+            params,
         )
         items: list[OutboxItem] = []
         for row_id, lane, chat, blob, attempts, not_before in rows:

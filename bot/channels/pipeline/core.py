@@ -40,14 +40,17 @@ from bot.engine.model import CloseHandoff, Turn
 from bot.engine.texts import help_lines
 from bot.service import RECENT_MAX, RECENT_SECONDS
 from bot.storage import SessionStore
-from bot.storage.base import is_storage_error
+from bot.storage.base import LeaseLostError, is_storage_error
 from bot.storage.buffered import BufferedStats
 from bot.storage.queues import InboxItem, OutboxItem, Queues, Send
 
 if TYPE_CHECKING:
+    from bot.storage.lanes import LaneLeases
+
+if TYPE_CHECKING:
     from bot.channels.telegram.staff import Desk, StaffAction
 
-__all__ = ["GRACE", "TURN_TRIES", "Pipeline", "StuckError"]
+__all__ = ["GRACE", "TURN_TRIES", "HandToLeaderError", "Pipeline", "StuckError"]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,16 @@ FOLLOW_EVERY = 0.5
 #: Seconds a finished row is remembered, so a look at the inbox that began before its end
 #: does not hand it on again.
 FINISHED_LATELY = 60.0
+#: Replicas: seconds a lane with nothing to do stays with its replica (its state stays in
+#: memory meanwhile) before it is given up for any replica to take.
+LINGER = 30.0
+#: Replicas: seconds between renewals of this replica's lanes.
+LANE_BEAT = 2.0
+
+
+class HandToLeaderError(Exception):
+    """A replica that does not lead met a turn that is the leader's (a handoff's): the lane
+    goes to the leader, the turn not committed (the engine is pure: nothing happened yet)."""
 
 
 class StuckError(RuntimeError):
@@ -98,8 +111,10 @@ class Pipeline:
         liveness: Liveness | None = None,
         housekeeping_every: float = 30.0,
         beat_every: float = BEAT_EVERY,
-        shared: bool = False,
+        lanes: LaneLeases | None = None,
         follow_every: float = FOLLOW_EVERY,
+        linger: float = LINGER,
+        lane_beat: float = LANE_BEAT,
     ) -> None:
         #: Asked in this order which one reads a row: Telegram, which reads any update, last.
         self.channels = tuple(channels)
@@ -131,17 +146,32 @@ class Pipeline:
         #: Inbox ids whose turn is stored: a failure after that is not a reason to redo it.
         self._finished: set[int] = set()
         self._parked = 0
-        #: A database other replicas write to as well (PostgreSQL): their intake reaches the
-        #: lanes through `_follow_inbox`, in inbox order, and so does this one's own.
-        self._shared = shared
+        #: A database other replicas write to as well (PostgreSQL): every replica takes in,
+        #: and handles the lanes it holds (`LaneLeases`); their rows reach the lanes through
+        #: `_follow_inbox`, in inbox order, the intake of this replica's own too.
+        self._leases = lanes
+        self._shared = lanes is not None
         self._follow_every = follow_every
+        self._linger = linger
+        self._lane_beat = lane_beat
+        #: The lanes this replica holds, each with the number of its claim, and when each
+        #: last had something to do (monotonic).
+        self._held: dict[str, int] = {}
+        self._claims = 0
+        self._touched: dict[str, float] = {}
+        #: Claims, renewals and releases of lanes take turns (see `_keep_lanes`).
+        self._lane_lock = asyncio.Lock()
+        #: Turns this process committed (the log says at the end how the work was shared).
+        self.turns = 0
         #: On a shared database: rows handed to a lane and not finished, rows finished lately
         #: (a look at the inbox may still have seen them), and rows that do not open.
         self._inflight: set[int] = set()
         self._finished_lately: OrderedDict[int, float] = OrderedDict()
         self._unreadable: set[int] = set()
         self._listening: list[asyncio.Task[None]] = []
-        #: Whether this process handles and sends (False: it stands by, or has not started).
+        #: Whether this process leads: polls, runs the staff desk and its watcher, applies
+        #: retention (False: not started, or another replica leads; on a shared database every
+        #: replica handles and sends its lanes' work either way).
         self.leading = False
         self.outbox = Outbox(
             queues,
@@ -199,20 +229,39 @@ class Pipeline:
         """
         self._stop = stop
         self._live.beat()
+        tasks: list[asyncio.Task[None]] = []
         try:
             if lead is not None:
                 self._listen(stop)
                 if listen is not None:
                     await listen()
+                if self._shared:
+                    # Every replica handles the lanes it holds, leading or not.
+                    tasks = self._start(self._worker_loops(stop))
                 if not await lead():
                     return
-            await self._lead(stop, ready)
+            tasks += await self._start_leading(stop, ready, workers=not tasks)
+            await stop.wait()
         finally:
+            await self._wind_down(tasks)
             for task in self._listening:
                 task.cancel()
             for task in self._listening:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+        if self.stuck is not None:
+            raise StuckError(self.stuck)
+
+    def _worker_loops(self, stop: asyncio.Event) -> list[Coroutine[Any, Any, None]]:
+        """What every process runs: counts and memory kept, the watchdog; on a shared
+        database also the inbox followed and the lanes kept."""
+        work = [self._housekeeping(stop), self._watchdog(stop)]
+        if self._shared:
+            work += [self._follow_inbox(stop), self._keep_lanes(stop)]
+        return work
+
+    def _start(self, work: Sequence[Coroutine[Any, Any, None]]) -> list[asyncio.Task[None]]:
+        return [asyncio.create_task(job) for job in work]
 
     def _listen(self, stop: asyncio.Event) -> None:
         """Start the intake that only stores (webhook servers), once."""
@@ -220,33 +269,42 @@ class Pipeline:
             for channel in self.channels:
                 self._listening += [asyncio.create_task(job) for job in channel.listeners(stop)]
 
-    async def _lead(
-        self, stop: asyncio.Event, ready: Callable[[], Awaitable[object]] | None
-    ) -> None:
-        self.leading = True
+    async def _start_leading(
+        self,
+        stop: asyncio.Event,
+        ready: Callable[[], Awaitable[object]] | None,
+        *,
+        workers: bool,
+    ) -> list[asyncio.Task[None]]:
+        """Take up what only the leading process does: the channels' setup and polling, the
+        staff desk and its watcher, retention; and (`workers`) what every process does."""
         for channel in self.channels:
             await channel.prepare()
         if self._desk is not None:
             await self._desk.load()
         await self._read_backlog()
+        # Only now, with the desk read: from here on this replica claims handoffs' lanes.
+        self.leading = True
         if ready is not None:
             await ready()
         _freeze_startup_objects()
-        work: list[Coroutine[Any, Any, None]] = [self._housekeeping(stop), self._watchdog(stop)]
+        work = self._worker_loops(stop) if workers else []
         if self._desk is not None:
             work.append(self._watch_handoffs(stop))
-        if self._shared:
-            work.append(self._follow_inbox(stop))
         self._listen(stop)
         for channel in self.channels:
             work += channel.loops(stop)
-        tasks = [asyncio.create_task(job) for job in work]
-        await stop.wait()
+        return self._start(work)
+
+    async def _wind_down(self, tasks: Sequence[asyncio.Task[None]]) -> None:
+        """Stop the loops, let lanes and sends finish, flush the counts, give lanes up."""
         for task in tasks:
             task.cancel()
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if not tasks and not self._lane_tasks and not self._send_tasks:
+            return  # nothing was started
         # Lanes finish what they hold; their replies are committed and go after a restart.
         # Stuck, they get half a minute: what they did not finish waits in the inbox.
         lanes_until = time.monotonic() + (30 if self.stuck else math.inf)
@@ -259,8 +317,11 @@ class Pipeline:
             await self._stats.flush()
         except Exception as exc:  # noqa: BLE001 - counts are not worth a traceback on the way out
             self._live.failed("flushing the counts", exc, then="they are lost")
-        if self.stuck is not None:
-            raise StuckError(self.stuck)
+        if self._leases is not None:
+            held = sorted(self._held)
+            log.info("lanes: %d turn(s) handled here; %d lane(s) given up", self.turns, len(held))
+            with contextlib.suppress(Exception):  # the server's trouble: they run out instead
+                await self._leases.release(held)
 
     async def _watchdog(self, stop: asyncio.Event) -> None:
         """Keep the heartbeat fresh while every loop makes progress; stop when one does not."""
@@ -293,10 +354,14 @@ class Pipeline:
                 inbox,
                 outbox,
             )
-        self.outbox.queue(await self._queues.unsent())
-        if self._shared:  # the inbox is followed from here on (`_follow_inbox`)
+        if self._shared:
+            # The inbox is followed (`_follow_inbox`), and each lane's sends go with the lane;
+            # the staff groups' sends are the leader's.
+            if self._desk is not None:
+                self.outbox.queue(await self._queues.unsent(prefix=self._desk.lane_prefix))
             self._backlog_read = True
             return
+        self.outbox.queue(await self._queues.unsent())
         while items := await self._queues.pending(after=self._dispatched):
             for item in items:
                 self._dispatch(item)
@@ -345,6 +410,7 @@ class Pipeline:
             if item.id in self._inflight or item.id in self._finished_lately:
                 return
             self._inflight.add(item.id)
+            self._touched[item.lane] = time.monotonic()
         elif item.id <= self._dispatched:
             return
         self._dispatched = max(self._dispatched, item.id)
@@ -360,6 +426,8 @@ class Pipeline:
         lane = self._lanes[name]
         try:
             while lane:
+                if self._shared and name not in self._held:
+                    break  # the lane went to another replica: its rows are that one's
                 item, parsed = lane[0]
                 if not await self._handle_with_retries(item, parsed):
                     break  # stopping: it and what follows wait in the inbox, in order
@@ -367,8 +435,12 @@ class Pipeline:
                 if self._shared:
                     self._inflight.discard(item.id)
                     self._finished_lately[item.id] = time.monotonic()
+                    self._touched[name] = time.monotonic()
         finally:
             del self._lanes[name]
+            if self._shared and not self._stop.is_set():
+                # Not handled here: whoever holds the lane next reads them again.
+                self._inflight.difference_update(item.id for item, _ in lane)
 
     async def _handle_with_retries(self, item: InboxItem, parsed: object | None) -> bool:
         """Handle a row, trying again with a growing pause before this person's later ones.
@@ -378,6 +450,15 @@ class Pipeline:
         while True:
             try:
                 await self._handle(item, parsed)
+            except HandToLeaderError:
+                await self._to_leader(item.lane)
+                return False
+            except LeaseLostError:
+                if not self._shared:
+                    raise
+                log.warning("a lane was taken over by another replica; it goes on there")
+                self._let_go(item.lane)
+                return False
             except Exception as exc:  # noqa: BLE001 - one bad update must not stop a lane
                 if item.id in self._finished:  # after its turn was stored: not redone
                     self._finished.discard(item.id)
@@ -409,7 +490,7 @@ class Pipeline:
         failures = 0
         while True:
             try:
-                stored = await self._queues.park(item.id, time.time(), sends)
+                stored = await self._queues.park(item.id, item.lane, time.time(), sends)
                 break
             except Exception as exc:  # noqa: BLE001 - try again; the row is not lost
                 failures += 1
@@ -452,9 +533,17 @@ class Pipeline:
         text += "\n\n" + help_lines(_, self._engine.content)
         return [Send(item.lane, chat, json.dumps({"text": text}).encode())]
 
+    def leader_only(self) -> None:
+        """Before a turn that is the leader's (a youth worker's, a handoff's): on a replica
+        that does not lead, raises `HandToLeaderError`, and the lane goes to the leader."""
+        if self._shared and not self.leading:
+            raise HandToLeaderError
+
     async def _handle(self, item: InboxItem, parsed: object | None) -> None:
         data = _internal_data(item, parsed)
         if data is not None:
+            if self._desk is not None:
+                self.leader_only()
             await self._internal(item, data)
             return
         reader = next((c for c in self.channels if c.reads(item, parsed)), None)
@@ -462,12 +551,14 @@ class Pipeline:
         if reader is not None:
             reading = await reader.read(item, parsed)
         if isinstance(reading, StaffTurn):
+            self.leader_only()
             await self._staff_turn(item, reading.action)
         elif isinstance(reading, PersonTurn) and reader is not None and item.lane != "-":
             await self._person_turn(item, reader, reading)
         elif isinstance(reading, Notice) and item.lane != "-":
             payload = json.dumps({"text": reading.text}).encode()
-            stored = await self._queues.answer(item.id, [Send(item.lane, reading.chat, payload)])
+            send = Send(item.lane, reading.chat, payload)
+            stored = await self._queues.answer(item.id, item.lane, [send])
             self._finished.add(item.id)
             self.outbox.queue(stored)
         else:
@@ -481,6 +572,7 @@ class Pipeline:
         sends = sends_for(item.lane, incoming.chat, turn)
         work: list[Callable[[Any], None]] = []
         if turn.effects and self._desk is not None:
+            self.leader_only()  # the handoff's side is the leader's
             plan = self._desk.plan(
                 item.lane, incoming.chat, turn.effects, incoming.source, int(now.timestamp())
             )
@@ -503,7 +595,7 @@ class Pipeline:
 
     async def _done(self, item: InboxItem) -> None:
         """A row that needed no turn is finished."""
-        await self._queues.done(item.id)
+        await self._queues.done(item.id, item.lane)
         self._finished.add(item.id)
 
     async def _commit(
@@ -525,6 +617,7 @@ class Pipeline:
             item.id, item.lane, turn.state, now, sends, work=work
         )
         self._finished.add(item.id)
+        self.turns += 1
         self._remember(item.lane, turn.state)
         self.outbox.queue(stored)
         counted = turn.state or state
@@ -685,8 +778,9 @@ class Pipeline:
     # --- a shared database ------------------------------------------------------------------
 
     async def _follow_inbox(self, stop: asyncio.Event) -> None:
-        """On a shared database every replica takes in, and the leading one handles: look at
-        the inbox often, and hand what is new to the lanes, in inbox order."""
+        """On a shared database every replica takes in, and each handles the lanes it holds:
+        look at the inbox often, claim free lanes with work, and hand what is new to the
+        lanes held here, in inbox order."""
         self._live.expect("following the inbox")
         failures = 0
         while not stop.is_set():
@@ -707,14 +801,18 @@ class Pipeline:
         self._live.done("following the inbox")
 
     async def _follow_once(self) -> None:
+        """One look: take the lanes with work that are free (or whose replica is gone), then
+        hand the new rows of the lanes held here to their lanes, in inbox order."""
         lately = time.monotonic() - FINISHED_LATELY
         while self._finished_lately:
             row_id, at = next(iter(self._finished_lately.items()))
             if at > lately:
                 break
             del self._finished_lately[row_id]
+        await self._claim_lanes()
         known = self._inflight.union(self._finished_lately, self._unreadable)
-        new = [row_id for row_id in await self._queues.waiting_ids() if row_id not in known]
+        waiting = await self._queues.waiting_rows()
+        new = [row_id for row_id, lane in waiting if row_id not in known and lane in self._held]
         if not new:
             return
         items = await self._queues.rows(new)
@@ -723,7 +821,93 @@ class Pipeline:
         for item in items:
             if self._stop.is_set():
                 return
-            self._dispatch(item)
+            if item.lane in self._held:
+                self._dispatch(item)
+
+    # --- lanes: per person, one replica at a time ---------------------------------------
+
+    async def _claim_lanes(self) -> None:
+        """Take every lane with work waiting whose lease is free or ran out; what the replica
+        before left unsent on them goes now. The replica that leads takes any lane; the
+        others leave the leader's (a handoff's) alone."""
+        assert self._leases is not None
+        async with self._lane_lock:
+            free = await self._leases.claimable(leader=self.leading)
+            wanted = [lane for lane in free if lane not in self._held and not self._staffs(lane)]
+            if not wanted or self._stop.is_set():
+                return
+            taken = await self._leases.claim(wanted, leader=self.leading)
+            for lane in taken:
+                self._claims += 1
+                self._held[lane] = self._claims
+                self._touched[lane] = time.monotonic()
+                self._recent.pop(lane, None)  # another replica may have changed it
+        if taken:
+            self.outbox.queue(
+                [i for i in await self._queues.unsent(taken) if not self.outbox.queued(i.id)]
+            )
+
+    def _staffs(self, lane: str) -> bool:
+        """A staff group's lane: its sends are the leader's (one sender keeps the pace)."""
+        return self._desk is not None and lane.startswith(self._desk.lane_prefix)
+
+    def _let_go(self, lane: str) -> None:
+        """Forget a lane here (given up, handed on, or taken over): its queue stops, its
+        state leaves memory, its sends stop (the next holder reads the outbox again)."""
+        self._held.pop(lane, None)
+        self._touched.pop(lane, None)
+        self._recent.pop(lane, None)
+        self.outbox.drop(lane)
+
+    async def _to_leader(self, lane: str) -> None:
+        """A turn that is the leader's: the lane goes there, pinned; nothing is committed."""
+        assert self._leases is not None
+        try:
+            await self._leases.to_leader(lane)
+        except Exception as exc:  # noqa: BLE001 - the lane then runs out, and is taken again
+            self._live.failed("handing a lane on", exc, then="it runs out instead")
+        self._let_go(lane)
+
+    async def _keep_lanes(self, stop: asyncio.Event) -> None:
+        """Renew this replica's lanes; give up those idle for `linger` seconds; drop those
+        another replica took over (this one stalled)."""
+        assert self._leases is not None
+        self._live.expect("keeping lanes")
+        while not stop.is_set():
+            await self._pause(self._lane_beat)
+            if stop.is_set():
+                break
+            try:
+                await self._keep_lanes_once()
+            except Exception as exc:  # noqa: BLE001 - the server's trouble: the fence holds
+                self._live.failed("keeping lanes", exc, then="trying again")
+                continue
+            self._live.ok("keeping lanes")
+        self._live.done("keeping lanes")
+
+    async def _keep_lanes_once(self) -> None:
+        assert self._leases is not None
+        async with self._lane_lock:
+            held = dict(self._held)
+            ours = await self._leases.renew()
+            lost = [lane for lane, claim in held.items() if lane not in ours]
+            for lane in lost:
+                if self._held.get(lane) == held[lane]:
+                    self._let_go(lane)
+            if lost:
+                log.warning("%d lane(s) were taken over by another replica", len(lost))
+            idle_since = time.monotonic() - self._linger
+            idle = [
+                lane
+                for lane in self._held
+                if lane not in self._lanes
+                and not self.outbox.sending(lane)
+                and self._touched.get(lane, 0.0) < idle_since
+            ]
+            for lane in idle:
+                self._let_go(lane)
+            # Given up, and any left over from a release that failed.
+            await self._leases.release([*idle, *(ours - set(self._held) - set(idle))])
 
     # --- the state cache ---------------------------------------------------------------------
 
@@ -770,7 +954,7 @@ class Pipeline:
             try:
                 await self._stats.flush()
                 self._forget_stale()
-                if time.time() - last_daily > 86_400:
+                if self.leading and time.time() - last_daily > 86_400:
                     await self._daily_retention()
                     last_daily = time.time()
             except Exception as exc:  # noqa: BLE001 - housekeeping goes on; next round tries again

@@ -71,6 +71,17 @@ class Outbox:
         """Whether rows to `lane` are still going out."""
         return lane in self._outgoing
 
+    def queued(self, outbox_id: int) -> bool:
+        """Whether a row is lined up here already."""
+        return any(item.id == outbox_id for queue in self._outgoing.values() for item in queue)
+
+    def drop(self, lane: str) -> None:
+        """Stop sending a lane's rows (it went to another replica, which sends them): its
+        sender ends after the send under way, if any."""
+        queue = self._outgoing.get(lane)
+        if queue is not None:
+            queue.clear()
+
     def channel_of(self, lane: str) -> Channel | None:
         """The channel that sends a lane's rows."""
         for channel in self._channels:

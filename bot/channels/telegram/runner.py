@@ -50,6 +50,7 @@ from bot.engine.texts import help_lines
 from bot.service import Pseudonymize
 from bot.storage import SessionStore
 from bot.storage.buffered import BufferedStats
+from bot.storage.lanes import LaneLeases
 from bot.storage.queues import Address, InboxItem, OutboxItem, Queues
 
 __all__ = [
@@ -281,6 +282,8 @@ class TelegramAdapter:
             return None
         chat = update.effective_chat
         if self._desk is not None and chat is not None and self._desk.org_of_chat(chat.id):
+            if self.pipeline is not None:
+                self.pipeline.leader_only()  # the desk's state is the leading replica's
             action = await self._desk.understand(update)
             if update.callback_query is not None:
                 with contextlib.suppress(TelegramError):
@@ -510,7 +513,7 @@ class TelegramChannel(Pipeline):
         liveness: Liveness | None = None,
         housekeeping_every: float = 30.0,
         beat_every: float = BEAT_EVERY,
-        shared: bool = False,
+        lanes: LaneLeases | None = None,
         others: Sequence[Channel] = (),
     ) -> None:
         self.telegram = TelegramAdapter(
@@ -530,7 +533,7 @@ class TelegramChannel(Pipeline):
             liveness=liveness,
             housekeeping_every=housekeeping_every,
             beat_every=beat_every,
-            shared=shared,
+            lanes=lanes,
         )
         self.telegram.pipeline = self
         self.liveness.expect_errors(TelegramError)

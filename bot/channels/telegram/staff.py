@@ -108,6 +108,9 @@ class _Route:
 class Desk:
     """Routes staff updates to young people's lanes and plans the staff side of turns."""
 
+    #: How the staff groups' lanes begin (their sends keep the groups' pace).
+    lane_prefix = STAFF_LANE
+
     def __init__(
         self, handoffs: Handoffs, staff_chats: Mapping[str, int], *, staff_name: str = ""
     ) -> None:
