@@ -410,6 +410,8 @@ async def run(args: argparse.Namespace, argv: Sequence[str]) -> None:
             kill=args.kill,
         ),
     ]
+    if args.only:
+        setups = [s for s in setups if s.name[0] in args.only]
     pin(os.getpid(), 0)
     pg = PgServer()
     try:
@@ -418,7 +420,7 @@ async def run(args: argparse.Namespace, argv: Sequence[str]) -> None:
             # Backends started later inherit the postmaster's core.
             for pid in process_tree(pg.pid):
                 pin(pid, 1)
-        with tempfile.TemporaryDirectory(prefix="omarmt-bench-replicas-") as name:
+        with contextlib.nullcontext(tempfile.mkdtemp(prefix="dbg-")) as name:
             tmp = Path(name)
             for index, setup in enumerate(setups):
                 home = tmp / f"setup{index}"
@@ -441,6 +443,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--think", type=float, default=0.0, help="mean seconds people take before each message"
+    )
+    parser.add_argument(
+        "--only", action="append", choices="abc", help="run only this set-up (repeatable)"
     )
     args = parser.parse_args()
     if not 1 <= args.users <= MAX_USERS:

@@ -172,3 +172,24 @@ async def test_renew_release_and_fence_touch_only_this_replicas_lanes(
 
 def _now() -> datetime:
     return datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+
+
+async def test_an_intake_tells_the_other_replicas_which_lanes_have_news(pg_url: str) -> None:
+    """So a replica wakes for its own people's rows, not for every row of every replica."""
+    async with open_db(pg_url) as listening, open_db(pg_url) as taking_in:
+        mark = listening.news_mark()  # starts listening; its connection says "look" once
+        await listening.wait_news(mark, 10)
+        assert listening.heard() is None
+        mark = listening.news_mark()
+        await Queues(taking_in, BOX).intake([(1, PEOPLE[0], b"hoi"), (2, PEOPLE[1], b"ha")], 1.0)
+        await Queues(taking_in, BOX).internal(PEOPLE[2], b'{"omarmt": "gone"}', 2.0)
+        heard: set[str] = set()
+        for _ in range(50):
+            await listening.wait_news(mark, 0.2)
+            mark = listening.news_mark()
+            lanes = listening.heard()
+            assert lanes is not None
+            heard |= lanes
+            if len(heard) == 3:
+                break
+        assert heard == set(PEOPLE[:3])

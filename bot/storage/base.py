@@ -95,6 +95,10 @@ class Db(Protocol):
         """How many announcements of new rows (`announce`) this process has heard so far."""
         ...
 
+    def heard(self) -> set[str] | None:
+        """The lanes announced since the last call (None: unknown which, look at them all)."""
+        ...
+
     async def wait_news(self, mark: int, at_most: float) -> None:
         """Return once an announcement after `mark` is heard, or after `at_most` seconds."""
         ...
@@ -150,12 +154,13 @@ class LeaseLostError(RuntimeError):
     """Another process leads this database now: this one must not commit a turn."""
 
 
-def announce(conn: Conn) -> None:
+def announce(conn: Conn, lanes: Iterable[str] = ()) -> None:
     """Inside a work that stores rows for others to handle: tell the processes that follow the
-    database (PostgreSQL's NOTIFY, delivered at commit). SQLite has one process: nothing."""
-    tell: Callable[[], None] | None = getattr(conn, "omarmt_announce", None)
+    database which lanes have new rows (PostgreSQL's NOTIFY, delivered at commit), so only
+    those that hold or may take them look. SQLite has one process: nothing."""
+    tell: Callable[[Iterable[str]], None] | None = getattr(conn, "omarmt_announce", None)
     if tell is not None:
-        tell()
+        tell(lanes)
 
 
 def is_storage_error(exc: BaseException) -> bool:

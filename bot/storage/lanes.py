@@ -61,6 +61,18 @@ class LaneLeases:
     stale: float
     clock: Callable[[], float] = time.time
 
+    async def waiting(self, limit: int = 2000) -> list[tuple[int, str]]:
+        """The inbox rows waiting (not parked) whose lanes are this replica's or free, by id
+        and lane, oldest first: what this replica may handle. Rows of lanes another replica
+        holds are that one's, and are not read here."""
+        rows = await self.db.execute(
+            "SELECT i.id, i.lane FROM inbox AS i LEFT JOIN lanes AS l ON l.lane = i.lane "
+            "WHERE i.parked_at IS NULL AND (l.lane IS NULL OR l.holder = ? OR l.until < ?) "
+            "ORDER BY i.id LIMIT ?",
+            (self.token, self.clock(), limit),
+        )
+        return [(int(str(row_id)), str(lane)) for row_id, lane in rows]
+
     async def claimable(self, *, leader: bool) -> list[str]:
         """Lanes with work waiting that this replica may claim now, by name. The leader may
         claim every lane; the others leave pinned lanes and lanes with a handoff alone."""
@@ -112,7 +124,7 @@ class LaneLeases:
         to take it)."""
 
         def work(conn: Conn) -> None:
-            announce(conn)
+            announce(conn, [lane])
             conn.execute(
                 "UPDATE lanes SET pinned = 1, until = 0, holder = '' "
                 "WHERE lane = ? AND holder = ?",

@@ -82,9 +82,13 @@ class PgConn:
         cursor.executemany(_pg(sql), parameters)
         return cursor
 
-    def omarmt_announce(self) -> None:
-        """`bot.storage.base.announce`: NOTIFY, heard by the followers when this commits."""
-        self._raw.execute(f"NOTIFY {NEWS}")
+    def omarmt_announce(self, lanes: Iterable[str]) -> None:
+        """`bot.storage.base.announce`: NOTIFY with the lanes (pseudonyms), heard by the
+        followers when this commits; too many for one notification: without them."""
+        payload = ",".join(sorted(set(lanes)))
+        self._raw.execute(
+            "SELECT pg_notify(%s, %s)", (NEWS, payload if len(payload) < 7000 else "")
+        )
 
     def omarmt_hold(self, name: str) -> None:
         """`bot.storage.base.serialize`: an advisory lock held until the transaction ends."""
@@ -107,6 +111,8 @@ class PgDatabase:
         #: Announcements heard (`wait_news`), by a thread with a connection of its own.
         self._news = 0
         self._heard = asyncio.Event()
+        #: The lanes announced since `heard` was last asked (None: some without lanes).
+        self._lanes_heard: set[str] | None = set()
         self._listener: threading.Thread | None = None
         self._closing = threading.Event()
 
@@ -209,8 +215,17 @@ class PgDatabase:
             except TimeoutError:
                 return
 
-    def _bump(self) -> None:
+    def heard(self) -> set[str] | None:
+        """The lanes announced since the last call (None: unknown which)."""
+        lanes, self._lanes_heard = self._lanes_heard, set()
+        return lanes
+
+    def _bump(self, payload: str = "") -> None:
         self._news += 1
+        if not payload:
+            self._lanes_heard = None
+        elif self._lanes_heard is not None:
+            self._lanes_heard.update(payload.split(","))
         self._heard.set()
 
     def _listen(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -227,8 +242,8 @@ class PgDatabase:
                     failures = 0
                     loop.call_soon_threadsafe(self._bump)  # a look after (re)connecting
                     while not self._closing.is_set():
-                        for _ in conn.notifies(timeout=1.0):
-                            loop.call_soon_threadsafe(self._bump)
+                        for note in conn.notifies(timeout=1.0):
+                            loop.call_soon_threadsafe(self._bump, note.payload)
             except psycopg.Error as exc:
                 failures += 1
                 logger.warning("listening to PostgreSQL failed (%s)", type(exc).__name__)

@@ -143,7 +143,7 @@ class Queues:
         ]
 
         def write(conn: Conn) -> list[int | None]:
-            announce(conn)
+            announce(conn, (lane for _, lane, _ in rows))
             ids: list[int | None] = []
             for key, lane, sealed in rows:
                 seen = _SEEN if isinstance(key, int) else _SEEN_KEY
@@ -165,7 +165,7 @@ class Queues:
         sealed = self._box.seal(payload, b"in:" + lane.encode())
 
         def write(conn: Conn) -> int:
-            announce(conn)
+            announce(conn, [lane])
             return _inserted(conn, _INSERT_INBOX, (lane, sealed, int(now)))
 
         return InboxItem(await self._db.run(write), lane, payload)
@@ -203,17 +203,13 @@ class Queues:
         """See `Db.news_mark`: how many announcements of new rows were heard so far."""
         return self._db.news_mark()
 
+    def heard(self) -> set[str] | None:
+        """See `Db.heard`: the lanes announced since the last call (None: unknown which)."""
+        return self._db.heard()
+
     async def wait_news(self, mark: int, at_most: float) -> None:
         """See `Db.wait_news`: until rows are announced after `mark`, or `at_most` seconds."""
         await self._db.wait_news(mark, at_most)
-
-    async def waiting_rows(self, limit: int = 2000) -> list[tuple[int, str]]:
-        """The ids and lanes of rows waiting to be handled (not parked), oldest first: cheap
-        enough to ask many times a second (`Pipeline._follow_inbox`)."""
-        rows = await self._db.execute(
-            "SELECT id, lane FROM inbox WHERE parked_at IS NULL ORDER BY id LIMIT ?", (limit,)
-        )
-        return [(int(str(row_id)), str(lane)) for row_id, lane in rows]
 
     async def rows(self, ids: Sequence[int]) -> list[InboxItem]:
         """These rows, opened, oldest first; one gone or unreadable is left out (and kept)."""

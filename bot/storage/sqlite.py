@@ -211,6 +211,10 @@ class Database:
         """One process per file: nobody else announces anything."""
         return 0
 
+    def heard(self) -> set[str] | None:
+        """Nobody else announces: no lane is known to have news."""
+        return set()
+
     async def wait_news(self, mark: int, at_most: float) -> None:
         """Nobody else writes: wait the time out."""
         del mark

@@ -71,6 +71,12 @@ FINISHED_LATELY = 60.0
 LINGER = 30.0
 #: Replicas: seconds between renewals of this replica's lanes.
 LANE_BEAT = 2.0
+#: Replicas: seconds between looks for lanes to claim when no row of a lane unknown here
+#: waits (a replica gone: its lanes run out; sends left without rows).
+CLAIM_LOOK = 1.0
+#: Replicas: seconds a lane seen held by another replica is taken to be still its own, so
+#: news of it wakes nobody else (a lane that runs out is found by the looks in any case).
+ELSEWHERE = 10.0
 
 
 class HandToLeaderError(Exception):
@@ -159,6 +165,10 @@ class Pipeline:
         self._held: dict[str, int] = {}
         self._claims = 0
         self._touched: dict[str, float] = {}
+        #: Lanes seen held by another replica, and when (monotonic): their rows are that
+        #: replica's, so a look does not ask for them again until `CLAIM_LOOK` has passed.
+        self._elsewhere: dict[str, float] = {}
+        self._next_claim_look = 0.0
         #: Claims, renewals and releases of lanes take turns (see `_keep_lanes`).
         self._lane_lock = asyncio.Lock()
         #: Turns this process committed (the log says at the end how the work was shared).
@@ -237,6 +247,7 @@ class Pipeline:
                     await listen()
                 if self._shared:
                     # Every replica handles the lanes it holds, leading or not.
+                    _freeze_startup_objects()
                     tasks = self._start(self._worker_loops(stop))
                 if not await lead():
                     return
@@ -391,6 +402,8 @@ class Pipeline:
         stored = await self._queues.intake(
             [(a.key, a.lane, a.payload) for a in arrivals], time.time()
         )
+        # Replicas: every row goes on through `_follow_inbox`, in inbox order, even one of a
+        # lane held here: an earlier row of the same person may have reached another replica.
         if self._backlog_read and not self._stop.is_set() and not self._shared:
             for arrival, item in zip(arrivals, stored, strict=True):
                 if item is not None:
@@ -783,36 +796,71 @@ class Pipeline:
         lanes held here, in inbox order."""
         self._live.expect("following the inbox")
         failures = 0
+        looked = -math.inf
         while not stop.is_set():
             mark = self._queues.news_mark()
-            try:
-                await self._follow_once()
-            except Exception as exc:  # noqa: BLE001 - the database's trouble: look again
-                failures += 1
-                pause = _backoff(failures)
-                self._live.failed("following the inbox", exc, then=f"again in {pause:.1f} s")
-                await self._pause(pause)
-                continue
-            failures = 0
+            heard = self._queues.heard()
+            # A look when rows came for a lane that may be this replica's, and every
+            # `follow_every` seconds in any case; news of other replicas' lanes is theirs.
+            if (
+                heard is None
+                or self._concerns(heard)
+                or time.monotonic() - looked >= self._follow_every
+            ):
+                looked = time.monotonic()
+                try:
+                    await self._follow_once(heard or set())
+                except Exception as exc:  # noqa: BLE001 - the database's trouble: look again
+                    failures += 1
+                    pause = _backoff(failures)
+                    self._live.failed("following the inbox", exc, then=f"again in {pause:.1f} s")
+                    await self._pause(pause)
+                    continue
+                failures = 0
             self._live.ok("following the inbox")
             # Woken by the next announcement (another replica's intake, or this one's), or
             # after a while in any case.
             await self._queues.wait_news(mark, self._follow_every)
         self._live.done("following the inbox")
 
-    async def _follow_once(self) -> None:
+    def _concerns(self, lanes: set[str]) -> bool:
+        """Whether news of these lanes may be for this replica: one it holds, or one not
+        seen lately as another replica's."""
+        lately = time.monotonic() - ELSEWHERE
+        return any(
+            lane in self._held or self._elsewhere.get(lane, -math.inf) < lately for lane in lanes
+        )
+
+    async def _follow_once(self, heard: set[str]) -> None:
         """One look: take the lanes with work that are free (or whose replica is gone), then
-        hand the new rows of the lanes held here to their lanes, in inbox order."""
+        hand the new rows of the lanes held here to their lanes, in inbox order. Of the lanes
+        `heard` of, those with no row to read here are another replica's."""
         lately = time.monotonic() - FINISHED_LATELY
         while self._finished_lately:
             row_id, at = next(iter(self._finished_lately.items()))
             if at > lately:
                 break
             del self._finished_lately[row_id]
-        await self._claim_lanes()
+        assert self._leases is not None
         known = self._inflight.union(self._finished_lately, self._unreadable)
-        waiting = await self._queues.waiting_rows()
-        new = [row_id for row_id, lane in waiting if row_id not in known and lane in self._held]
+        # Only the rows of lanes held here or free: another replica's are not even read.
+        waiting = [(i, lane) for i, lane in await self._leases.waiting() if i not in known]
+        now = time.monotonic()
+        lately = now - CLAIM_LOOK
+        free = {
+            lane
+            for _, lane in waiting
+            if lane not in self._held and self._elsewhere.get(lane, -math.inf) < lately
+        }
+        for lane in heard.difference(lane for _, lane in waiting).difference(self._held):
+            self._elsewhere[lane] = now
+        if free:
+            await self._claim_lanes(free)
+        if now >= self._next_claim_look:
+            # Now and then also the lanes with sends only (their replica died after its turn).
+            self._next_claim_look = now + CLAIM_LOOK
+            await self._claim_lanes(set(await self._leases.claimable(leader=self.leading)))
+        new = [row_id for row_id, lane in waiting if lane in self._held]
         if not new:
             return
         items = await self._queues.rows(new)
@@ -826,18 +874,26 @@ class Pipeline:
 
     # --- lanes: per person, one replica at a time ---------------------------------------
 
-    async def _claim_lanes(self) -> None:
-        """Take every lane with work waiting whose lease is free or ran out; what the replica
-        before left unsent on them goes now. The replica that leads takes any lane; the
-        others leave the leader's (a handoff's) alone."""
+    async def _claim_lanes(self, lanes: set[str]) -> None:
+        """Take these lanes (with work waiting) where their lease is free or ran out; what
+        the replica before left unsent on them goes now. The replica that leads takes any
+        lane; the others leave the leader's (a handoff's) alone. Those not taken are noted as
+        another replica's for a while (`CLAIM_LOOK`)."""
         assert self._leases is not None
         async with self._lane_lock:
-            free = await self._leases.claimable(leader=self.leading)
-            wanted = [lane for lane in free if lane not in self._held and not self._staffs(lane)]
+            wanted = [lane for lane in lanes if lane not in self._held and not self._staffs(lane)]
+            now = time.monotonic()
+            if len(self._elsewhere) > RECENT_MAX:
+                self._elsewhere = {
+                    k: t for k, t in self._elsewhere.items() if t > now - CLAIM_LOOK
+                }
             if not wanted or self._stop.is_set():
                 return
             taken = await self._leases.claim(wanted, leader=self.leading)
+            for lane in set(wanted).difference(taken):
+                self._elsewhere[lane] = now
             for lane in taken:
+                self._elsewhere.pop(lane, None)
                 self._claims += 1
                 self._held[lane] = self._claims
                 self._touched[lane] = time.monotonic()
