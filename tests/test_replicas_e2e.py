@@ -203,9 +203,10 @@ async def test_three_replicas_one_killed_mid_check_lose_nothing(
 async def test_in_polling_mode_only_the_leader_polls_and_a_standby_takes_over(
     tmp_path: Path, pg_url: str
 ) -> None:
-    """Two replicas polling one bot: exactly one calls getUpdates. When it stops, the other
-    leads within seconds and carries the conversation on. Meanwhile the standby is healthy,
-    and `omarmt stats` and `omarmt purge` work on the server as on a file."""
+    """Two replicas polling one bot: exactly one calls getUpdates; the other handles its share
+    of the people. When the leader stops, the other leads within seconds and carries the
+    conversation on. Meanwhile it is healthy, and `omarmt stats` and `omarmt purge` work on
+    the server as on a file."""
     async with Server() as server:
         homes = [tmp_path / "a", tmp_path / "b"]
         for home in homes:
@@ -225,10 +226,17 @@ async def test_in_polling_mode_only_the_leader_polls_and_a_standby_takes_over(
         await server.wait_for(alive.exists, 60)
         code, _, err = await second.command("health")
         assert code == 0, err
+        # It does not poll, but it handles its share of the people the leader takes in.
+        crowd = [server.user(5200 + n, f"P{n}", language_code="nl") for n in range(12)]
+        for person in crowd:
+            person.send_text("hoi")
+        for person in crowd:
+            await server.wait_for(lambda p=person: questions(server, p.chat_id), 20)
         code, err = await first.stop()
         assert code == 0, err
         assert "stands by" not in err
         assert "polling failed" not in err
+        assert turns_handled(err) < 1 + len(crowd), err[-2000:]
         sam.send_text("ja")
         await server.wait_for(lambda: len(questions(server, sam.chat_id)) >= 2, 30)
         code, err = await second.stop()

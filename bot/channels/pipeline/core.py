@@ -17,6 +17,7 @@ import gc
 import json
 import logging
 import math
+import random
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -74,6 +75,8 @@ LANE_BEAT = 2.0
 #: Replicas: seconds between looks for lanes to claim when no row of a lane unknown here
 #: waits (a replica gone: its lanes run out; sends left without rows).
 CLAIM_LOOK = 1.0
+#: Replicas: how many free lanes one look claims at most (the next look follows at once).
+CLAIM_BATCH = 4
 #: Replicas: seconds a lane seen held by another replica is taken to be still its own, so
 #: news of it wakes nobody else (a lane that runs out is found by the looks in any case).
 ELSEWHERE = 10.0
@@ -809,7 +812,7 @@ class Pipeline:
             ):
                 looked = time.monotonic()
                 try:
-                    await self._follow_once(heard or set())
+                    more = await self._follow_once(heard or set())
                 except Exception as exc:  # noqa: BLE001 - the database's trouble: look again
                     failures += 1
                     pause = _backoff(failures)
@@ -817,6 +820,10 @@ class Pipeline:
                     await self._pause(pause)
                     continue
                 failures = 0
+                if more:  # free lanes were left for the next look: it comes at once
+                    looked = -math.inf
+                    await asyncio.sleep(0)
+                    continue
             self._live.ok("following the inbox")
             # Woken by the next announcement (another replica's intake, or this one's), or
             # after a while in any case.
@@ -831,10 +838,11 @@ class Pipeline:
             lane in self._held or self._elsewhere.get(lane, -math.inf) < lately for lane in lanes
         )
 
-    async def _follow_once(self, heard: set[str]) -> None:
-        """One look: take the lanes with work that are free (or whose replica is gone), then
-        hand the new rows of the lanes held here to their lanes, in inbox order. Of the lanes
-        `heard` of, those with no row to read here are another replica's."""
+    async def _follow_once(self, heard: set[str]) -> bool:
+        """One look: take some of the lanes with work that are free (or whose replica is
+        gone), then hand the new rows of the lanes held here to their lanes, in inbox order.
+        Of the lanes `heard` of, those with no row to read here are another replica's. True:
+        free lanes were left for the next look."""
         lately = time.monotonic() - FINISHED_LATELY
         while self._finished_lately:
             row_id, at = next(iter(self._finished_lately.items()))
@@ -854,41 +862,49 @@ class Pipeline:
         }
         for lane in heard.difference(lane for _, lane in waiting).difference(self._held):
             self._elsewhere[lane] = now
-        if free:
-            await self._claim_lanes(free)
+        more = bool(free) and await self._claim_lanes(free)
         if now >= self._next_claim_look:
             # Now and then also the lanes with sends only (their replica died after its turn).
             self._next_claim_look = now + CLAIM_LOOK
-            await self._claim_lanes(set(await self._leases.claimable(leader=self.leading)))
+            free = set(await self._leases.claimable(leader=self.leading))
+            more = await self._claim_lanes(free) or more
         new = [row_id for row_id, lane in waiting if lane in self._held]
         if not new:
-            return
+            return more
         items = await self._queues.rows(new)
         # Gone meanwhile (handled) or not opening: either way never handed on.
         self._unreadable.update(set(new) - {item.id for item in items})
         for item in items:
             if self._stop.is_set():
-                return
+                return False
             if item.lane in self._held:
                 self._dispatch(item)
+        return more
 
     # --- lanes: per person, one replica at a time ---------------------------------------
 
-    async def _claim_lanes(self, lanes: set[str]) -> None:
-        """Take these lanes (with work waiting) where their lease is free or ran out; what
-        the replica before left unsent on them goes now. The replica that leads takes any
+    async def _claim_lanes(self, lanes: set[str]) -> bool:
+        """Take some of these lanes (with work waiting) where their lease is free or ran out;
+        what the replica before left unsent on them goes now. The replica that leads takes any
         lane; the others leave the leader's (a handoff's) alone. Those not taken are noted as
-        another replica's for a while (`CLAIM_LOOK`)."""
+        another replica's for a while (`CLAIM_LOOK`).
+
+        At most `CLAIM_BATCH` at a time, picked at random: a replica that hears of many new
+        people at once (a batch of getUpdates) leaves the others their share. True: some were
+        left for the next look."""
         assert self._leases is not None
         async with self._lane_lock:
             wanted = [lane for lane in lanes if lane not in self._held and not self._staffs(lane)]
+            left = len(wanted) > CLAIM_BATCH
+            if left:
+                wanted = random.sample(wanted, CLAIM_BATCH)
             now = time.monotonic()
             if len(self._elsewhere) > RECENT_MAX:
                 self._elsewhere = {
                     k: t for k, t in self._elsewhere.items() if t > now - CLAIM_LOOK
                 }
             if not wanted or self._stop.is_set():
-                return
+                return False
             taken = await self._leases.claim(wanted, leader=self.leading)
             for lane in set(wanted).difference(taken):
                 self._elsewhere[lane] = now
@@ -902,6 +918,7 @@ class Pipeline:
             self.outbox.queue(
                 [i for i in await self._queues.unsent(taken) if not self.outbox.queued(i.id)]
             )
+        return left
 
     def _staffs(self, lane: str) -> bool:
         """A staff group's lane: its sends are the leader's (one sender keeps the pace)."""
