@@ -75,7 +75,8 @@ LANE_BEAT = 2.0
 #: Replicas: seconds between looks for lanes to claim when no row of a lane unknown here
 #: waits (a replica gone: its lanes run out; sends left without rows).
 CLAIM_LOOK = 1.0
-#: Replicas: how many free lanes one look claims at most (the next look follows at once).
+#: Replicas: a look claims half of the free lanes it sees, or this many if more; the next
+#: look follows at once.
 CLAIM_BATCH = 4
 #: Replicas: seconds a lane seen held by another replica is taken to be still its own, so
 #: news of it wakes nobody else (a lane that runs out is found by the looks in any case).
@@ -889,15 +890,16 @@ class Pipeline:
         lane; the others leave the leader's (a handoff's) alone. Those not taken are noted as
         another replica's for a while (`CLAIM_LOOK`).
 
-        At most `CLAIM_BATCH` at a time, picked at random: a replica that hears of many new
-        people at once (a batch of getUpdates) leaves the others their share. True: some were
-        left for the next look."""
+        At most half of them (or `CLAIM_BATCH`), picked at random: a replica that hears of many
+        new people at once (a batch of getUpdates, a crowd) leaves the others their share, and
+        alone it has them all after a few looks. True: some were left for the next look."""
         assert self._leases is not None
         async with self._lane_lock:
             wanted = [lane for lane in lanes if lane not in self._held and not self._staffs(lane)]
-            left = len(wanted) > CLAIM_BATCH
+            batch = max(CLAIM_BATCH, math.ceil(len(wanted) / 2))
+            left = len(wanted) > batch
             if left:
-                wanted = random.sample(wanted, CLAIM_BATCH)
+                wanted = random.sample(wanted, batch)
             now = time.monotonic()
             if len(self._elsewhere) > RECENT_MAX:
                 self._elsewhere = {
