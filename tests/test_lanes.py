@@ -193,3 +193,16 @@ async def test_an_intake_tells_the_other_replicas_which_lanes_have_news(pg_url: 
             if len(heard) == 3:
                 break
         assert heard == set(PEOPLE[:3])
+
+
+async def test_retention_erases_leases_a_dead_replica_left(any_db: Db) -> None:
+    clock = Clock()
+    await waiting_for(any_db, PEOPLE[:3])
+    dead = LaneLeases(any_db, "d" * 16, STALE, clock)
+    await dead.claim(PEOPLE[:2], leader=False)
+    clock.now += 3600
+    alive = LaneLeases(any_db, "a" * 16, STALE, clock)
+    await alive.claim(PEOPLE[2:3], leader=False)
+    clock.now += STALE + 1
+    assert await alive.forget_stale(older_than=60) == 2
+    assert await any_db.execute("SELECT lane FROM lanes") == [(PEOPLE[2],)]

@@ -230,8 +230,7 @@ async def test_in_polling_mode_only_the_leader_polls_and_a_standby_takes_over(
         crowd = [server.user(5200 + n, f"P{n}", language_code="nl") for n in range(12)]
         for person in crowd:
             person.send_text("hoi")
-        for person in crowd:
-            await server.wait_for(lambda p=person: questions(server, p.chat_id), 20)
+        await server.wait_for(lambda: all(questions(server, p.chat_id) for p in crowd), 30)
         code, err = await first.stop()
         assert code == 0, err
         assert "stands by" not in err

@@ -119,6 +119,14 @@ class LaneLeases:
 
         await self.db.run(work)
 
+    async def forget_stale(self, older_than: float = 3600.0) -> int:
+        """Retention: erase leases that ran out `older_than` seconds ago (a replica that died
+        left them; the pseudonyms in them go with the rest of the person's data)."""
+        rows = await self.db.execute(
+            "DELETE FROM lanes WHERE until < ? RETURNING 1", (self.clock() - older_than,)
+        )
+        return len(rows)
+
     async def to_leader(self, lane: str) -> None:
         """Hand a lane to the leading replica: pinned, and free at once (the leader is woken
         to take it)."""

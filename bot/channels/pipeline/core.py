@@ -1047,6 +1047,8 @@ class Pipeline:
             self.outbox.queue(await self._queues.enqueue(self._desk.erase_sends(orgs)))
         erased = await self._sessions.purge_inactive(before)
         await self._queues.forget_seen(time.time() - 86_400)
+        if self._leases is not None:
+            await self._leases.forget_stale()
         parked = await self._queues.purge_parked(before.timestamp())
         for job in self._daily:
             await job()
