@@ -146,9 +146,7 @@ async def _serve(
         )
         queues = Queues(database, box)
         # Replicas: per person, the replica holding their lane; one process: the lease.
-        lanes = (
-            LaneLeases(database, writer.writer.holder.token, REPLICAS.stale) if shared else None
-        )
+        lanes = LaneLeases(database, writer.writer.holder.token, REPLICAS) if shared else None
         queues.fence = lanes.fence if lanes is not None else writer.fence()
         others = []
         if whatsapp is not None:

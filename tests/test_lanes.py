@@ -14,13 +14,15 @@ from bot.engine.model import SessionState
 from bot.storage.base import Db, LeaseLostError
 from bot.storage.handoffs import Card, Handoffs
 from bot.storage.lanes import LaneLeases
+from bot.storage.lease import REPLICAS
 from bot.storage.opening import open_db
 from bot.storage.queues import Queues, Send
 
 KEYS = derive_keys("a-test-secret-that-is-long-enough-0123456789")
 BOX = Box(KEYS.box_key)
 PEOPLE = [Pseudonymizer(KEYS.pseudonym_key)("telegram", 7340000 + n) for n in range(30)]
-STALE = 10.0
+TIMING = REPLICAS
+STALE = TIMING.stale
 
 
 class Clock:
@@ -49,7 +51,7 @@ async def test_each_lane_with_work_goes_to_one_replica_when_three_claim_at_once(
     await waiting_for(any_db, PEOPLE)
     async with open_db(db_place) as two, open_db(db_place) as three:
         replicas = [
-            LaneLeases(db, token, STALE)
+            LaneLeases(db, token, TIMING)
             for db, token in ((any_db, "a" * 16), (two, "b" * 16), (three, "c" * 16))
         ]
         free = [await r.claimable(leader=False) for r in replicas]
@@ -69,7 +71,7 @@ async def test_each_lane_with_work_goes_to_one_replica_when_three_claim_at_once(
 async def test_a_lane_only_free_of_work_is_not_offered(any_db: Db) -> None:
     queues = await waiting_for(any_db, PEOPLE[:1])
     [item] = await queues.pending()
-    leases = LaneLeases(any_db, "a" * 16, STALE)
+    leases = LaneLeases(any_db, "a" * 16, TIMING)
     await leases.claim([item.lane], leader=False)
     queues.fence = leases.fence
     await queues.commit_turn(item.id, item.lane, state(), _now(), [])
@@ -87,8 +89,8 @@ async def test_a_replica_gone_silent_loses_its_lanes_and_cannot_commit_after(
     queues = await waiting_for(any_db, PEOPLE[:1])
     [item] = await queues.pending()
     async with open_db(db_place) as other_db:
-        stalled = LaneLeases(any_db, "s" * 16, STALE, clock)
-        taking = LaneLeases(other_db, "t" * 16, STALE, clock)
+        stalled = LaneLeases(any_db, "s" * 16, TIMING, clock)
+        taking = LaneLeases(other_db, "t" * 16, TIMING, clock)
         assert await stalled.claim([item.lane], leader=False) == [item.lane]
         clock.now += STALE / 2
         assert await taking.claim([item.lane], leader=True) == []  # still held
@@ -112,8 +114,8 @@ async def test_a_turn_renews_its_lane_so_a_claim_right_after_finds_it_taken(
     queues = await waiting_for(any_db, PEOPLE[:2])
     first, second = await queues.pending()
     async with open_db(db_place) as other_db:
-        mine = LaneLeases(any_db, "m" * 16, STALE, clock)
-        theirs = LaneLeases(other_db, "o" * 16, STALE, clock)
+        mine = LaneLeases(any_db, "m" * 16, TIMING, clock)
+        theirs = LaneLeases(other_db, "o" * 16, TIMING, clock)
         await mine.claim([first.lane], leader=False)
         queues.fence = mine.fence
         clock.now += STALE - 1
@@ -136,8 +138,8 @@ async def test_a_handoff_lane_is_the_leaders_and_a_lane_handed_on_is_pinned(
     card = Card("16-19", "nl")
     await any_db.run(store.open_work("H1", in_handoff, "jou", chat_id=7340001, card=card, now=1))
     async with open_db(db_place) as leader_db:
-        worker = LaneLeases(any_db, "w" * 16, STALE, clock)
-        leader = LaneLeases(leader_db, "l" * 16, STALE, clock)
+        worker = LaneLeases(any_db, "w" * 16, TIMING, clock)
+        leader = LaneLeases(leader_db, "l" * 16, TIMING, clock)
         assert await worker.claimable(leader=False) == sorted([handed, plain])
         assert await worker.claim([handed, in_handoff], leader=False) == [handed]
         await worker.to_leader(handed)  # its turn opens a handoff
@@ -159,8 +161,8 @@ async def test_renew_release_and_fence_touch_only_this_replicas_lanes(
 ) -> None:
     await waiting_for(any_db, PEOPLE[:4])
     async with open_db(db_place) as other_db:
-        mine = LaneLeases(any_db, "m" * 16, STALE)
-        theirs = LaneLeases(other_db, "o" * 16, STALE)
+        mine = LaneLeases(any_db, "m" * 16, TIMING)
+        theirs = LaneLeases(other_db, "o" * 16, TIMING)
         await mine.claim(PEOPLE[:2], leader=False)
         await theirs.claim(PEOPLE[2:4], leader=False)
         await mine.release([PEOPLE[0], PEOPLE[2]])  # the other's stays the other's
@@ -198,10 +200,10 @@ async def test_an_intake_tells_the_other_replicas_which_lanes_have_news(pg_url: 
 async def test_retention_erases_leases_a_dead_replica_left(any_db: Db) -> None:
     clock = Clock()
     await waiting_for(any_db, PEOPLE[:3])
-    dead = LaneLeases(any_db, "d" * 16, STALE, clock)
+    dead = LaneLeases(any_db, "d" * 16, TIMING, clock)
     await dead.claim(PEOPLE[:2], leader=False)
     clock.now += 3600
-    alive = LaneLeases(any_db, "a" * 16, STALE, clock)
+    alive = LaneLeases(any_db, "a" * 16, TIMING, clock)
     await alive.claim(PEOPLE[2:3], leader=False)
     clock.now += STALE + 1
     assert await alive.forget_stale(older_than=60) == 2

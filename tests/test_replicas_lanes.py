@@ -23,6 +23,7 @@ from bot.safety import detect
 from bot.storage import BufferedStats
 from bot.storage.handoffs import Handoffs
 from bot.storage.lanes import LaneLeases
+from bot.storage.lease import REPLICAS
 from bot.storage.postgres import PgDatabase
 from bot.storage.queues import Queues
 from tests.auxil.botapi import BotApiServer
@@ -63,7 +64,7 @@ async def replica(
         async with bot:
             box = Box(KEYS.box_key)
             queues = Queues(db, box)
-            lanes = LaneLeases(db, token, 10.0)
+            lanes = LaneLeases(db, token, REPLICAS)
             queues.fence = lanes.fence
             channel = TelegramChannel(
                 bot,

@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.storage.base import Conn, Db, LeaseLostError, announce
+from bot.storage.lease import Timing
 
 __all__ = ["LaneLeases"]
 
 #: Lanes with work waiting (rows to handle, sends to make) whose lease is free or has run out.
 _CLAIMABLE = """
-SELECT w.lane, coalesce(l.pinned, 0) FROM (
+SELECT w.lane FROM (
     SELECT lane FROM inbox WHERE parked_at IS NULL
     UNION
     SELECT lane FROM outbox WHERE parked_at IS NULL
@@ -57,8 +58,8 @@ class LaneLeases:
 
     db: Db
     token: str
-    #: Seconds a lease lasts after its last renewal.
-    stale: float
+    #: How often the holder renews (`beat`), and how long a lease lasts after (`stale`).
+    timing: Timing
     clock: Callable[[], float] = time.time
 
     async def waiting(self, limit: int = 2000) -> list[tuple[int, str]]:
@@ -78,7 +79,7 @@ class LaneLeases:
         claim every lane; the others leave pinned lanes and lanes with a handoff alone."""
         sql = _CLAIMABLE if leader else _CLAIMABLE + " AND coalesce(l.pinned, 0) = 0" + _NO_HANDOFF
         rows = await self.db.execute(sql, (self.clock(), self.token))
-        return sorted(str(lane) for lane, _ in rows)
+        return sorted(str(lane) for (lane,) in rows)
 
     async def claim(self, lanes: Iterable[str], *, leader: bool) -> list[str]:
         """Take these lanes where they are free or ran out (or are this replica's already);
@@ -90,7 +91,7 @@ class LaneLeases:
         sql = _LEADER_CLAIM if leader else _WORKER_CLAIM
 
         def work(conn: Conn) -> list[str]:
-            until = now + self.stale
+            until = now + self.timing.stale
             return [
                 lane
                 for lane in wanted
@@ -100,9 +101,9 @@ class LaneLeases:
         return await self.db.run(work)
 
     async def renew(self) -> set[str]:
-        """The heartbeat: every lane of this replica lasts `stale` seconds more. Returns the
+        """The heartbeat: every lane of this replica lasts `timing.stale` seconds more. Returns the
         lanes it still holds (one missing was taken over after this replica stalled)."""
-        until = self.clock() + self.stale
+        until = self.clock() + self.timing.stale
         rows = await self.db.execute(
             "UPDATE lanes SET until = ? WHERE holder = ? RETURNING lane", (until, self.token)
         )
@@ -145,5 +146,5 @@ class LaneLeases:
         """First in a turn's transaction: raises `LeaseLostError` unless `lane` is still this
         replica's. Renews it, and holds its row to the commit, so a claim waits for the turn."""
         sql = "UPDATE lanes SET until = ? WHERE lane = ? AND holder = ?"
-        if conn.execute(sql, (self.clock() + self.stale, lane, self.token)).rowcount != 1:
+        if conn.execute(sql, (self.clock() + self.timing.stale, lane, self.token)).rowcount != 1:
             raise LeaseLostError

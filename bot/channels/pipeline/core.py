@@ -46,10 +46,8 @@ from bot.storage.buffered import BufferedStats
 from bot.storage.queues import InboxItem, OutboxItem, Queues, Send
 
 if TYPE_CHECKING:
-    from bot.storage.lanes import LaneLeases
-
-if TYPE_CHECKING:
     from bot.channels.telegram.staff import Desk, StaffAction
+    from bot.storage.lanes import LaneLeases
 
 __all__ = ["GRACE", "TURN_TRIES", "HandToLeaderError", "Pipeline", "StuckError"]
 
@@ -70,8 +68,6 @@ FINISHED_LATELY = 60.0
 #: Replicas: seconds a lane with nothing to do stays with its replica (its state stays in
 #: memory meanwhile) before it is given up for any replica to take.
 LINGER = 30.0
-#: Replicas: seconds between renewals of this replica's lanes.
-LANE_BEAT = 2.0
 #: Replicas: seconds between looks for lanes to claim when no row of a lane unknown here
 #: waits (a replica gone: its lanes run out; sends left without rows).
 CLAIM_LOOK = 1.0
@@ -124,7 +120,6 @@ class Pipeline:
         lanes: LaneLeases | None = None,
         follow_every: float = FOLLOW_EVERY,
         linger: float = LINGER,
-        lane_beat: float = LANE_BEAT,
     ) -> None:
         #: Asked in this order which one reads a row: Telegram, which reads any update, last.
         self.channels = tuple(channels)
@@ -163,7 +158,6 @@ class Pipeline:
         self._shared = lanes is not None
         self._follow_every = follow_every
         self._linger = linger
-        self._lane_beat = lane_beat
         #: The lanes this replica holds, each with the number of its claim, and when each
         #: last had something to do (monotonic).
         self._held: dict[str, int] = {}
@@ -750,20 +744,31 @@ class Pipeline:
     async def _watch_handoffs(self, stop: asyncio.Event) -> None:
         """Tell a young person honestly when nobody claimed their handoff in time (counting
         opening hours only), and erase closed handoffs after their grace period."""
-        assert self._desk is not None
         tick = max(0.5, min(30.0, self._handoff_wait.total_seconds() / 4))
-        self._live.expect("the handoff watcher")
+        await self._every(stop, tick, "the handoff watcher", self._watch_once, "next tick")
+
+    async def _every(
+        self,
+        stop: asyncio.Event,
+        seconds: float,
+        loop: str,
+        step: Callable[[], Awaitable[None]],
+        again: str,
+    ) -> None:
+        """Run `step` every `seconds` until `stop`, its progress reported as `loop`. A step
+        that fails is logged and tried again at the next round: the loop goes on."""
+        self._live.expect(loop)
         while not stop.is_set():
-            await self._pause(tick)
+            await self._pause(seconds)
             if stop.is_set():
                 break
             try:
-                await self._watch_once()
-            except Exception as exc:  # noqa: BLE001 - the watcher goes on; next tick tries again
-                self._live.failed("the handoff watcher", exc, then="trying again next tick")
+                await step()
+            except Exception as exc:  # noqa: BLE001 - the loop goes on; the next round tries again
+                self._live.failed(loop, exc, then=f"trying again {again}")
                 continue
-            self._live.ok("the handoff watcher")
-        self._live.done("the handoff watcher")
+            self._live.ok(loop)
+        self._live.done(loop)
 
     async def _watch_once(self) -> None:
         """One look at the handoffs: erase expired ones, tell whoever waited too long."""
@@ -902,9 +907,7 @@ class Pipeline:
                 wanted = random.sample(wanted, batch)
             now = time.monotonic()
             if len(self._elsewhere) > RECENT_MAX:
-                self._elsewhere = {
-                    k: t for k, t in self._elsewhere.items() if t > now - CLAIM_LOOK
-                }
+                self._elsewhere = {k: t for k, t in self._elsewhere.items() if t > now - ELSEWHERE}
             if not wanted or self._stop.is_set():
                 return False
             taken = await self._leases.claim(wanted, leader=self.leading)
@@ -946,19 +949,10 @@ class Pipeline:
     async def _keep_lanes(self, stop: asyncio.Event) -> None:
         """Renew this replica's lanes; give up those idle for `linger` seconds; drop those
         another replica took over (this one stalled)."""
+        # A failed renewal is the server's trouble: the fence in every turn still holds.
         assert self._leases is not None
-        self._live.expect("keeping lanes")
-        while not stop.is_set():
-            await self._pause(self._lane_beat)
-            if stop.is_set():
-                break
-            try:
-                await self._keep_lanes_once()
-            except Exception as exc:  # noqa: BLE001 - the server's trouble: the fence holds
-                self._live.failed("keeping lanes", exc, then="trying again")
-                continue
-            self._live.ok("keeping lanes")
-        self._live.done("keeping lanes")
+        beat = self._leases.timing.beat
+        await self._every(stop, beat, "keeping lanes", self._keep_lanes_once, "soon")
 
     async def _keep_lanes_once(self) -> None:
         assert self._leases is not None
@@ -1021,22 +1015,16 @@ class Pipeline:
     async def _housekeeping(self, stop: asyncio.Event) -> None:
         """Flush counts now and then; apply retention and forget old update ids daily."""
         last_daily = 0.0
-        self._live.expect("housekeeping")
-        while not stop.is_set():
-            await self._pause(self._housekeeping_every)
-            if stop.is_set():
-                break
-            try:
-                await self._stats.flush()
-                self._forget_stale()
-                if self.leading and time.time() - last_daily > 86_400:
-                    await self._daily_retention()
-                    last_daily = time.time()
-            except Exception as exc:  # noqa: BLE001 - housekeeping goes on; next round tries again
-                self._live.failed("housekeeping", exc, then="trying again next round")
-                continue
-            self._live.ok("housekeeping")
-        self._live.done("housekeeping")
+
+        async def once() -> None:
+            nonlocal last_daily
+            await self._stats.flush()
+            self._forget_stale()
+            if self.leading and time.time() - last_daily > 86_400:
+                await self._daily_retention()
+                last_daily = time.time()
+
+        await self._every(stop, self._housekeeping_every, "housekeeping", once, "next round")
 
     async def _daily_retention(self) -> None:
         before = datetime.now(UTC) - self._retention
