@@ -10,6 +10,7 @@ import json
 import re
 import signal
 import socket
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TypeVar
@@ -100,6 +101,18 @@ async def walk(server: Server, user_id: int, answered: list[int]) -> None:
         answered[0] += 1
 
 
+def holders(url: str) -> int:
+    """How many replicas hold a person's lane right now (one short query; `wait_for` asks it
+    on each request the server sees)."""
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT count(DISTINCT holder) FROM lanes WHERE holder <> '' AND until > %s",
+            (time.time(),),
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
 def turns_handled(err: str) -> int:
     """How many turns a replica committed, from what it logs when it stops."""
     found = re.search(r"lanes: (\d+) turn\(s\) handled here", err)
@@ -140,7 +153,8 @@ async def test_three_replicas_one_killed_mid_check_lose_nothing(
     tmp_path: Path, pg_url: str, engine: Engine, victim: str, people: int
 ) -> None:
     """Killed: the leader (it also polls, watches handoffs, keeps house), or one of the others
-    (it only handles its share of people; fewer of them keep the suite short)."""
+    (it only handles its share of people; fewer of them keep the suite short). The kill waits
+    until every replica holds people, so the one killed always dies with people in hand."""
     ports = [free_port() for _ in range(3)]
     async with Server() as server, RoundRobin(ports) as balancer:
         replicas = await start_replicas(server, balancer, ports, tmp_path, pg_url)
@@ -152,6 +166,7 @@ async def test_three_replicas_one_killed_mid_check_lose_nothing(
         try:
             # A third of the way through, one replica dies without a word.
             await server.wait_for(lambda: answered[0] >= total // 3, 120)
+            await server.wait_for(lambda: holders(pg_url) == 3, 60)
             leader = leader_pid(pg_url)
             dead = next(
                 r
