@@ -6,6 +6,7 @@ and retries until it answers 200 (so a message sent before the bot listens waits
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from pathlib import Path
 
@@ -47,6 +48,22 @@ class WaBot(BotProcess):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/whatsapp"
+
+    async def start(self, *args: str) -> None:
+        """Starts the bot and waits until its webhook listens (or it stopped: a test of a bad
+        setting reads why). On a loaded machine the start (rules, word lists, model) can take
+        longer than a test gives one delivery."""
+        await super().start(*args)
+        async with asyncio.timeout(60):
+            while self.proc is not None and self.proc.returncode is None:
+                try:
+                    _reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+                except OSError:
+                    await asyncio.sleep(0.05)
+                    continue
+                writer.close()
+                await writer.wait_closed()
+                return
 
 
 def shown(wa: WhatsAppServer, user: WaUser) -> list[str]:
