@@ -757,7 +757,7 @@ class Pipeline:
     ) -> None:
         """Run `step` every `seconds` until `stop`, its progress reported as `loop`. A step
         that fails is logged and tried again at the next round: the loop goes on."""
-        self._live.expect(loop)
+        self._live.expect(loop, seconds)
         while not stop.is_set():
             await self._pause(seconds)
             if stop.is_set():

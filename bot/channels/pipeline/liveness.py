@@ -63,18 +63,23 @@ class Liveness:
         self._clock = clock
         #: Errors that happen now and then (a channel's network trouble): logged as warnings.
         self._expected: tuple[type[BaseException], ...] = (OSError, TimeoutError)
-        #: Loops that must come round: when each last did.
+        #: Loops that must come round: when each last did, and the pause it takes between.
         self._rounds: dict[str, float] = {}
+        self._pauses: dict[str, float] = {}
         #: Loops (or kinds of work) failing now: since when.
         self._failing: dict[str, float] = {}
 
-    def expect(self, name: str) -> None:
-        """`name` goes round from now on and must say `ok` at least every `stall_after` s."""
+    def expect(self, name: str, pause: float = 0.0) -> None:
+        """`name` goes round from now on, pausing `pause` s between rounds, and must say `ok`
+        at least every `pause` + `stall_after` s (a loop that rests longer than `stall_after`
+        between rounds is not stuck for resting)."""
         self._rounds[name] = self._clock()
+        self._pauses[name] = pause
 
     def done(self, name: str) -> None:
         """`name` ended on purpose (the channel stops)."""
         self._rounds.pop(name, None)
+        self._pauses.pop(name, None)
         self._failing.pop(name, None)
 
     def ok(self, name: str) -> None:
@@ -102,7 +107,7 @@ class Liveness:
             if now - since > self.stall_after:
                 return name
         for name, last in self._rounds.items():
-            if now - last > self.stall_after:
+            if now - last > self.stall_after + self._pauses.get(name, 0.0):
                 return name
         return None
 
