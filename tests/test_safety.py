@@ -40,7 +40,7 @@ class CalmCase(TypedDict):
 
 def _load(name: str) -> list[dict[str, str]]:
     with (DATA / name).open(encoding="utf-8") as handle:
-        return cast("list[dict[str, str]]", yaml.safe_load(handle))
+        return cast("list[dict[str, str]]", yaml.load(handle, Loader=yaml.CSafeLoader))
 
 
 MUST_CATCH = [cast("CatchCase", row) for row in _load("must_catch.yaml")]
