@@ -41,6 +41,8 @@ MEASURE = (
     "negatives_measure3.yaml",
     "catch_measure4.yaml",
     "negatives_measure4.yaml",
+    "catch_measure5.yaml",
+    "negatives_measure5.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -65,6 +67,8 @@ TUNE = (
     "train_catch_i.yaml",
     "train_negatives_i.yaml",
     "train_negatives_j.yaml",
+    "train_catch_k.yaml",
+    "train_negatives_k.yaml",
 )
 REPEATS = 5
 
@@ -76,7 +80,7 @@ def _load(name: str) -> list[Case]:
     if not path.is_file():
         return []
     with path.open(encoding="utf-8") as handle:
-        return cast("list[Case]", yaml.safe_load(handle) or [])
+        return cast("list[Case]", yaml.load(handle, Loader=yaml.CSafeLoader) or [])
 
 
 def expected(case: Case) -> str:

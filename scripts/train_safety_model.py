@@ -33,6 +33,7 @@ TUNING = (
     "train_catch_e", "train_negatives_e", "train_catch_f", "train_negatives_f",
     "train_catch_g", "train_negatives_g", "train_negatives_h",
     "train_catch_h", "train_catch_i", "train_negatives_i", "train_negatives_j",
+    "train_catch_k", "train_negatives_k",
 )  # fmt: skip
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
@@ -40,7 +41,10 @@ CLASSES = ("none", *CATEGORIES)
 FALSE_ALARMS = 0.001
 #: Weights smaller than this are dropped from the file (they move no verdict).
 PRUNE = 0.02
-C = 4.0
+#: Inverse regularisation, chosen by the model's own out-of-fold recall of the tuning signs at
+#: the bar above (2026-12-02): up to batch J, C=1 25.4%, 4 31.0%, 16 35.8%, 64 38.4%; with
+#: batch K, 64 42.8%, 256 40.2%. (The rules catch most signs before the model reads them.)
+C = 64.0
 
 Example = tuple[str, str, str | None]  # text, class, who (self / other / None)
 
@@ -50,7 +54,7 @@ def _cases(name: str) -> list[dict[str, Any]]:
     if not path.is_file():
         return []
     with path.open(encoding="utf-8") as handle:
-        return list(yaml.safe_load(handle) or [])
+        return list(yaml.load(handle, Loader=yaml.CSafeLoader) or [])
 
 
 def examples() -> list[Example]:
@@ -62,13 +66,16 @@ def examples() -> list[Example]:
             found.append((str(case["text"]), label, case.get("who")))
     for category in CATEGORIES:
         with (ROOT / "content" / "safety" / f"{category}.yaml").open(encoding="utf-8") as handle:
-            rules = yaml.safe_load(handle)["rules"]
+            rules = yaml.load(handle, Loader=yaml.CSafeLoader)["rules"]
         for rule in rules:
             if rule.get("level", "crisis") == "crisis":
                 found += [(str(text), category, None) for text in rule.get("match") or []]
             found += [(str(text), "none", None) for text in rule.get("no_match") or []]
     with (ROOT / "tests" / "typed_answers.yaml").open(encoding="utf-8") as handle:
-        found += [(str(case["text"]), "none", None) for case in yaml.safe_load(handle)]
+        found += [
+            (str(case["text"]), "none", None)
+            for case in yaml.load(handle, Loader=yaml.CSafeLoader)
+        ]
     return found
 
 

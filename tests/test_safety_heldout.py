@@ -22,9 +22,9 @@ from bot.safety import detect
 _DIR = Path(__file__).parent / "safety"
 SETS = tuple(_DIR / f"{name}.yaml" for name in ("heldout", "heldout2", "heldout3", "heldout4"))
 #: Recall floors of the set never tuned against: what it measured on 2026-12-02 (77.5% and 89%
-#: on 2026-11-28; 86.7% with the rules alone, 90.0% with the model beside them). Raise them as the
-#: detector improves; never lower them to let a change pass.
-FLOORS = {"heldout4": 0.90}
+#: on 2026-11-28; 86.7% with the rules alone, 90.0% with the model beside them, 95.0% with the
+#: fifth model). Raise them as the detector improves; never lower them to let a change pass.
+FLOORS = {"heldout4": 0.95}
 EXPLICIT_FLOORS = {"heldout4": 1.0}
 CATEGORIES = ("danger", "suicide", "self_harm", "abuse")
 
@@ -61,7 +61,7 @@ class Figures:
 
 def _load(path: Path) -> list[Case]:
     with path.open(encoding="utf-8") as handle:
-        raw = cast("list[dict[str, str]]", yaml.safe_load(handle))
+        raw = cast("list[dict[str, str]]", yaml.load(handle, Loader=yaml.CSafeLoader))
     return [Case(str(e["text"]), e["lang"], e["expect"], e["kind"]) for e in raw]
 
 

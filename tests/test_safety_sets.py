@@ -26,34 +26,42 @@ _DIR = Path(__file__).parent / "safety"
 #: 91.2% with the rules alone; catch_measure2 (written after both) 60.9% and 88.4% with the
 #: rules alone; catch_measure3 (written after the model was final) 63.3% and 89.7%. The rest
 #: is the model's (bot/safety/model.py). catch_measure4 (written after the third model): 66.6%
-#: with the rules alone, 73.2% and 93.5% with that model, 73.6% and 93.5% with the fourth.
+#: with the rules alone, 73.2% and 93.5% with that model, 73.6% and 93.5% with the fourth, 78.0%
+#: and 94.6% with the fifth (batch K, C=64). catch_measure5 (written before tuning round K):
+#: 88.2% and 98.5% before it, 91.2% and 99.5% after. train_catch_k: 81.8% and 94.1% at first
+#: sight, 87.0% and 100% after (its indirect wording is the model's to learn).
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
     "catch_d": (1.0, 1.0),
-    "catch_measure": (0.748, 0.934),
-    "catch_measure2": (0.696, 0.892),
-    "catch_measure3": (0.74, 0.931),
-    "catch_measure4": (0.736, 0.935),
+    "train_catch_k": (0.87, 1.0),
+    "catch_measure": (0.811, 0.934),
+    "catch_measure2": (0.753, 0.919),
+    "catch_measure3": (0.76, 0.931),
+    "catch_measure4": (0.78, 0.946),
+    "catch_measure5": (0.912, 0.995),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
-#: moved into data, 11/1359 since, with the model too. negatives_measure2: 5/700, likewise;
-#: negatives_measure3: 10/800 (written after the model was final, never seen by anyone tuning);
-#: negatives_measure4: 0/1009 with the third model and the fourth.
+#: moved into data, 11/1359 since, 12/1359 with the fifth model. negatives_measure2: 5/700, 4/700
+#: after round K; negatives_measure3: 10/800 (written after the model was final, never seen by
+#: anyone tuning); negatives_measure4: 0/1009 with the third model and since;
+#: negatives_measure5: 14/900 before round K, 12/900 after.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
-    "negatives_measure": 0.0081,
-    "negatives_measure2": 0.0072,
+    "train_negatives_k": 0.005,
+    "negatives_measure": 0.0089,
+    "negatives_measure2": 0.0058,
     "negatives_measure3": 0.0125,
     "negatives_measure4": 0.001,
+    "negatives_measure5": 0.0134,
 }
 
 
 def _load(name: str) -> list[dict[str, Any]]:
     with (_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        return cast("list[dict[str, Any]]", yaml.safe_load(handle))
+        return cast("list[dict[str, Any]]", yaml.load(handle, Loader=yaml.CSafeLoader))
 
 
 def _caught(text: str) -> bool:
