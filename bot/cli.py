@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot import __version__
-from bot.check import check
 from bot.crypto import Box, Pseudonymizer, derive_keys
 from bot.engine import Engine
 from bot.engine.engine import ACTIONS
@@ -31,7 +30,6 @@ from bot.settings import (
     local_secret,
     new_secret,
 )
-from bot.startup import StartError, open_database
 from bot.stats import MAX_EVENT_DAYS, roll_up, rollup_cutoff, run_stats
 from bot.storage import BufferedStats
 from bot.storage.keys import WrongSecretError, rotate, unlock
@@ -220,6 +218,8 @@ def _rules_ready() -> bool:
 
 
 def _check(root: Path | None) -> int:
+    from bot.check import check  # noqa: PLC0415 - the other commands (--version) start faster
+
     base = root or data_root()
     problems = check(base, Path(__file__).resolve().parent)
     for problem in problems:
@@ -258,6 +258,7 @@ def _health(alive: Path) -> int:
 
 def _chat(settings: Settings, lang: str | None, db: Path | str | None) -> int:
     from bot.channels.terminal import run_terminal  # noqa: PLC0415 - only chat needs it
+    from bot.startup import StartError, open_database  # noqa: PLC0415 - as in _check
 
     path = db or settings.db
     try:
@@ -329,6 +330,8 @@ def _chat(settings: Settings, lang: str | None, db: Path | str | None) -> int:
 
 
 def _purge_command(place: Path | str, days: int) -> int:
+    from bot.startup import StartError  # noqa: PLC0415 - as in _check
+
     try:
         return asyncio.run(_purge(place, days))
     except StartError as exc:
@@ -337,6 +340,8 @@ def _purge_command(place: Path | str, days: int) -> int:
 
 
 async def _purge(path: Path | str, days: int) -> int:
+    from bot.startup import open_database  # noqa: PLC0415 - as in _check
+
     before = datetime.now(UTC) - timedelta(days=days)
     async with open_database(path) as database:
         erased = await database.purge_sessions(before)
@@ -351,6 +356,8 @@ async def _purge(path: Path | str, days: int) -> int:
 
 def _rotate_secret(settings: Settings, environ: dict[str, str]) -> int:
     """`omarmt rotate-secret`: every sealed value re-sealed under OMARMT_NEW_SECRET, at once."""
+    from bot.startup import StartError, open_database  # noqa: PLC0415 - as in _check
+
     try:
         old, new = new_secret(environ, settings.secret)
     except SettingsError as exc:
