@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.safety import Detection
+from bot.safety import Detection, context
 from bot.safety.detector import _fire, _read, by_rules, ruleset
 from bot.safety.normalize import normalise
 from bot.safety.prefilter import Prefilter, anchors
@@ -87,3 +87,26 @@ def test_a_rule_without_anchors_always_runs() -> None:
     prefilter = Prefilter([re.compile(r"a|b"), re.compile(r"zelfmord")])
     assert prefilter.candidates(" hallo ") == [0]
     assert prefilter.candidates(" zelfmord ") == [0, 1]
+
+
+class _Always:
+    """A gate that lets every pattern run: masking as it was before the gate."""
+
+    def candidates(self, text: str) -> list[int]:
+        return [0]
+
+
+def test_idioms_masked_behind_their_gate_are_masked_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The idiom alternations run only when one of their anchors occurs; on every message of
+    every set (and each clause of it), the masked text is what running them always gives."""
+    idioms = ruleset().idioms
+    clauses = [
+        part
+        for text in _texts()
+        for part in [normalise(text).text, *normalise(text).text.split(" . ")]
+    ]
+    gated = [context.mask_idioms(part, idioms) for part in clauses]
+    monkeypatch.setattr(context, "_gate", lambda _pattern: _Always())
+    assert [context.mask_idioms(part, idioms) for part in clauses] == gated

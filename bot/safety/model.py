@@ -114,10 +114,12 @@ class Model:
         if not present:
             return None
         scale = 1 / math.sqrt(len(found))
-        scores = list(self.bias)
-        for feature in present:
-            for index, weight in enumerate(self.weights[feature]):
-                scores[index] += weight * scale
+        # One C-level sum per class over the present features' weights (a loop per weight in
+        # Python cost 0.7 ms on a 250-character message).
+        columns = zip(*(self.weights[feature] for feature in present), strict=True)
+        scores = [
+            bias + scale * sum(column) for bias, column in zip(self.bias, columns, strict=True)
+        ]
         top = max(scores)
         exps = [math.exp(score - top) for score in scores]
         crisis = 1 - exps[0] / sum(exps)
