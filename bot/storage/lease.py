@@ -73,10 +73,12 @@ class Holder:
 
     @classmethod
     def me(cls, now: float | None = None) -> Holder:
+        """This process. Its token is unique per process and starts with the pid, so whoever
+        reads the `lanes` table can tell which replica holds a person's lane."""
         moment = time.time() if now is None else now
-        return cls(
-            os.getpid(), socket.gethostname(), moment, secrets.token_hex(8), moment, _pid_ns()
-        )
+        pid = os.getpid()
+        token = f"{pid}-{secrets.token_hex(8)}"
+        return cls(pid, socket.gethostname(), moment, token, moment, _pid_ns())
 
     def describe(self) -> str:
         since = datetime.fromtimestamp(self.started, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
