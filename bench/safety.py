@@ -69,6 +69,9 @@ TUNE = (
     "train_negatives_j.yaml",
     "train_catch_k.yaml",
     "train_negatives_k.yaml",
+    # Written and measured, not trained on: training on them gained nothing (docs/safety.md).
+    "train_catch_l.yaml",
+    "train_negatives_l.yaml",
 )
 REPEATS = 5
 
@@ -88,6 +91,10 @@ def expected(case: Case) -> str:
     return str(case.get("expect", case.get("category", "none")))
 
 
+#: Figures also given on a measuring set's lines that occur in no tuning set.
+_UNSEEN_KEYS = ("all", "explicit first person")
+
+
 def _rate(hits: int, total: int) -> str:
     return f"{hits}/{total} = {hits / total:.1%}" if total else "-"
 
@@ -96,7 +103,11 @@ def _crisis(found: Detection | None) -> bool:
     return found is not None and found.level == "crisis"
 
 
-def _report(name: str, cases: list[Case], show: str | None) -> None:
+def _report(
+    name: str, cases: list[Case], show: str | None, seen: frozenset[str] = frozenset()
+) -> None:
+    """Figures of one set; with `seen` (the tuning sets' texts, lower-cased), also on the
+    lines that occur in none of them: independent writers sometimes write the same sentence."""
     catch = [case for case in cases if expected(case) != "none"]
     calm = [case for case in cases if expected(case) == "none"]
     print(f"\n{name}: {len(catch)} must-catch, {len(calm)} ordinary")
@@ -113,6 +124,8 @@ def _report(name: str, cases: list[Case], show: str | None) -> None:
                     keys.append("explicit first person")
                 if found is not None and found.subject != case["who"]:
                     wrong_who += 1
+            if seen and case["text"].strip().lower() not in seen:
+                keys += [f"{key}, in no tuning set" for key in keys if key in _UNSEEN_KEYS]
             for key in keys:
                 groups[key].append(hit)
             groups["all, rules alone"].append(_crisis(by_rules(case["text"])))
@@ -122,17 +135,28 @@ def _report(name: str, cases: list[Case], show: str | None) -> None:
             print(f"  recall {key:<24} {_rate(sum(groups[key]), len(groups[key]))}")
         print(f"  whose danger told wrong: {wrong_who}")
     if calm:
-        alarms = concerns = alone = 0
-        for case in calm:
-            found = detect(case["text"])
-            alarms += _crisis(found)
-            alone += _crisis(by_rules(case["text"]))
-            concerns += found is not None and not _crisis(found)
-            if show and found is not None and show in {"all", found.category}:
-                print(f"   ALARM [{found.category}/{found.evidence}/{found.level}] {case['text']}")
-        print(f"  false alarms (crisis)   {_rate(alarms, len(calm))}")
-        print(f"  ... by the rules alone  {_rate(alone, len(calm))}")
-        print(f"  concern check-ins       {_rate(concerns, len(calm))}")
+        _report_calm(calm, show, seen)
+
+
+def _report_calm(calm: list[Case], show: str | None, seen: frozenset[str]) -> None:
+    """False alarms and check-ins of a set's ordinary messages (see `_report`)."""
+    alarms = concerns = alone = 0
+    fresh = [0, 0]
+    for case in calm:
+        found = detect(case["text"])
+        alarms += _crisis(found)
+        if seen and case["text"].strip().lower() not in seen:
+            fresh[0] += _crisis(found)
+            fresh[1] += 1
+        alone += _crisis(by_rules(case["text"]))
+        concerns += found is not None and not _crisis(found)
+        if show and found is not None and show in {"all", found.category}:
+            print(f"   ALARM [{found.category}/{found.evidence}/{found.level}] {case['text']}")
+    print(f"  false alarms (crisis)   {_rate(alarms, len(calm))}")
+    print(f"  ... by the rules alone  {_rate(alone, len(calm))}")
+    if seen:
+        print(f"  ... in no tuning set    {_rate(*fresh)}")
+    print(f"  concern check-ins       {_rate(concerns, len(calm))}")
 
 
 def _speed(texts: list[str]) -> None:
@@ -186,10 +210,11 @@ def main() -> None:
     if not args.no_speed:
         print("start-up")
         _start_up()
+    seen = frozenset(case["text"].strip().lower() for name in TUNE for case in _load(name))
     print("\n=== measuring sets (never tuned against) ===")
     for name in MEASURE:
         if cases := _load(name):
-            _report(name, cases, None)
+            _report(name, cases, None, seen)
     print("\n=== tuning sets ===")
     texts: list[str] = []
     for name in TUNE:
