@@ -9,7 +9,14 @@ from bot.safety.patterns import compile_rule
 from bot.safety.prefilter import Prefilter
 from bot.safety.ruleset import load_macros
 
-__all__ = ["REPORTED_THREAT_MASK", "THREAT_MASK", "is_negated", "mask_idioms", "on_topic"]
+__all__ = [
+    "REPORTED_THREAT_MASK",
+    "THREAT_MASK",
+    "is_negated",
+    "mask_idioms",
+    "on_topic",
+    "prepare",
+]
 
 # Idioms are masked (replaced by a placeholder) rather than used to veto the whole message, so
 # "ik verveel me dood en wil eigenlijk gewoon dood" still reaches the rule for "wil dood".
@@ -185,6 +192,13 @@ def _mask(match: re.Match[str]) -> str:
 def _gate(pattern: re.Pattern[str]) -> Prefilter:
     """Whether `pattern` may match a text: one of the strings every match contains occurs."""
     return Prefilter([pattern])
+
+
+def prepare(idioms: re.Pattern[str] | None) -> None:
+    """Build the idioms' gates now (about 40 ms), so the first message does not wait."""
+    _gate(_compiled("idioms"))
+    if idioms is not None:
+        _gate(idioms)
 
 
 def mask_idioms(text: str, idioms: re.Pattern[str] | None = None) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.safety import rulecache, words
+from bot.safety import context, rulecache, words
 from bot.safety.clauses import Reading, read_clauses
 from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
@@ -87,6 +87,7 @@ def warm_up() -> None:
     rules, _ = _loaded()
     for rule in rules.rules:
         rulecache.compiled(rule.expression)
+    context.prepare(rules.idioms)
     words.load()
     load_model()
 
