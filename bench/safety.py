@@ -43,6 +43,8 @@ MEASURE = (
     "negatives_measure4.yaml",
     "catch_measure5.yaml",
     "negatives_measure5.yaml",
+    "catch_measure6.yaml",
+    "negatives_measure6.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -69,9 +71,10 @@ TUNE = (
     "train_negatives_j.yaml",
     "train_catch_k.yaml",
     "train_negatives_k.yaml",
-    # Written and measured, not trained on: training on them gained nothing (docs/safety.md).
     "train_catch_l.yaml",
     "train_negatives_l.yaml",
+    "train_catch_m.yaml",
+    "train_negatives_m.yaml",
 )
 REPEATS = 5
 

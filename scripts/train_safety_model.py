@@ -6,7 +6,9 @@ It learns from the tuning sets in tests/safety/ (the files in TUNING below), the
 examples and the typed answers; never from a measuring set (`*_measure*.yaml`, heldout4.yaml),
 which only measure. The bar to speak is chosen here, not by hand: the lowest bar at which the
 model, trained on four fifths and read on the fifth it never saw, raises a crisis on at most
-FALSE_ALARMS of the ordinary tuning messages. Deterministic: the same data gives the same file.
+FALSE_ALARMS of the ordinary messages of the tuning sets (the rules' no_match examples, picked to
+be as close to a sign as a calm message gets, train it but do not set the bar). Deterministic:
+the same data gives the same file.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ TUNING = (
     "train_catch_e", "train_negatives_e", "train_catch_f", "train_negatives_f",
     "train_catch_g", "train_negatives_g", "train_negatives_h",
     "train_catch_h", "train_catch_i", "train_negatives_i", "train_negatives_j",
-    "train_catch_k", "train_negatives_k",
+    "train_catch_k", "train_negatives_k", "train_catch_l", "train_negatives_l",
+    "train_catch_m", "train_negatives_m",
 )  # fmt: skip
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
@@ -44,6 +47,9 @@ PRUNE = 0.02
 #: Inverse regularisation, chosen by the model's own out-of-fold recall of the tuning signs at
 #: the bar above (2026-12-02): up to batch J, C=1 25.4%, 4 31.0%, 16 35.8%, 64 38.4%; with
 #: batch K, 64 42.8%, 256 40.2%. (The rules catch most signs before the model reads them.)
+#: Validated on batches L and M (trained up to K, the rules or the model read L and M): C=16
+#: caught 70.3% of their signs with 21 false alarms in 2,700, C=64 69.2% with 23; averaging
+#: the five fold models instead of one fit on all: 67.9% and 68.1%. Too close to change C on.
 C = 64.0
 
 Example = tuple[str, str, str | None]  # text, class, who (self / other / None)
@@ -118,14 +124,19 @@ def main() -> None:
         model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
         return vocab, model.fit(matrix(rows, vocab), y)
 
-    # The bar: out-of-fold crisis probabilities of the ordinary tuning messages.
+    # The bar: out-of-fold crisis probabilities of the ordinary tuning messages, as people
+    # write them. The rules' own no_match examples train the model too, but they are picked to
+    # be as close to a sign as a calm message gets ("jump off a bridge... bungee jumping"): in
+    # the bar, each new one raised it and cost recall everywhere (docs/safety.md, round M).
+    written = sum(len(_cases(name)) for name in TUNING)
+    natural = np.array([i < written for i in range(len(data))])
     outside = np.zeros(len(data))
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     for train, test in folds.split(np.zeros(len(data)), labels):
         vocab, model = fit([grams[i] for i in train], labels[train])
         chances = model.predict_proba(matrix([grams[i] for i in test], vocab))
         outside[test] = 1 - chances[:, 0]
-    ordinary = np.sort(outside[labels == 0])
+    ordinary = np.sort(outside[(labels == 0) & natural])
     bar = float(ordinary[int(len(ordinary) * (1 - FALSE_ALARMS))])
     caught = float(np.mean(outside[labels > 0] >= bar))
     print(f"bar {bar:.3f}: out-of-fold recall {caught:.1%} of {int(np.sum(labels > 0))} signs")

@@ -23,8 +23,9 @@ _DIR = Path(__file__).parent / "safety"
 SETS = tuple(_DIR / f"{name}.yaml" for name in ("heldout", "heldout2", "heldout3", "heldout4"))
 #: Recall floors of the set never tuned against: what it measured on 2026-12-02 (77.5% and 89%
 #: on 2026-11-28; 86.7% with the rules alone, 90.0% with the model beside them, 95.0% with the
-#: fifth model). Raise them as the detector improves; never lower them to let a change pass.
-FLOORS = {"heldout4": 0.95}
+#: fifth model, 96.7% after round M). Raise them as the detector improves; never lower them to
+#: let a change pass.
+FLOORS = {"heldout4": 0.966}
 EXPLICIT_FLOORS = {"heldout4": 1.0}
 CATEGORIES = ("danger", "suicide", "self_harm", "abuse")
 

@@ -73,6 +73,20 @@ def test_the_model_leaves_short_messages_to_the_rules(text: str) -> None:
     assert eager.read(normalise(text)) is None
 
 
+@pytest.mark.parametrize("word", ["blades", "attempted", "cutters", "express"])
+def test_one_word_never_decides_a_short_message(
+    word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In five words or fewer the model speaks only if it still would without any one of them:
+    one heavy word is the rules' to read, and the word sweep holds them to every word."""
+    model = load_model()
+    assert model is not None
+    folded = normalise(f"i think {word} is fine")
+    assert model.read(folded) is None
+    monkeypatch.setattr(model_module, "_SHORT", 0)
+    assert model.read(folded) is not None, f"{word!r} is no longer heavy: pick another"
+
+
 # Indirect signs in wording no rule reads: the model's own reason to exist. None of these lines
 # is in a training set (checked below).
 _UNSEEN = [

@@ -29,33 +29,40 @@ _DIR = Path(__file__).parent / "safety"
 #: with the rules alone, 73.2% and 93.5% with that model, 73.6% and 93.5% with the fourth, 78.0%
 #: and 94.6% with the fifth (batch K, C=64). catch_measure5 (written before tuning round K):
 #: 88.2% and 98.5% before it, 91.2% and 99.5% after. train_catch_k: 81.8% and 94.1% at first
-#: sight, 87.0% and 100% after (its indirect wording is the model's to learn).
+#: sight, 87.0% and 100% after (its indirect wording is the model's to learn). Round M
+#: (docs/safety.md): catch_measure6 (written before it) 80.0% and 97.5% before, 82.8% and
+#: 97.5% after; catch_measure5 91.2% -> 93.2%; train_catch_m 76.2% and 94.6% at first sight.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
     "catch_d": (1.0, 1.0),
-    "train_catch_k": (0.87, 1.0),
-    "catch_measure": (0.811, 0.934),
-    "catch_measure2": (0.753, 0.919),
-    "catch_measure3": (0.76, 0.931),
-    "catch_measure4": (0.78, 0.946),
-    "catch_measure5": (0.912, 0.995),
+    "train_catch_k": (0.888, 1.0),
+    "train_catch_m": (0.832, 0.98),
+    "catch_measure": (0.843, 0.934),
+    "catch_measure2": (0.796, 0.919),
+    "catch_measure3": (0.823, 0.948),
+    "catch_measure4": (0.817, 0.967),
+    "catch_measure5": (0.932, 0.995),
+    "catch_measure6": (0.827, 0.975),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
 #: moved into data, 11/1359 since, 12/1359 with the fifth model. negatives_measure2: 5/700, 4/700
 #: after round K; negatives_measure3: 10/800 (written after the model was final, never seen by
 #: anyone tuning); negatives_measure4: 0/1009 with the third model and since;
-#: negatives_measure5: 14/900 before round K, 12/900 after.
+#: negatives_measure5: 14/900 before round K, 12/900 after. Round M: negatives_measure 12/1359
+#: -> 8/1359, negatives_measure3 10/800 -> 9/800, negatives_measure6 5/900 before and after.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
     "train_negatives_k": 0.005,
-    "negatives_measure": 0.0089,
+    "train_negatives_m": 0.0074,
+    "negatives_measure": 0.0059,
     "negatives_measure2": 0.0058,
-    "negatives_measure3": 0.0125,
+    "negatives_measure3": 0.0113,
     "negatives_measure4": 0.001,
     "negatives_measure5": 0.0134,
+    "negatives_measure6": 0.0056,
 }
 
 

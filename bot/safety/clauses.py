@@ -24,7 +24,14 @@ _JOINS = re.compile(
     r" (?:"
     + "|".join(
         [
-            *sorted(_folded(["maar", "but", "want", "omdat", "because", "doordat", "though"])),
+            *sorted(
+                _folded(
+                    [
+                        *("maar", "but", "want", "omdat", "because", "doordat", "though"),
+                        *("terwijl", "while", "whilst"),
+                    ]
+                )
+            ),
             *("although", "however", r"\."),
         ]
     )
@@ -253,11 +260,26 @@ def _person(word: str) -> bool:
     return word in _OTHER or (word.endswith("s") and word[:-1] in _OTHER)
 
 
+_CONDITION = re.compile(r"(?:als|if|when|wanneer|zodra|once)\b")
+
+
 def read_clauses(folded: Normalised, idioms: re.Pattern[str] | None = None) -> Reading:
     """Mask idioms clause by clause and note where each context clause begins."""
     bounds = (0, *folded.clauses, len(folded.text))
-    parts = [folded.text[a:b].strip() for a, b in itertools.pairwise(bounds)]
-    masked = [mask_idioms(part, idioms).strip() for part in parts if part]
+    parts = [part for a, b in itertools.pairwise(bounds) if (part := folded.text[a:b].strip())]
+    masked: list[str] = []
+    sources: list[str] = []  # the unmasked text of each entry of `masked`
+    for part in parts:
+        alone = mask_idioms(part, idioms).strip()
+        # A condition after a comma belongs to its clause's idiom: "mijn moeder gaat me
+        # vermoorden, als ze dit cijfer ziet" is the same hyperbole without the comma.
+        if masked and _CONDITION.match(part):
+            joined = mask_idioms(f"{sources[-1]} {part}", idioms).strip()
+            if joined != f"{masked[-1]} {alone}":
+                masked[-1], sources[-1] = joined, f"{sources[-1]} {part}"
+                continue
+        masked.append(alone)
+        sources.append(part)
     text = " ".join(part for part in masked if part)
     breaks: list[int] = []
     offset = 0

@@ -137,7 +137,11 @@ _TOPIC_SOURCE = (
     r"casus|casussen|case study|case studies|cursus|course|module|sociologie|sociology|"
     r"workshop|gastles|guest lecture|analyseren|analyse|analysis|analyze|"
     r"analyzing|analysing|verslag|verslagen|stageverslag|verzorging|ehbo|reanimeren|"
-    r"reanimatie|gitaar|guitar|solo)\b"
+    r"reanimatie|gitaar|guitar|solo|zanger|zangeres|acteur|actrice|rapper|singer|actor|actress|"
+    r"celebrity|beroemdheid|influencer|memes|meme|media|twitter|minor|thesis|dissertation|"
+    r"scriptiebegeleider|literatuur|literature|bronnen|sources|risicofactoren|risk factors|"
+    r"gatekeeper|vrijwilliger|vrijwilligers|volunteer|volunteers|vrijwilligerswerk|luisterlijn|"
+    r"pabo|trial|moderation|moderatie|journalistiek|journalism|reporting|footballer|voetballer)\b"
 )
 _NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4

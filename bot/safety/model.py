@@ -34,6 +34,8 @@ _TOKEN = re.compile(r"[a-z]+|\.")
 _GRAMS = (3, 4, 5)
 # Fewer words than this are answers ("nee", "soms", "20 jaar") and key words the rules read.
 _MIN_WORDS = 3
+# Up to this many words, no single word may decide: see Model._without_any_word.
+_SHORT = 5
 # A negation marks the words after it, up to the end of its clause: "ik heb nooit aan zelfmoord
 # gedacht" reads "n:zelfmord" (and its letter groups "cn:zelf"...), features of their own, so a
 # denial does not weigh as the sign.
@@ -107,8 +109,23 @@ class Model:
 
     def read(self, folded: Normalised) -> Verdict | None:
         """The verdict on a folded text, or None when the model stays silent."""
-        if sum(word != "." for word in _TOKEN.findall(folded.text)) < _MIN_WORDS:
+        words = [word for word in _TOKEN.findall(folded.text) if word != "."]
+        if len(words) < _MIN_WORDS:
             return None
+        read = self._scores(folded)
+        if read is None:
+            return None
+        scores, present, scale = read
+        if _crisis(scores) < self.crisis_at:
+            return None
+        if len(words) <= _SHORT and not self._without_any_word(folded, set(words)):
+            return None
+        best = max(range(1, len(scores)), key=scores.__getitem__)
+        who = self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
+        return Verdict(cast(Category, self.classes[best]), _crisis(scores), who > 0)
+
+    def _scores(self, folded: Normalised) -> tuple[list[float], list[str], float] | None:
+        """Each class's score, the features the model knows, and their weight each."""
         found = features(folded)
         present = [feature for feature in found if feature in self.weights]
         if not present:
@@ -120,14 +137,28 @@ class Model:
         scores = [
             bias + scale * sum(column) for bias, column in zip(self.bias, columns, strict=True)
         ]
-        top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
-        crisis = 1 - exps[0] / sum(exps)
-        if crisis < self.crisis_at:
-            return None
-        best = max(range(1, len(scores)), key=scores.__getitem__)
-        who = self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
-        return Verdict(cast(Category, self.classes[best]), crisis, who > 0)
+        return scores, present, scale
+
+    def _without_any_word(self, folded: Normalised, words: set[str]) -> bool:
+        """Whether a short message stays above the bar with any one of its words left out.
+
+        One word deciding is the rules' work: "i think blades is fine" is not a crisis because
+        "blades" weighs heavily, and the word sweep (tests/test_safety_sweep.py) holds the
+        rules to every single word. The model is for wording spread over a message.
+        """
+        for word in words:
+            kept = " ".join(token for token in folded.text.split(" ") if token != word)
+            read = self._scores(Normalised(kept, folded.laughing, ()))
+            if read is None or _crisis(read[0]) < self.crisis_at:
+                return False
+        return True
+
+
+def _crisis(scores: list[float]) -> float:
+    """The chance that a message is a crisis of any category (class 0 is none)."""
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    return 1 - exps[0] / sum(exps)
 
 
 class ModelError(Exception):

@@ -88,7 +88,8 @@ def overview(rules: RuleSet | None = None) -> str:
     out = [
         "# The crisis rules, for review",
         "",
-        "<!-- Generated from content/safety/ by `omarmt rules-doc`; do not edit. -->",
+        "<!-- Generated from content/safety/ by"
+        " `python -m bot.safety.review > docs/safety-rules.md`; do not edit. -->",
         "",
         "Every rule Omarmt's crisis detector uses, with the messages it must and must not match.",
         'The pattern language is described in docs/safety.md ("The pattern language").',
