@@ -129,7 +129,7 @@ def main() -> None:
     # be as close to a sign as a calm message gets ("jump off a bridge... bungee jumping"): in
     # the bar, each new one raised it and cost recall everywhere (docs/safety.md, round M).
     written = sum(len(_cases(name)) for name in TUNING)
-    natural = np.array([i < written for i in range(len(data))])
+    natural = np.arange(len(data)) < written
     outside = np.zeros(len(data))
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     for train, test in folds.split(np.zeros(len(data)), labels):

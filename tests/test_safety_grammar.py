@@ -367,19 +367,13 @@ def opened(category: str) -> list[str]:
 
 
 @pytest.mark.parametrize("category", ["abuse", "suicide", "self_harm", "danger"])
-def test_every_plain_first_person_statement_is_a_crisis(category: str) -> None:
-    texts = opened(category)
-    assert len(texts) > 200
-    missed = [t for t in texts if (d := detect(t)) is None or d.level != "crisis"]
-    assert missed == [], f"{len(missed)} of {len(texts)} missed, e.g. {missed[:5]}"
-
-
-@pytest.mark.parametrize("category", ["abuse", "suicide", "self_harm", "danger"])
-def test_the_category_is_told_right(category: str) -> None:
+def test_every_plain_first_person_statement_is_a_crisis_of_its_category(category: str) -> None:
     """Acute danger (112 first) may stand in for any category: "he is hitting me", "he tried to
     strangle me", "i'm going to jump off a bridge" are happening now or about to."""
     texts = opened(category)
-    wrong = [
-        t for t in texts if (d := detect(t)) is not None and d.category not in (category, "danger")
-    ]
+    assert len(texts) > 200
+    found = [(text, detect(text)) for text in texts]
+    missed = [t for t, d in found if d is None or d.level != "crisis"]
+    assert missed == [], f"{len(missed)} of {len(texts)} missed, e.g. {missed[:5]}"
+    wrong = [t for t, d in found if d is not None and d.category not in (category, "danger")]
     assert wrong == [], f"{len(wrong)} of {len(texts)}, e.g. {wrong[:5]}"

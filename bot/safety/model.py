@@ -116,13 +116,14 @@ class Model:
         if read is None:
             return None
         scores, present, scale = read
-        if _crisis(scores) < self.crisis_at:
+        crisis = _crisis(scores)
+        if crisis < self.crisis_at:
             return None
         if len(words) <= _SHORT and not self._without_any_word(folded, set(words)):
             return None
         best = max(range(1, len(scores)), key=scores.__getitem__)
         who = self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
-        return Verdict(cast(Category, self.classes[best]), _crisis(scores), who > 0)
+        return Verdict(cast(Category, self.classes[best]), crisis, who > 0)
 
     def _scores(self, folded: Normalised) -> tuple[list[float], list[str], float] | None:
         """Each class's score, the features the model knows, and their weight each."""
@@ -146,8 +147,9 @@ class Model:
         "blades" weighs heavily, and the word sweep (tests/test_safety_sweep.py) holds the
         rules to every single word. The model is for wording spread over a message.
         """
+        tokens = _tokens(folded)  # clause ends as "." tokens, so they stay where they were
         for word in words:
-            kept = " ".join(token for token in folded.text.split(" ") if token != word)
+            kept = " ".join(token for token in tokens if token != word)
             read = self._scores(Normalised(kept, folded.laughing, ()))
             if read is None or _crisis(read[0]) < self.crisis_at:
                 return False
