@@ -85,7 +85,9 @@ def test_the_sets_are_as_large_as_promised() -> None:
     assert len(_load("catch_measure2")) >= 300
     for name in (*CATCH, *CALM):
         texts = [case["text"] for case in _load(name)]
-        assert len(texts) == len(set(texts)), f"{name} has a message twice"
+        lines, different = len(texts), len(set(texts))
+        del texts
+        assert lines == different, f"{name} has a message twice"
 
 
 @pytest.mark.parametrize("name", sorted(CATCH))
@@ -98,9 +100,12 @@ def test_recall_holds_its_floor(name: str) -> None:
         if case["kind"] == "explicit" and case["who"] == "self"
     ]
     floor, explicit_floor = CATCH[name]
-    assert sum(caught) / len(caught) >= floor, f"{name}: recall {sum(caught)}/{len(caught)}"
-    assert sum(explicit) / len(explicit) >= explicit_floor, (
-        f"{name}: explicit first person {sum(explicit)}/{len(explicit)}"
+    hits, total = sum(caught), len(caught)
+    plain, plain_total = sum(explicit), len(explicit)
+    del caught, explicit, cases  # no measuring line in a failed assert's report
+    assert hits / total >= floor, f"{name}: recall {hits}/{total}"
+    assert plain / plain_total >= explicit_floor, (
+        f"{name}: explicit first person {plain}/{plain_total}"
     )
 
 
@@ -108,8 +113,12 @@ def test_recall_holds_its_floor(name: str) -> None:
 def test_ordinary_messages_stay_calm(name: str) -> None:
     cases = _load(name)
     alarms = [case["text"] for case in cases if _caught(case["text"])]
-    shown = alarms if name.endswith("_a") else []  # measuring lines are never printed
-    assert len(alarms) / len(cases) <= CALM[name], f"{name}: {len(alarms)} alarms {shown}"
+    # Measuring lines are never printed, also not by pytest's view of a failed assert: it
+    # shows every name in the expression, so the assert reads plain numbers only.
+    shown = alarms if name.endswith("_a") else []
+    count, total, bar = len(alarms), len(cases), CALM[name]
+    del alarms, cases
+    assert count / total <= bar, f"{name}: {count} alarms {shown}"
 
 
 def test_loneliness_alone_never_gets_the_crisis_reply() -> None:
