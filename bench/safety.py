@@ -45,6 +45,8 @@ MEASURE = (
     "negatives_measure5.yaml",
     "catch_measure6.yaml",
     "negatives_measure6.yaml",
+    "catch_measure7.yaml",
+    "negatives_measure7.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -75,6 +77,10 @@ TUNE = (
     "train_negatives_l.yaml",
     "train_catch_m.yaml",
     "train_negatives_m.yaml",
+    "train_catch_n.yaml",
+    "train_negatives_n.yaml",
+    "train_catch_o.yaml",
+    "train_negatives_o.yaml",
 )
 REPEATS = 5
 
