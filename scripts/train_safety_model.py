@@ -4,7 +4,14 @@
 
 It learns from the tuning sets in tests/safety/ (the files in TUNING below), the rules' own
 examples and the typed answers; never from a measuring set (`*_measure*.yaml`, heldout4.yaml),
-which only measure. The bar to speak is chosen here, not by hand: the lowest bar at which the
+which only measure. The rules' examples it learns from are a snapshot taken when it was last
+trained (RULE_EXAMPLES): a change to the rules does not move the model, so what the rules
+already catch stays caught (the model reads only what they let pass). Take a new snapshot in a
+deliberate model round:
+
+    .venv/bin/python scripts/train_safety_model.py --refresh-rule-examples
+
+The bar to speak is chosen here, not by hand: the lowest bar at which the
 model, trained on four fifths and read on the fifth it never saw, raises a crisis on at most
 FALSE_ALARMS of the ordinary messages of the tuning sets (the rules' no_match examples, picked to
 be as close to a sign as a calm message gets, train it but do not set the bar). Deterministic:
@@ -38,6 +45,8 @@ TUNING = (
     "train_catch_k", "train_negatives_k", "train_catch_l", "train_negatives_l",
     "train_catch_m", "train_negatives_m",
 )  # fmt: skip
+#: The rules' match/no_match examples as they stood when the model was last trained (round M).
+RULE_EXAMPLES = "train_rule_examples_m"
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
 #: Out-of-fold false alarms allowed on the ordinary tuning messages when choosing the bar.
@@ -70,19 +79,38 @@ def examples() -> list[Example]:
         for case in _cases(name):
             label = str(case.get("expect", case.get("category", "none")))
             found.append((str(case["text"]), label, case.get("who")))
-    for category in CATEGORIES:
-        with (ROOT / "content" / "safety" / f"{category}.yaml").open(encoding="utf-8") as handle:
-            rules = yaml.load(handle, Loader=yaml.CSafeLoader)["rules"]
-        for rule in rules:
-            if rule.get("level", "crisis") == "crisis":
-                found += [(str(text), category, None) for text in rule.get("match") or []]
-            found += [(str(text), "none", None) for text in rule.get("no_match") or []]
+    found += [(str(case["text"]), str(case["expect"]), None) for case in _cases(RULE_EXAMPLES)]
     with (ROOT / "tests" / "typed_answers.yaml").open(encoding="utf-8") as handle:
         found += [
             (str(case["text"]), "none", None)
             for case in yaml.load(handle, Loader=yaml.CSafeLoader)
         ]
     return found
+
+
+def rule_examples() -> list[dict[str, str]]:
+    """The rules' own examples today, in a fixed order: a crisis rule's match examples under its
+    category, every no_match example as "none" (a concern rule's matches are no crisis)."""
+    found: list[dict[str, str]] = []
+    for category in CATEGORIES:
+        with (ROOT / "content" / "safety" / f"{category}.yaml").open(encoding="utf-8") as handle:
+            rules = yaml.load(handle, Loader=yaml.CSafeLoader)["rules"]
+        for rule in rules:
+            if rule.get("level", "crisis") == "crisis":
+                found += [{"text": str(t), "expect": category} for t in rule.get("match") or []]
+            found += [{"text": str(t), "expect": "none"} for t in rule.get("no_match") or []]
+    return found
+
+
+def refresh_rule_examples() -> None:
+    """Write today's rule examples to the snapshot the model trains on."""
+    path = ROOT / "tests" / "safety" / f"{RULE_EXAMPLES}.yaml"
+    head = (
+        "# The rules' match/no_match examples the crisis model trains on, a snapshot taken by\n"
+        "# `scripts/train_safety_model.py --refresh-rule-examples`. Tuning data.\n"
+    )
+    body = yaml.safe_dump(rule_examples(), allow_unicode=True, width=1000, sort_keys=False)
+    path.write_text(head + body, encoding="utf-8")
 
 
 def data_hash(data: list[Example]) -> str:
@@ -177,4 +205,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if "--refresh-rule-examples" in sys.argv[1:]:
+        refresh_rule_examples()
     main()
