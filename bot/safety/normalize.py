@@ -43,6 +43,12 @@ _APOSTROPHE = re.compile(r"['`\u2019\u00b4]")
 _EMOJI_WORDS = re.compile("[\U0001f52a\U0001f48a\U0001faa2\U0001fa78\u26b0]")
 _EMOJI_WORD = {"\U0001f52a": " mes ", "\U0001f48a": " pillen ", "\U0001faa2": " touw ",
                "\U0001fa78": " bloed ", "\u26b0": " doodskist "}  # fmt: skip
+# An ellipsis before a word that carries the sentence on ("ik wil dood... van de schaamte",
+# "i want to sleep forever... or at least until noon") is a pause, not a sentence end: it reads
+# as a space, so what follows still qualifies what came before.
+_CONTINUED = re.compile(
+    r"(?:\.{2,}|\u2026)[ \t]*(?=(?:van|of|or|by|op|until|till|tot|behalve|except|at least)\b)"
+)
 _BOUNDARY = re.compile(r"[.!?;:\n\r]+|[\u2190-\u2bff\U0001f000-\U0001faff]+")
 # A comma (not inside a number) ends a clause: kept as a token until the end, then dropped from
 # the text and remembered as an offset, so rules read across it and context stops at it.
@@ -130,6 +136,7 @@ def normalise(text: str) -> Normalised:
     folded = _JOINER.sub("", folded)
     folded = _APOSTROPHE.sub("", folded)
     folded = _EMOJI_WORDS.sub(lambda found: _EMOJI_WORD[found.group()], folded)
+    folded = _CONTINUED.sub(" ", folded)
     folded = _BOUNDARY.sub(" . ", folded)
     folded = _DIGIT_COMMA.sub(" ", folded).replace(",", " , ")
     folded = _OTHER.sub(" ", folded)
