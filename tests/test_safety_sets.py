@@ -35,22 +35,25 @@ _DIR = Path(__file__).parent / "safety"
 #: catch_measure7 (written after round M, never read): 83.2% and 95.0% on first measure, 83.5%
 #: and 95.5% after round N's rules. Round N: catch_measure 84.3% -> 84.8% (explicit 93.4% ->
 #: 94.5%), catch_measure5 93.2% -> 93.5%; train_catch_n 73.9% and 94.9% at first sight, 76.1%
-#: and 100% after; train_catch_o (explicit first person only) 92.4% -> 99.9%.
+#: and 100% after; train_catch_o (explicit first person only) 92.4% -> 99.9%. Then the model's
+#: bar moved from 0.1% to 0.2% out-of-fold false alarms (docs/safety.md, round N), chosen on
+#: batches N and O, which the model never trained on: every measuring batch caught more
+#: (all seven: 2,102 -> 2,159 of 2,498; explicit first person 1,064 -> 1,076 of 1,105).
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
     "catch_d": (1.0, 1.0),
-    "train_catch_k": (0.888, 1.0),
-    "train_catch_m": (0.832, 0.98),
-    "train_catch_n": (0.761, 1.0),
-    "train_catch_o": (0.998, 0.998),
-    "catch_measure": (0.847, 0.945),
-    "catch_measure2": (0.796, 0.919),
-    "catch_measure3": (0.823, 0.948),
-    "catch_measure4": (0.817, 0.967),
-    "catch_measure5": (0.935, 0.995),
-    "catch_measure6": (0.827, 0.975),
-    "catch_measure7": (0.835, 0.955),
+    "train_catch_k": (0.915, 1.0),
+    "train_catch_m": (0.875, 0.98),
+    "train_catch_n": (0.801, 1.0),
+    "train_catch_o": (1.0, 1.0),
+    "catch_measure": (0.874, 0.956),
+    "catch_measure2": (0.825, 0.955),
+    "catch_measure3": (0.856, 0.965),
+    "catch_measure4": (0.843, 0.973),
+    "catch_measure5": (0.945, 0.995),
+    "catch_measure6": (0.84, 0.975),
+    "catch_measure7": (0.862, 0.975),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -61,21 +64,25 @@ CATCH = {
 #: -> 8/1359, negatives_measure3 10/800 -> 9/800, negatives_measure6 5/900 before and after.
 #: negatives_measure7 (written after round M): 9/900 on first measure, 8/900 after round N's
 #: rules; negatives_measure 8/1359 -> 7/1359. train_negatives_n 19/1500 at first sight, 13 after;
-#: train_negatives_o (near misses) 27/1500 and 18.
+#: train_negatives_o (near misses) 27/1500 and 18. The model's lower bar (round N, a deliberate
+#: trade of 57 more signs caught for 10 more false alarms on the seven measuring batches) moved
+#: these to what it measures: negatives_measure 7 -> 10/1359, negatives_measure3 9 -> 12/800,
+#: negatives_measure5 12 -> 14/900, negatives_measure6 5 -> 6/900, negatives_measure7 8 -> 9/900,
+#: train_negatives_n 13 -> 15/1500, train_negatives_o 18 -> 22/1500.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
     "train_negatives_k": 0.005,
     "train_negatives_m": 0.0074,
-    "train_negatives_n": 0.0087,
-    "train_negatives_o": 0.012,
-    "negatives_measure": 0.0052,
+    "train_negatives_n": 0.01,
+    "train_negatives_o": 0.0147,
+    "negatives_measure": 0.0074,
     "negatives_measure2": 0.0058,
-    "negatives_measure3": 0.0113,
+    "negatives_measure3": 0.015,
     "negatives_measure4": 0.001,
-    "negatives_measure5": 0.0134,
-    "negatives_measure6": 0.0056,
-    "negatives_measure7": 0.0089,
+    "negatives_measure5": 0.0156,
+    "negatives_measure6": 0.0067,
+    "negatives_measure7": 0.01,
 }
 
 
