@@ -81,6 +81,7 @@ TUNE = (
     "train_negatives_n.yaml",
     "train_catch_o.yaml",
     "train_negatives_o.yaml",
+    "train_catch_p.yaml",
 )
 REPEATS = 5
 

@@ -39,6 +39,8 @@ _DIR = Path(__file__).parent / "safety"
 #: bar moved from 0.1% to 0.2% out-of-fold false alarms (docs/safety.md, round N), chosen on
 #: batches N and O, which the model never trained on: every measuring batch caught more
 #: (all seven: 2,102 -> 2,159 of 2,498; explicit first person 1,064 -> 1,076 of 1,105).
+#: train_catch_p (700 explicit first person, written after round N's rules): 664/700 = 94.9%
+#: at first sight, 699/700 after its rules.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
@@ -47,6 +49,7 @@ CATCH = {
     "train_catch_m": (0.875, 0.98),
     "train_catch_n": (0.801, 1.0),
     "train_catch_o": (1.0, 1.0),
+    "train_catch_p": (0.998, 0.998),
     "catch_measure": (0.874, 0.956),
     "catch_measure2": (0.825, 0.955),
     "catch_measure3": (0.856, 0.965),
