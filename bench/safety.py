@@ -82,6 +82,7 @@ TUNE = (
     "train_catch_o.yaml",
     "train_negatives_o.yaml",
     "train_catch_p.yaml",
+    "train_negatives_p.yaml",
 )
 REPEATS = 5
 

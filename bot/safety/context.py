@@ -141,7 +141,9 @@ _TOPIC_SOURCE = (
     r"celebrity|beroemdheid|influencer|memes|meme|media|twitter|minor|thesis|dissertation|"
     r"scriptiebegeleider|literatuur|literature|bronnen|sources|risicofactoren|risk factors|"
     r"gatekeeper|vrijwilliger|vrijwilligers|volunteer|volunteers|vrijwilligerswerk|luisterlijn|"
-    r"pabo|trial|moderation|moderatie|journalistiek|journalism|reporting|footballer|voetballer)\b"
+    r"pabo|trial|moderation|moderatie|journalistiek|journalism|reporting|footballer|voetballer|"
+    r"lp|vinyl|workout|drill|sprint|treadmill|voorstelling|schouwburg|musical|enquete|survey|"
+    r"vragenlijst|ted talk)\b"
 )
 _NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4
