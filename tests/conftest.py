@@ -10,6 +10,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.i18n import Catalogs
+from bot.safety.detector import warm_up
 from bot.storage.base import Db
 from bot.storage.opening import open_db
 from tests.auxil.botapi import BotApiServer
@@ -21,6 +22,18 @@ from tests.auxil.waapi import WhatsAppServer
 ROOT = Path(__file__).resolve().parent.parent
 # python-telegram-bot 22 warns (an error under filterwarnings) unless `retry_after` is a timedelta.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _rules_compiled() -> None:
+    """Compile the crisis rules once, before any test starts a bot process.
+
+    The compiled rules are cached per user (bot/safety/rulecache.py), so a bot an end-to-end
+    test starts answers its first message at once instead of first compiling them cold (5 s
+    alone, far more while both cores run other tests: a 20 s wait for a first reply once ran out
+    that way on a loaded machine).
+    """
+    warm_up()
 
 
 @pytest.fixture(scope="session")

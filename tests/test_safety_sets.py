@@ -76,6 +76,8 @@ CATCH = {
 #: train_negatives_p (35% near misses, written after round N): 34/1500 at first sight, 21 after
 #: round P's fixes (10 of the 21 are the model's); with them negatives_measure6 6 -> 5/900 and
 #: negatives_measure7 9 -> 8/900.
+#: train_negatives_q (30% near misses, 15% sad but safe, 10% questions about the bot; written
+#: after round P): 10/1500 at first sight, 2 after its fixes (both the model's).
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
@@ -84,6 +86,7 @@ CALM = {
     "train_negatives_n": 0.01,
     "train_negatives_o": 0.0147,
     "train_negatives_p": 0.014,
+    "train_negatives_q": 0.0014,
     "negatives_measure": 0.0074,
     "negatives_measure2": 0.0058,
     "negatives_measure3": 0.015,
