@@ -83,6 +83,7 @@ TUNE = (
     "train_negatives_o.yaml",
     "train_catch_p.yaml",
     "train_negatives_p.yaml",
+    "train_catch_q.yaml",
     "train_negatives_q.yaml",
 )
 REPEATS = 5

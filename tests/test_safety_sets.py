@@ -42,6 +42,8 @@ _DIR = Path(__file__).parent / "safety"
 #: train_catch_p (700 explicit first person, written after round N's rules): 664/700 = 94.9%
 #: at first sight, 699/700 after its rules. Round P on the measuring batches: catch_measure2
 #: 82.5% -> 82.8% (explicit 95.5% -> 96.4%), catch_measure7 86.2% -> 86.5% (97.5% -> 98.0%).
+#: train_catch_q (700 explicit first person in messy chat, written after round P): 624/700 =
+#: 89.1% at first sight, 687/700 after its rules.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
@@ -51,6 +53,7 @@ CATCH = {
     "train_catch_n": (0.801, 1.0),
     "train_catch_o": (1.0, 1.0),
     "train_catch_p": (0.998, 0.998),
+    "train_catch_q": (0.981, 0.981),
     "catch_measure": (0.874, 0.956),
     "catch_measure2": (0.828, 0.964),
     "catch_measure3": (0.856, 0.965),
