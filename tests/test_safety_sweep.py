@@ -39,6 +39,7 @@ CRISIS_WORDS = {
     "verkrachtte": "raped (past tense)",
     "verkrachting": "rape",
     "verkrachtingen": "rapes",
+    "groepsverkrachting": "gang rape",
     "verkrachter": "a rapist",
     "verkrachters": "rapists",
     "aangerand": "sexually assaulted",
