@@ -45,7 +45,8 @@ TUNING = (
     "train_catch_k", "train_negatives_k", "train_catch_l", "train_negatives_l",
     "train_catch_m", "train_negatives_m",
 )  # fmt: skip
-#: The rules' match/no_match examples as they stood when the model was last trained (round M).
+#: The rules' match/no_match examples as they stood in round M, when the snapshot was taken
+#: (round N moved the bar and trained on the same snapshot; rounds N-Q added rules without it).
 RULE_EXAMPLES = "train_rule_examples_m"
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
