@@ -15,7 +15,8 @@ The bar to speak is chosen here, not by hand: the lowest bar at which the
 model, trained on four fifths and read on the fifth it never saw, raises a crisis on at most
 FALSE_ALARMS of the ordinary messages of the tuning sets (the rules' no_match examples, picked to
 be as close to a sign as a calm message gets, train it but do not set the bar). Deterministic:
-the same data gives the same file.
+the same data and the same library versions give the same file (a newer scikit-learn moves
+every weight a little: docs/safety.md, round N).
 """
 
 from __future__ import annotations

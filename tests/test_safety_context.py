@@ -78,6 +78,27 @@ def test_sexual_violence_is_marked_for_its_own_line() -> None:
     assert found.sexual
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil echt dood... van de schaamte, ik noemde mn docent mam",
+        "i just want to sleep forever... or at least until noon",
+        "ik wil er niet meer zijn… op die verjaardag van mn tante",
+    ],
+)
+def test_an_ellipsis_that_carries_on_keeps_the_sentence_whole(text: str) -> None:
+    """What follows "..." before "van", "or", "op" still qualifies what came before it."""
+    found = detect(text)
+    assert found is None or found.level != "crisis", found
+
+
+@pytest.mark.parametrize("text", ["ik wil dood... echt", "ik wil dood… van binnen ben ik leeg"])
+def test_an_ellipsis_never_hides_the_sign_itself(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.category, found.level) == ("suicide", "crisis")
+
+
 @pytest.mark.parametrize("command", ["/zelfmoord", "/zelfmoord_plegen", "/kms"])
 def test_a_command_name_is_read_too(command: str) -> None:
     assert detect(command) is not None
