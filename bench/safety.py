@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.safety import Detection, detect  # noqa: E402  (the path above makes it importable)
+from bot.safety import Detection, detect, fuzzy, model, normalize  # noqa: E402  (the path above makes it importable)  # noqa: E402
 from bot.safety.detector import by_rules  # noqa: E402
 
 __all__ = ["main"]
@@ -172,19 +172,38 @@ def _report_calm(calm: list[Case], show: str | None, seen: frozenset[str]) -> No
     print(f"  concern check-ins       {_rate(concerns, len(calm))}")
 
 
+def _forget() -> None:
+    """Empty the per-word memories (folding, typo checks, letter groups)."""
+    normalize._fold_word.cache_clear()
+    fuzzy.correct.cache_clear()
+    model._letter_groups.cache_clear()
+
+
 def _speed(texts: list[str]) -> None:
     detect("warm up: load and compile the rules")
-    timings: list[float] = []
-    for text in texts:
-        best = min(_time(text) for _ in range(REPEATS))
-        timings.append(best)
+    # Each pass starts with empty per-word memories and reads every message once, in order,
+    # as a running bot would: a message finds in them only the words of messages before it,
+    # never its own. The best pass per message counts.
+    timings = [float("inf")] * len(texts)
+    for _ in range(REPEATS):
+        _forget()
+        for index, text in enumerate(texts):
+            timings[index] = min(timings[index], _time(text))
     timings.sort()
     p50 = statistics.median(timings)
     p99 = timings[int(len(timings) * 0.99)]
     print(f"\nspeed, {len(texts)} messages of at most 300 characters (best of {REPEATS}):")
     print(f"  p50 {p50 * 1000:.3f} ms, p99 {p99 * 1000:.3f} ms, max {timings[-1] * 1000:.3f} ms")
     paste = " ".join(texts)[:4096]
-    print(f"  a 4,096-character paste: {min(_time(paste) for _ in range(REPEATS)) * 1000:.1f} ms")
+    print(f"  a 4,096-character paste: {min(_cold(paste) for _ in range(REPEATS)) * 1000:.1f} ms")
+    calm = " ".join(text for text in texts if detect(text) is None)[:4096]
+    print(f"  ... of calm messages only: {min(_cold(calm) for _ in range(REPEATS)) * 1000:.1f} ms")
+
+
+def _cold(text: str) -> float:
+    """The time to read `text` with none of its words in memory."""
+    _forget()
+    return _time(text)
 
 
 def _time(text: str) -> float:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bot.safety import Detection, context
 from bot.safety.detector import _fire, _read, by_rules, ruleset
 from bot.safety.normalize import normalise
-from bot.safety.prefilter import Prefilter, anchors
+from bot.safety.prefilter import Prefilter, anchor_sets, anchors
 
 _DATA = Path(__file__).parent / "safety"
 
@@ -71,7 +71,12 @@ def test_same_verdict_on_words_of_the_sets_in_any_order(words: list[str]) -> Non
     ("pattern", "expected"),
     [
         (r"(?<= )wil dood ", {"wil dood "}),
-        (r"(?:wil|wou) (?:niet )?meer", {"meer"}),  # the longer of two anchor sets
+        # An optional piece keeps the run exact: every spelling the regex allows.
+        (
+            r"(?:wil|wou) (?:niet )?meer",
+            {"wil meer", "wou meer", "wil niet meer", "wou niet meer"},
+        ),
+        (r"(?:wil|wou) (?:[a-z]+ )?meer", {"meer"}),  # the longer of two anchor sets
         (r"\bzelfmord\w*", {"zelfmord"}),
         (r"(?:[a-z]+ ){0,3}dood", {"dood"}),
         (r"a|b", None),  # anchors too short to help: always run
@@ -81,6 +86,32 @@ def test_same_verdict_on_words_of_the_sets_in_any_order(words: list[str]) -> Non
 def test_anchors_are_strings_every_match_contains(pattern: str, expected: set[str] | None) -> None:
     found = anchors(re.compile(pattern))
     assert (set(found) if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # Both ends of a gap are needed, not just the more selective one.
+        (r"(?:wil|wou) (?:[a-z]+ ){0,3}dood", [{"dood"}, {"wil ", "wou "}]),
+        # What a lookahead looks for must be in the text too.
+        (
+            r"^(?=.{0,300}?\b(?:snij|kras))(?=.{0,300}?\bbloed)",
+            [{"bloed"}, {"kras", "snij"}],
+        ),
+        (r"niet(?! meer)", [{"niet"}]),  # a negative lookahead requires nothing
+    ],
+)
+def test_a_rule_needs_every_anchor_set(pattern: str, expected: list[set[str]]) -> None:
+    found = anchor_sets(re.compile(pattern))
+    assert found is not None
+    assert [set(item) for item in found] == expected
+
+
+def test_a_rule_runs_only_when_every_set_it_needs_is_present() -> None:
+    prefilter = Prefilter([re.compile(r"(?:wil|wou) (?:[a-z]+ ){0,3}dood")])
+    assert prefilter.candidates(" ik wil naar huis ") == []
+    assert prefilter.candidates(" ik ben doodop ") == []
+    assert prefilter.candidates(" ik wil echt dood ") == [0]
 
 
 def test_a_rule_without_anchors_always_runs() -> None:

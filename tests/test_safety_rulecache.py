@@ -10,7 +10,7 @@ import pytest
 
 from bot.safety import detector
 from bot.safety.detector import by_rules, ruleset
-from bot.safety.prefilter import anchors
+from bot.safety.prefilter import anchor_sets
 from bot.safety.rulecache import Translations, cache_file, fingerprint, keep, recall
 from bot.safety.ruleset import load_rules, safety_dir
 
@@ -148,6 +148,6 @@ def test_the_cached_translation_is_the_translation(cache_home: dict[str, str]) -
     assert [rule.regex for rule in rules.rules] == [rule.regex for rule in made.rules]
     assert rules.idioms == made.idioms
     assert [again.anchors(rule.expression) for rule in rules.rules] == [
-        anchors(rule.regex) for rule in made.rules
+        anchor_sets(rule.regex) for rule in made.rules
     ]
     assert not again.changed  # everything came from the file

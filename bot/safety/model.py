@@ -18,7 +18,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -78,11 +78,18 @@ def features(folded: Normalised) -> set[str]:
         if "." not in (first, second)
     )
     for word in {word for word in marked if word != "."}:
-        mark, _, bare = word.rpartition(":")
-        padded = f" {bare} "
-        for size in _GRAMS:
-            found.update(f"c{mark}:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+        found.update(_letter_groups(word))
     return found
+
+
+@lru_cache(maxsize=32_768)
+def _letter_groups(word: str) -> tuple[str, ...]:
+    """The letter groups of one (marked) word, remembered: most words recur across messages."""
+    mark, _, bare = word.rpartition(":")
+    padded = f" {bare} "
+    return tuple(
+        f"c{mark}:{padded[i : i + size]}" for size in _GRAMS for i in range(len(padded) - size + 1)
+    )
 
 
 @dataclass(frozen=True, slots=True)

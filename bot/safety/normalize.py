@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.safety.fuzzy import correct
 from bot.safety.lexicon import CONFUSABLES, EXPANSIONS, K_VERBS, fold
@@ -99,7 +100,13 @@ def _unleet(match: re.Match[str]) -> str:
 
 
 def _word(match: re.Match[str]) -> str:
-    word = match.group()
+    return _fold_word(match.group())
+
+
+# Most words of a message were seen in earlier messages: folding one (the word lists, the typo
+# check) is remembered, which halves the time to normalise a long message.
+@lru_cache(maxsize=32_768)
+def _fold_word(word: str) -> str:
     token = collapse(word)
     # Folding must not turn a real word into a crisis key word ("rapped" would read "raped"):
     # such a word keeps its letter runs, which no rule (compiled folded) can match.

@@ -25,7 +25,7 @@ from typing import Any
 from bot.safety import cachefile
 from bot.safety.language import ListMemo, compile_pattern
 from bot.safety.patterns import compile_rule
-from bot.safety.prefilter import anchors
+from bot.safety.prefilter import anchor_sets
 from bot.safety.words import data_files
 
 __all__ = ["Translations", "cache_file", "compiled", "fingerprint", "keep", "recall"]
@@ -53,7 +53,7 @@ class Translations:
         key: str,
         patterns: dict[str, str] | None = None,
         regexes: dict[str, str] | None = None,
-        anchor_sets: dict[str, list[str] | None] | None = None,
+        anchor_sets: dict[str, list[list[str]] | None] | None = None,
     ) -> None:
         self.key = key
         self.changed = False
@@ -84,13 +84,13 @@ class Translations:
             self.changed = True
         return found
 
-    def anchors(self, expression: str) -> frozenset[str] | None:
-        """prefilter.anchors of a rule's expression."""
+    def anchors(self, expression: str) -> tuple[frozenset[str], ...] | None:
+        """prefilter.anchor_sets of a rule's expression."""
         if expression in self._anchors:
             known = self._anchors[expression]
-            return None if known is None else frozenset(known)
-        found = anchors(expression)
-        self._anchors[expression] = None if found is None else sorted(found)
+            return None if known is None else tuple(frozenset(found) for found in known)
+        found = anchor_sets(expression)
+        self._anchors[expression] = None if found is None else [sorted(item) for item in found]
         self.changed = True
         return found
 
@@ -127,7 +127,16 @@ def _valid(products: Any) -> bool:
     found = products.get("anchors")
     return isinstance(found, dict) and all(
         isinstance(k, str)
-        and (v is None or (isinstance(v, list) and all(isinstance(item, str) for item in v)))
+        and (
+            v is None
+            or (
+                isinstance(v, list)
+                and all(
+                    isinstance(item, list) and all(isinstance(one, str) for one in item)
+                    for item in v
+                )
+            )
+        )
         for k, v in found.items()
     )
 
