@@ -85,6 +85,8 @@ TUNE = (
     "train_negatives_p.yaml",
     "train_catch_q.yaml",
     "train_negatives_q.yaml",
+    "train_catch_r.yaml",
+    "train_negatives_r.yaml",
 )
 REPEATS = 5
 

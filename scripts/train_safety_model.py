@@ -45,17 +45,22 @@ TUNING = (
     "train_catch_h", "train_catch_i", "train_negatives_i", "train_negatives_j",
     "train_catch_k", "train_negatives_k", "train_catch_l", "train_negatives_l",
     "train_catch_m", "train_negatives_m",
+    "train_catch_n", "train_negatives_n", "train_catch_o", "train_negatives_o",
+    "train_catch_p", "train_negatives_p", "train_catch_q", "train_negatives_q",
+    "train_catch_r", "train_negatives_r",
 )  # fmt: skip
-#: The rules' match/no_match examples as they stood in round M, when the snapshot was taken
-#: (round N moved the bar and trained on the same snapshot; rounds N-Q added rules without it).
-RULE_EXAMPLES = "train_rule_examples_m"
+#: The rules' match/no_match examples as they stood when the snapshot was last taken (round R,
+#: 2026-12-03: 977 rules; rounds N-Q had trained on round M's snapshot).
+RULE_EXAMPLES = "train_rule_examples"
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
 #: Out-of-fold false alarms allowed on the ordinary tuning messages when choosing the bar.
 #: 0.001 until round N; 0.002 (bar 0.994 -> 0.984) chosen on batches N and O, which the model
 #: never trained on: 42 more of their 1,500 signs for 4 more false alarms of 3,000, and below
-#: it about one false alarm per extra sign (docs/safety.md, round N).
-FALSE_ALARMS = 0.002
+#: it about one false alarm per extra sign (docs/safety.md, round N). 0.003 since round R,
+#: chosen on batch R before the model trained on it: trained up to Q, 11 more of its 800 signs
+#: for no more false alarm of its 1,500 (docs/safety.md, round R).
+FALSE_ALARMS = 0.003
 #: Weights smaller than this are dropped from the file (they move no verdict).
 PRUNE = 0.02
 #: Inverse regularisation, chosen by the model's own out-of-fold recall of the tuning signs at
@@ -77,18 +82,39 @@ def _cases(name: str) -> list[dict[str, Any]]:
         return list(yaml.load(handle, Loader=yaml.CSafeLoader) or [])
 
 
+def measured() -> frozenset[str]:
+    """Every text of a measuring set, as compared: people write the same short things ("ok",
+    "is this anonymous", "ik verveel me dood"), and 891 tuning texts were word for word in a
+    measuring set until round R; trained on, they made the measuring figures look better."""
+    folder = ROOT / "tests" / "safety"
+    names = [path.stem for path in folder.glob("*.yaml") if "measure" in path.stem]
+    return frozenset(_key(case["text"]) for name in [*names, "heldout4"] for case in _cases(name))
+
+
+def _key(text: object) -> str:
+    return str(text).strip().lower()
+
+
 def examples() -> list[Example]:
-    """Every training example, in a fixed order."""
+    """Every training example, in a fixed order; never a text a measuring set holds."""
+    skip = measured()
     found: list[Example] = []
     for name in TUNING:
         for case in _cases(name):
+            if _key(case["text"]) in skip:
+                continue
             label = str(case.get("expect", case.get("category", "none")))
             found.append((str(case["text"]), label, case.get("who")))
-    found += [(str(case["text"]), str(case["expect"]), None) for case in _cases(RULE_EXAMPLES)]
+    found += [
+        (str(case["text"]), str(case["expect"]), None)
+        for case in _cases(RULE_EXAMPLES)
+        if _key(case["text"]) not in skip
+    ]
     with (ROOT / "tests" / "typed_answers.yaml").open(encoding="utf-8") as handle:
         found += [
             (str(case["text"]), "none", None)
             for case in yaml.load(handle, Loader=yaml.CSafeLoader)
+            if _key(case["text"]) not in skip
         ]
     return found
 
@@ -161,7 +187,8 @@ def main() -> None:
     # write them. The rules' own no_match examples train the model too, but they are picked to
     # be as close to a sign as a calm message gets ("jump off a bridge... bungee jumping"): in
     # the bar, each new one raised it and cost recall everywhere (docs/safety.md, round M).
-    written = sum(len(_cases(name)) for name in TUNING)
+    skip = measured()
+    written = sum(1 for name in TUNING for case in _cases(name) if _key(case["text"]) not in skip)
     natural = np.arange(len(data)) < written
     outside = np.zeros(len(data))
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
@@ -173,6 +200,12 @@ def main() -> None:
     bar = float(ordinary[int(len(ordinary) * (1 - FALSE_ALARMS))])
     caught = float(np.mean(outside[labels > 0] >= bar))
     print(f"bar {bar:.3f}: out-of-fold recall {caught:.1%} of {int(np.sum(labels > 0))} signs")
+    for allowed in (0.001, 0.002, 0.003, 0.004, 0.005):
+        at = float(ordinary[int(len(ordinary) * (1 - allowed))])
+        print(
+            f"  at {allowed:.1%} out-of-fold false alarms: bar {at:.3f}, recall "
+            f"{float(np.mean(outside[labels > 0] >= at)):.1%}"
+        )
 
     vocab, model = fit(grams, labels)
     names = sorted(vocab, key=vocab.__getitem__)
