@@ -57,10 +57,11 @@ CLASSES = ("none", *CATEGORIES)
 #: Out-of-fold false alarms allowed on the ordinary tuning messages when choosing the bar.
 #: 0.001 until round N; 0.002 (bar 0.994 -> 0.984) chosen on batches N and O, which the model
 #: never trained on: 42 more of their 1,500 signs for 4 more false alarms of 3,000, and below
-#: it about one false alarm per extra sign (docs/safety.md, round N). 0.003 since round R,
-#: chosen on batch R before the model trained on it: trained up to Q, 11 more of its 800 signs
-#: for no more false alarm of its 1,500 (docs/safety.md, round R).
-FALSE_ALARMS = 0.003
+#: it about one false alarm per extra sign (docs/safety.md, round N). Round R tried 0.003 (11
+#: more of batch R's 800 signs for no more false alarm, trained up to Q); trained on all, its bar
+#: (0.971) gave the crisis reply to "i don't want to be alone anymore" and to a word of the
+#: sweep, so 0.002 stayed (docs/safety.md, round R).
+FALSE_ALARMS = 0.002
 #: Weights smaller than this are dropped from the file (they move no verdict).
 PRUNE = 0.02
 #: Inverse regularisation, chosen by the model's own out-of-fold recall of the tuning signs at
@@ -71,7 +72,34 @@ PRUNE = 0.02
 #: the five fold models instead of one fit on all: 67.9% and 68.1%. Too close to change C on.
 C = 64.0
 
+#: Differently shuffled 5-fold splits whose bars the median takes (see main).
+SPLITS = 3
+
 Example = tuple[str, str, str | None]  # text, class, who (self / other / None)
+
+
+def _bar(runs: list[Any], calm: Any, signs: Any) -> float:
+    """The median over `runs` (out-of-fold crisis chances) of the bar that lets FALSE_ALARMS
+    of the `calm` messages through; prints it and its recall of the `signs`, and the same at
+    other shares."""
+    import numpy as np
+
+    def bar_at(allowed: float) -> float:
+        found = [float(np.sort(run[calm])[int(np.sum(calm) * (1 - allowed))]) for run in runs]
+        return float(np.median(found))
+
+    def recall_at(at: float) -> float:
+        return float(np.mean([np.mean(run[signs] >= at) for run in runs]))
+
+    for allowed in (0.001, 0.002, 0.003, 0.004, 0.005):
+        at = bar_at(allowed)
+        print(
+            f"  at {allowed:.1%} out-of-fold false alarms: "
+            f"bar {at:.3f}, recall {recall_at(at):.1%}"
+        )
+    bar = bar_at(FALSE_ALARMS)
+    print(f"bar {bar:.3f}: out-of-fold recall {recall_at(bar):.1%} of {int(np.sum(signs))} signs")
+    return bar
 
 
 def _cases(name: str) -> list[dict[str, Any]]:
@@ -190,22 +218,25 @@ def main() -> None:
     skip = measured()
     written = sum(1 for name in TUNING for case in _cases(name) if _key(case["text"]) not in skip)
     natural = np.arange(len(data)) < written
-    outside = np.zeros(len(data))
-    folds = StratifiedKFold(5, shuffle=True, random_state=0)
-    for train, test in folds.split(np.zeros(len(data)), labels):
+    # One 5-fold split gives a noisy bar: leaving out 17 duplicate messages moved it from 0.984
+    # to 0.989 (round R), because every fold changes with the data. The bar is the median over
+    # SPLITS differently shuffled splits (two folds at a time, in threads).
+    from joblib import Parallel, delayed
+
+    def fold(train: Any, test: Any) -> tuple[Any, Any]:
         vocab, model = fit([grams[i] for i in train], labels[train])
-        chances = model.predict_proba(matrix([grams[i] for i in test], vocab))
-        outside[test] = 1 - chances[:, 0]
-    ordinary = np.sort(outside[(labels == 0) & natural])
-    bar = float(ordinary[int(len(ordinary) * (1 - FALSE_ALARMS))])
-    caught = float(np.mean(outside[labels > 0] >= bar))
-    print(f"bar {bar:.3f}: out-of-fold recall {caught:.1%} of {int(np.sum(labels > 0))} signs")
-    for allowed in (0.001, 0.002, 0.003, 0.004, 0.005):
-        at = float(ordinary[int(len(ordinary) * (1 - allowed))])
-        print(
-            f"  at {allowed:.1%} out-of-fold false alarms: bar {at:.3f}, recall "
-            f"{float(np.mean(outside[labels > 0] >= at)):.1%}"
-        )
+        return test, 1 - model.predict_proba(matrix([grams[i] for i in test], vocab))[:, 0]
+
+    runs = []
+    for seed in range(SPLITS):
+        outside = np.zeros(len(data))
+        splits = StratifiedKFold(5, shuffle=True, random_state=seed).split(data, labels)
+        for test, chances in Parallel(n_jobs=2, backend="threading")(
+            delayed(fold)(train, test) for train, test in splits
+        ):
+            outside[test] = chances
+        runs.append(outside)
+    bar = _bar(runs, (labels == 0) & natural, labels > 0)
 
     vocab, model = fit(grams, labels)
     names = sorted(vocab, key=vocab.__getitem__)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.safety.context import is_negated, mask_idioms, on_topic
+from bot.safety.context import is_negated, mask_idioms, on_topic, recovered
 from bot.safety.normalize import Normalised, collapse
 
 __all__ = ["Reading", "read_clauses"]
@@ -208,10 +208,15 @@ class Reading:
         return start, end
 
     def overruled(self, clause: tuple[int, int], position: int) -> bool:
-        """Whether a topic word or a negation in the clause overrules a guarded sign."""
+        """Whether a topic word or a negation in the clause overrules a guarded sign, or the
+        clause tells of a past that a later clause says is over."""
         start, end = clause
         words = self.text[start:end]
-        return on_topic(words) or is_negated(words, position - start)
+        return (
+            on_topic(words)
+            or is_negated(words, position - start)
+            or recovered(words, self.text[end:], self.text)
+        )
 
     def subject(
         self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False

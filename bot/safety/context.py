@@ -16,6 +16,7 @@ __all__ = [
     "mask_idioms",
     "on_topic",
     "prepare",
+    "recovered",
 ]
 
 # Idioms are masked (replaced by a placeholder) rather than used to veto the whole message, so
@@ -168,6 +169,35 @@ _REPORT_BEFORE_SOURCE = (
 )
 
 
+# A past that is over: "vroeger had ik suïcidale gedachten, maar dat is al lang voorbij", "two
+# years ago i was self-harming, now i'm doing well". Only a bare key word (a guarded rule)
+# yields to it, and only when its own clause says when (a past marker) and a later clause says
+# it is over; a word of relapse anywhere ("nu weer", "again", "lately") keeps the sign.
+_PAST_SOURCE = (
+    r"\b(?:vroeger|toen ik|in de (?:brugklas|onderbouw|middelbare)|op de middelbare|"
+    r"(?:een paar|twee|drie|vier|vijf|[0-9]+|paar|jaren|maanden) (?:jaar|jaren|maanden) "
+    r"(?:geleden|terug)|jaren geleden|lang geleden|used to|back in (?:high school|school|the day)|"
+    r"in high school|when i was (?:younger|a kid|a teen|[0-9]+)|"
+    r"(?:a few|a couple of|two|three|four|five|[0-9]+|many) (?:years|months) ago|years ago|"
+    r"long ago|in the past)\b"
+)
+_OVER_SOURCE = (
+    r"\b(?:(?:dat|het) (?:is|was) (?:al |nu |gelukkig |echt )*(?:lang |jaren )?(?:voorbij|over|"
+    r"geleden)|gaat (?:het )?(?:nu )?(?:gelukkig )?(?:veel |een stuk |echt )?(?:beter|goed)|"
+    r"nu (?:gaat het|ben ik|voel ik me) (?:veel |een stuk |echt |gelukkig )*(?:beter|goed|"
+    r"stabiel)|dankzij (?:therapie|hulp|de psycholoog)|"
+    r"(?:i am|im) (?:doing |feeling )?(?:so |much |a lot |really )*(?:better|well|good|okay|ok|"
+    r"fine|stable|in a good place)(?: now)?|(?:it is|its|that is|thats) (?:long |all )?(?:over|"
+    r"behind me|in the past)|(?:clean|recovered|in recovery) (?:for|since)|"
+    r"doing (?:much |a lot |so |really )*(?:better|well) now)\b"
+)
+_RELAPSE_SOURCE = (
+    r"\b(?:nu weer|weer (?:begonnen|gedaan|terug)|sinds kort weer|de laatste tijd|"
+    r"tegenwoordig weer|(?:is|zijn) (?:weer )?terug|again|lately|these days|recently|relapsed|"
+    r"relapse|started again|coming back|came back|back again|still)\b"
+)
+
+
 @cache
 def _compiled(name: str) -> re.Pattern[str]:
     """Compiled on first use, so importing the detector costs nothing."""
@@ -181,6 +211,9 @@ _SOURCES = {
     "threat_words": _THREAT_WORDS_SOURCE,
     "threat_before": _THREAT_BEFORE_SOURCE,
     "report_before": _REPORT_BEFORE_SOURCE,
+    "past": _PAST_SOURCE,
+    "over": _OVER_SOURCE,
+    "relapse": _RELAPSE_SOURCE,
 }
 
 
@@ -225,6 +258,16 @@ def mask_idioms(text: str, idioms: re.Pattern[str] | None = None) -> str:
     if not _gate(idioms).candidates(padded):
         return masked
     return idioms.sub("_ ", padded).strip()
+
+
+def recovered(clause: str, later: str, whole: str) -> bool:
+    """Whether a sign's `clause` tells of a past that a `later` clause says is over, and no
+    word in the `whole` message says it came back."""
+    return (
+        _compiled("past").search(clause) is not None
+        and _compiled("over").search(later) is not None
+        and _compiled("relapse").search(whole) is None
+    )
 
 
 def on_topic(text: str) -> bool:
