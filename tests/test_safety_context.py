@@ -102,3 +102,35 @@ def test_an_ellipsis_never_hides_the_sign_itself(text: str) -> None:
 @pytest.mark.parametrize("command", ["/zelfmoord", "/zelfmoord_plegen", "/kms"])
 def test_a_command_name_is_read_too(command: str) -> None:
     assert detect(command) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vroeger had ik suïcidale gedachten, maar dat is al lang voorbij dankzij therapie",
+        "two years ago i was self-harming, now i'm doing well and want to make some friends",
+        "in de brugklas deed ik aan zelfbeschadiging. nu gaat het echt goed met me",
+    ],
+)
+def test_a_past_that_is_over_overrules_a_bare_key_word(text: str) -> None:
+    """Its own clause says when, a later one says it is over: someone who is doing well now
+    and looks for friends does not get the crisis lines."""
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vroeger had ik suïcidale gedachten, en nu weer",
+        "two years ago i was self-harming, now i'm doing it again",
+        "two years ago i was self-harming. i'm fine now lol, jk, i still do",
+        "years ago i was suicidal, it was over, but lately it came back",
+        "ik ben suïcidaal, vroeger niet, nu gaat het slecht",
+        "two years ago i was self-harming",
+    ],
+)
+def test_a_past_that_came_back_or_is_not_over_still_counts(text: str) -> None:
+    """A word of relapse anywhere, or no word that it is over, keeps the sign."""
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"

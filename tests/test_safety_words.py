@@ -111,6 +111,22 @@ def test_folding_never_turns_a_real_word_into_a_key_word(word: str) -> None:
     assert detect(f"ik vind {word} wel leuk") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i cutt myself agian", "self_harm"),
+        ("he hitt me again last night", "abuse"),
+    ],
+)
+def test_a_rare_listed_spelling_folds_like_chat(text: str, category: str) -> None:
+    """wordfreq lists "cutt" (Zipf 1.96) and "hitt" (2.16), but under CLASH_MIN a spelling that
+    folds onto a key word is a typo more often than a word: it folds like any letter run."""
+    assert words.CLASH_MIN > 2.16
+    found = detect(text)
+    assert found is not None
+    assert found.category == category
+
+
 def test_the_words_that_keep_their_letter_runs_fold_onto_key_words() -> None:
     keys = {fold(key) for key in KEY_WORDS}
     prefixes = tuple(fold(prefix) for prefix in KEY_PREFIXES)

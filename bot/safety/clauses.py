@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.safety.context import is_negated, mask_idioms, on_topic, recovered
@@ -195,6 +195,9 @@ class Reading:
 
     text: str
     breaks: tuple[int, ...]
+    #: Where a guarded sign yielded to a past its message says is over (`overruled`): then the
+    #: model, which cannot tell past from present, stays silent too.
+    past: list[int] = field(default_factory=list, compare=False)
 
     def context(self, position: int) -> tuple[int, int]:
         """The clause around `position`: from the break before it to the break after it."""
@@ -212,11 +215,12 @@ class Reading:
         clause tells of a past that a later clause says is over."""
         start, end = clause
         words = self.text[start:end]
-        return (
-            on_topic(words)
-            or is_negated(words, position - start)
-            or recovered(words, self.text[end:], self.text)
-        )
+        if on_topic(words) or is_negated(words, position - start):
+            return True
+        if recovered(words, self.text[end:], self.text):
+            self.past.append(position)
+            return True
+        return False
 
     def subject(
         self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False

@@ -129,28 +129,33 @@ def fires(rule: Rule, text: str, idioms: re.Pattern[str] | None = None) -> Detec
     return None if reading is None else _fire(rule, reading, f" {reading.text} ")
 
 
-def _by_rules(folded: Normalised) -> Detection | None:
+def _by_rules(folded: Normalised) -> tuple[Detection | None, bool]:
+    """The rules' sign, and whether a key word yielded to a past the message says is over."""
     rules = ruleset()
     reading = _read(folded, rules.idioms)
     if reading is None:
-        return None
+        return None, False
     padded = f" {reading.text} "
     for index in _prefilter().candidates(padded):
         sign = _fire(rules.rules[index], reading, padded)
         if sign is not None:
-            return sign
-    return None
+            return sign, bool(reading.past)
+    return None, bool(reading.past)
 
 
 def by_rules(text: str) -> Detection | None:
     """What the rules alone make of a short `text`, without the model: for measuring."""
-    return _by_rules(normalise(text))
+    return _by_rules(normalise(text))[0]
 
 
 def _detect_short(text: str) -> Detection | None:
     folded = normalise(text)
-    sign = _by_rules(folded)
+    sign, over = _by_rules(folded)
     if sign is not None and sign.level == "crisis":
+        return sign
+    if over:
+        # "vroeger had ik suïcidale gedachten, maar dat is voorbij": the rules read the key
+        # word as a past that is over; the model, reading words, would raise it again.
         return sign
     model = _model()
     verdict = None if model is None else model.read(folded)
