@@ -31,8 +31,8 @@ from bot.safety import cachefile
 from bot.safety.lexicon import CONFUSABLES, KEY_PREFIXES, KEY_WORDS, fold
 
 __all__ = [
-    "CLASH_MIN", "LANGUAGES", "MIN_STORED", "ZIPF_MIN", "Vocabulary", "data_files", "is_word", "load",
-    "unfolds", "zipf_words",
+    "CLASH_MIN", "LANGUAGES", "MIN_STORED", "ZIPF_MIN", "Vocabulary", "data_files", "is_word",
+    "load", "unfolds", "zipf_words",
 ]  # fmt: skip
 
 LANGUAGES = ("nl", "en")
