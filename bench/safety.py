@@ -24,7 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.safety import Detection, detect, fuzzy, model, normalize  # noqa: E402  (the path above makes it importable)  # noqa: E402
+# The path above makes the package importable.
+from bot.safety import Detection, detect, fuzzy, model, normalize  # noqa: E402
 from bot.safety.detector import by_rules  # noqa: E402
 
 __all__ = ["main"]

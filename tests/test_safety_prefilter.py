@@ -114,6 +114,13 @@ def test_a_rule_runs_only_when_every_set_it_needs_is_present() -> None:
     assert prefilter.candidates(" ik wil echt dood ") == [0]
 
 
+def test_a_rule_given_more_sets_than_are_indexed_still_runs() -> None:
+    """Only the first four sets are indexed; a fifth must not keep the rule from running."""
+    sets = tuple(frozenset({word}) for word in ("een", "twee", "drie", "vier", "vijf"))
+    prefilter = Prefilter(["x"], lambda _pattern: sets)
+    assert prefilter.candidates(" een twee drie vier ") == [0]
+
+
 def test_a_rule_without_anchors_always_runs() -> None:
     prefilter = Prefilter([re.compile(r"a|b"), re.compile(r"zelfmord")])
     assert prefilter.candidates(" hallo ") == [0]

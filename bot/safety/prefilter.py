@@ -182,12 +182,13 @@ class Prefilter:
         owners: dict[str, list[int]] = {}
         self._sets: list[int] = []
         for index, pattern in enumerate(patterns):
-            found = find(pattern)
-            self._sets.append(len(found or ()))
+            # Only the sets indexed count: a rule never waits for a set nobody looks for.
+            found = (find(pattern) or ())[:_MAX_SETS]
+            self._sets.append(len(found))
             if not found:
                 self._always.append(index)
                 continue
-            for place, needed in enumerate(found[:_MAX_SETS]):
+            for place, needed in enumerate(found):
                 for anchor in needed:
                     owners.setdefault(anchor, []).append(index * _MAX_SETS + place)
         for anchor, keys in owners.items():

@@ -127,18 +127,13 @@ def _valid(products: Any) -> bool:
     found = products.get("anchors")
     return isinstance(found, dict) and all(
         isinstance(k, str)
-        and (
-            v is None
-            or (
-                isinstance(v, list)
-                and all(
-                    isinstance(item, list) and all(isinstance(one, str) for one in item)
-                    for item in v
-                )
-            )
-        )
+        and (v is None or (isinstance(v, list) and all(_strings(item) for item in v)))
         for k, v in found.items()
     )
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def recall(
