@@ -179,7 +179,7 @@ class _Compiler:
             return f"(?:{self._closed(token, ']')})?"
         if text == "$":
             filler = self._optional_list("end_filler")
-            return f"(?:{filler})*(?=\\. |$)" if filler else "(?=\\. |$)"
+            return f"(?:{filler}){{0,8}}(?=\\. |$)" if filler else "(?=\\. |$)"
         if text == "^":
             return "(?:(?<=^ )|(?<=\\. ))"
         raise PatternError(f"column {token.column}: unexpected {text!r}")

@@ -191,8 +191,13 @@ class Prefilter:
             for place, needed in enumerate(found):
                 for anchor in needed:
                     owners.setdefault(anchor, []).append(index * _MAX_SETS + place)
-        for anchor, keys in owners.items():
-            self._automaton.add_word(anchor, tuple(keys))
+        # Each anchor's value is one shared tuple: `located` counts where each one is found.
+        values = {anchor: (tuple(keys), len(anchor)) for anchor, keys in owners.items()}
+        self._set_values: dict[int, list[_Value]] = {}
+        for anchor, value in values.items():
+            self._automaton.add_word(anchor, value)
+            for key in value[0]:
+                self._set_values.setdefault(key, []).append(value)
         self.anchored = len(patterns) - len(self._always)
         if owners:
             self._automaton.make_automaton()
@@ -209,11 +214,59 @@ class Prefilter:
         if self._empty:
             return list(self._always)
         hit: set[int] = set()
-        for _end, keys in self._automaton.iter(text):
+        for _end, (keys, _size) in self._automaton.iter(text):
             hit.update(keys)
+        return self._complete(hit)
+
+    def _complete(self, hit: Iterable[int]) -> list[int]:
         counts: dict[int, int] = {}
         for key in hit:
             index = key // _MAX_SETS
             counts[index] = counts.get(index, 0) + 1
         found = [index for index, count in counts.items() if count == self._sets[index]]
         return sorted([*found, *self._always])
+
+    def located(self, text: str) -> tuple[list[int], Located]:
+        """`candidates`, and where in `text` their anchors are (`Located.spans`)."""
+        if self._empty:
+            return list(self._always), Located({}, self._set_values, self._sets)
+        ends: dict[_Value, list[int]] = {}
+        for end, value in self._automaton.iter(text):
+            found = ends.get(value)
+            if found is None:
+                ends[value] = [end]
+            else:
+                found.append(end)
+        hit: set[int] = set()
+        for keys, _size in ends:
+            hit.update(keys)
+        return self._complete(hit), Located(ends, self._set_values, self._sets)
+
+
+_Value = tuple[tuple[int, ...], int]  # an anchor's keys and its length
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a text's anchor strings end, to tell each pattern where its anchors are."""
+
+    ends: dict[_Value, list[int]]
+    set_values: dict[int, list[_Value]]
+    sets: list[int]
+
+    def spans(self, index: int) -> list[tuple[int, int]] | None:
+        """Where the strings of pattern `index`'s rarest needed set are (each match holds one,
+        or reads it in a lookaround); None for a pattern without anchors."""
+        count = self.sets[index]
+        if not count:
+            return None
+        best: list[tuple[_Value, list[int]]] | None = None
+        fewest = 0
+        for key in range(index * _MAX_SETS, index * _MAX_SETS + count):
+            present = [
+                (value, self.ends[value]) for value in self.set_values[key] if value in self.ends
+            ]
+            total = sum(len(where) for _, where in present)
+            if best is None or total < fewest:
+                best, fewest = present, total
+        return [(end - size + 1, end + 1) for (_, size), where in best or () for end in where]

@@ -1,4 +1,4 @@
-"""Keep the rules' translation between processes: their regex sources and prefilter anchors.
+"""Keep the rules' translation between processes: regex sources, prefilter anchors, reaches.
 
 Translating the pattern language and reading every rule back for its anchors costs more than a
 second of CPU (Python's regex parser, twice over 900 kB of regex), yet depends only on the rule
@@ -26,6 +26,7 @@ from bot.safety import cachefile
 from bot.safety.language import ListMemo, compile_pattern
 from bot.safety.patterns import compile_rule
 from bot.safety.prefilter import anchor_sets
+from bot.safety.reach import Reach, reach
 from bot.safety.words import data_files
 
 __all__ = ["Translations", "cache_file", "compiled", "fingerprint", "keep", "recall"]
@@ -54,12 +55,14 @@ class Translations:
         patterns: dict[str, str] | None = None,
         regexes: dict[str, str] | None = None,
         anchor_sets: dict[str, list[list[str]] | None] | None = None,
+        reaches: dict[str, list[int] | None] | None = None,
     ) -> None:
         self.key = key
         self.changed = False
         self._patterns = patterns or {}
         self._regexes = regexes or {}
         self._anchors = anchor_sets or {}
+        self._reaches = reaches or {}
         self._lists: Mapping[str, Sequence[str]] | None = None
         self._list_memo: ListMemo = {}
 
@@ -94,12 +97,23 @@ class Translations:
         self.changed = True
         return found
 
+    def reach(self, expression: str) -> Reach | None:
+        """bot/safety/reach.py's reach of a rule's expression."""
+        if expression in self._reaches:
+            known = self._reaches[expression]
+            return None if known is None else (known[0], known[1])
+        found = reach(expression)
+        self._reaches[expression] = None if found is None else list(found)
+        self.changed = True
+        return found
+
     def body(self) -> bytes:
         """The products as the cache file's payload."""
         products = {
             "patterns": self._patterns,
             "regexes": self._regexes,
             "anchors": self._anchors,
+            "reaches": self._reaches,
         }
         return json.dumps(products, sort_keys=True, ensure_ascii=False).encode()
 
@@ -125,10 +139,24 @@ def _valid(products: Any) -> bool:
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
             return False
     found = products.get("anchors")
-    return isinstance(found, dict) and all(
-        isinstance(k, str)
-        and (v is None or (isinstance(v, list) and all(_strings(item) for item in v)))
-        for k, v in found.items()
+    reaches = products.get("reaches")
+    return (
+        isinstance(found, dict)
+        and all(
+            isinstance(k, str)
+            and (v is None or (isinstance(v, list) and all(_strings(item) for item in v)))
+            for k, v in found.items()
+        )
+        and isinstance(reaches, dict)
+        and all(isinstance(k, str) and (v is None or _reach(v)) for k, v in reaches.items())
+    )
+
+
+def _reach(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(item, int) and not isinstance(item, bool) for item in value)
     )
 
 
@@ -151,7 +179,9 @@ def recall(
     if products is None or not _valid(products):
         logger.debug("no usable rule cache; translating the rules")
         return Translations(key)
-    return Translations(key, products["patterns"], products["regexes"], products["anchors"])
+    return Translations(
+        key, products["patterns"], products["regexes"], products["anchors"], products["reaches"]
+    )
 
 
 def keep(translations: Translations, environ: Mapping[str, str] = os.environ) -> None:

@@ -18,6 +18,7 @@ import yaml
 
 from bot.paths import data_root
 from bot.problems import Problem
+from bot.safety import reach
 from bot.safety.language import PatternError
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.rulecache import Translations, compiled
@@ -89,14 +90,29 @@ class Rule:
         """The expression compiled, on first use: a message needs few of the 800 rules."""
         return compiled(self.expression)
 
-    def search(self, text: str, padded: str) -> Iterator[tuple[int, int]]:
-        """Start and end offsets (in `text`) of every match; `padded` is " " + text + " "."""
+    def search(
+        self, text: str, padded: str, within: Sequence[tuple[int, int]] | None = None
+    ) -> Iterator[tuple[int, int]]:
+        """Start and end offsets (in `text`) of every match; `padded` is " " + text + " ".
+
+        `within`: windows of `padded` that hold every match (bot/safety/reach.py), or None
+        to search the whole text; the matches are the same either way.
+        """
         if self.padded:
-            for found in self.regex.finditer(padded):
-                yield max(0, found.start() - 1), max(0, found.end() - 2)
+            found = self._matches(padded, within)
+            for match in found:
+                yield max(0, match.start() - 1), max(0, match.end() - 2)
         else:
-            for found in self.regex.finditer(text):
-                yield found.start(), found.end()
+            shifted = None if within is None else [(max(0, lo - 1), hi) for lo, hi in within]
+            for match in self._matches(text, shifted):
+                yield match.start(), match.end()
+
+    def _matches(
+        self, text: str, within: Sequence[tuple[int, int]] | None
+    ) -> Iterator[re.Match[str]]:
+        return (
+            self.regex.finditer(text) if within is None else reach.search(self.regex, text, within)
+        )
 
 
 @dataclass(frozen=True, slots=True)

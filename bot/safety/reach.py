@@ -1,0 +1,156 @@
+"""Search a rule only near its anchors: how far a match reaches, and a search in windows.
+
+A rule's match contains one of its anchor strings (bot/safety/prefilter.py), so on a long text
+the rule only needs searching around where those strings are. How far around is its *reach*:
+the most characters a match and everything its lookarounds read can span, as `fixed + per_word
+* longest`, where `longest` is the longest run of non-space characters in the text (a word
+matched by `[a-z]+` is never longer than that). A rule that can span any length (`.*`) has no
+reach and is searched whole.
+
+The windowed search is exact: a window's search only proposes where a match may start (a
+search cut off at the window's end can see a `$` or a failing lookahead there that the whole
+text does not have), and each proposal is matched again on the whole text before it counts.
+Every true match lies inside a window, so the matches are those `finditer` gives on the whole
+text, in the same order (tests/test_safety_reach.py compares both ways).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from re import _constants as sre  # type: ignore[attr-defined]  # Python's own regex constants
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python's own regex parser
+from typing import Any
+
+__all__ = ["Reach", "longest_run", "reach", "search", "windows"]
+
+#: (fixed characters, characters per longest word) a match may span; None: no bound.
+Reach = tuple[int, int]
+
+_SPACE_CATEGORIES = frozenset(
+    {
+        sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD, sre.CATEGORY_NOT_DIGIT,
+        sre.CATEGORY_NOT_LINEBREAK, sre.CATEGORY_UNI_SPACE, sre.CATEGORY_UNI_NOT_WORD,
+        sre.CATEGORY_UNI_NOT_DIGIT, sre.CATEGORY_UNI_NOT_LINEBREAK, sre.CATEGORY_LOC_NOT_WORD,
+    }
+)  # fmt: skip
+_SPACE = ord(" ")
+
+
+def _item_takes_space(op: Any, arg: Any) -> bool:
+    if op is sre.LITERAL:
+        return bool(arg == _SPACE)
+    if op is sre.NOT_LITERAL:
+        return bool(arg != _SPACE)
+    if op is sre.RANGE:
+        return bool(arg[0] <= _SPACE <= arg[1])
+    if op is sre.CATEGORY:
+        return arg in _SPACE_CATEGORIES
+    return True  # anything else: assume it may
+
+
+def _one_char(op: Any, arg: Any) -> bool | None:
+    """Whether a one-character piece can match a space; None when it is not one character."""
+    if op in (sre.LITERAL, sre.NOT_LITERAL, sre.CATEGORY):
+        return _item_takes_space(op, arg)
+    if op is sre.ANY:
+        return True
+    if op is sre.IN:
+        items = list(arg)
+        if items and items[0][0] is sre.NEGATE:
+            return not any(_item_takes_space(kind, value) for kind, value in items[1:])
+        return any(_item_takes_space(kind, value) for kind, value in items)
+    return None
+
+
+def _sequence(items: Iterable[tuple[Any, Any]]) -> Reach | None:
+    fixed = per_word = 0
+    for op, arg in items:
+        found = _node(op, arg)
+        if found is None:
+            return None
+        fixed, per_word = fixed + found[0], per_word + found[1]
+    return fixed, per_word
+
+
+def _node(op: Any, arg: Any) -> Reach | None:
+    if _one_char(op, arg) is not None:
+        return 1, 0
+    if op is sre.SUBPATTERN:
+        return _sequence(arg[-1])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(arg)
+    if op is sre.BRANCH:
+        found = [_sequence(branch) for branch in arg[1]]
+        if any(item is None for item in found):
+            return None
+        return max(item[0] for item in found if item), max(item[1] for item in found if item)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        _low, high, sub = arg
+        if high == sre.MAXREPEAT:
+            # "[a-z]+" stays inside one word; a repeat of anything else can run on for ever.
+            pieces = list(sub)
+            return (0, 1) if len(pieces) == 1 and _one_char(*pieces[0]) is False else None
+        inner = _sequence(sub)
+        return None if inner is None else (inner[0] * high, inner[1] * high)
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        # What a lookaround reads counts as if matched: a bound on both sides at once.
+        return _sequence(arg[1])
+    if op is sre.AT:
+        return 0, 0
+    return None  # a back reference, a conditional: no bound worth the trouble
+
+
+def reach(expression: str) -> Reach | None:
+    """How far a match of `expression` (and what its lookarounds read) can span; None when
+    there is no bound. Lookarounds count as matched text, so one figure bounds both sides."""
+    try:
+        parsed = sre_parse.parse(expression)
+    except (re.error, RecursionError):  # pragma: no cover - it compiled, so it parses
+        return None
+    if parsed.getwidth()[0] == 0:
+        return None  # finditer treats empty matches its own way: search such a rule whole
+    return _sequence(list(parsed))
+
+
+def longest_run(text: str) -> int:
+    """The longest run of characters without a space in `text`."""
+    return max(map(len, text.split(" ")), default=0)
+
+
+def windows(
+    spans: Iterable[tuple[int, int]], width: int, size: int, most: float = 0.5
+) -> list[tuple[int, int]] | None:
+    """Merged windows `width` characters around each anchor span, within a text of `size`;
+    None when they would cover more than `most` of it (a search of the whole is then cheaper).
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        low, high = max(0, start - width), min(size, end + width)
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    if sum(high - low for low, high in merged) > most * size:
+        return None
+    return [(low, high) for low, high in merged]
+
+
+def search(
+    pattern: re.Pattern[str], text: str, within: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, looking only `within` the windows (sorted,
+    apart), each of which holds every match whose anchor lies in it, lookarounds and all."""
+    after = 0  # finditer goes on where its last match ended
+    for low, high in within:
+        start = max(after, low)
+        while start <= high:
+            proposed = pattern.search(text, start, high)
+            if proposed is None:
+                break
+            found = pattern.match(text, proposed.start())  # the whole text decides
+            if found is None:
+                start = proposed.start() + 1
+                continue
+            yield found
+            after = start = max(found.end(), found.start() + 1)

@@ -1,0 +1,122 @@
+"""A rule searched only near its anchors finds exactly what a search of the whole text finds."""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.safety import detector, reach
+from bot.safety.detector import _candidates, _read, ruleset
+from bot.safety.normalize import normalise
+from bot.safety.prefilter import Prefilter
+
+_DATA = Path(__file__).parent / "safety"
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("abc", (3, 0)),
+        (r"(?<= )wil (?:[a-z0-9_]+ ){0,3}dood ", (13, 3)),  # the lookbehind reads one more
+        (r"\bzelfmoord\w*", (9, 1)),
+        (r"niet(?! meer)", (9, 0)),  # what a lookahead reads counts
+        (r"(?:wil|wou|wilde) dood", (10, 0)),
+        (r"^(?=.*snij)", None),  # "." runs past every space: no bound
+        (r"(?:ja )+nee", None),  # a repeat of words: no bound
+        (r"a?", None),  # may match nothing: searched whole
+    ],
+)
+def test_reach_bounds_what_a_match_can_span(
+    expression: str, expected: tuple[int, int] | None
+) -> None:
+    assert reach.reach(expression) == expected
+
+
+def test_windows_merge_and_give_up_when_they_would_cover_most_of_the_text() -> None:
+    assert reach.windows([(50, 54), (60, 64), (300, 304)], 10, 1000) == [(40, 74), (290, 314)]
+    assert reach.windows([(5, 9)], 10, 1000) == [(0, 19)]  # clipped at the start
+    assert reach.windows([(100, 104), (400, 404)], 200, 600) is None
+
+
+_PATTERNS = [
+    r"(?<= )aab (?:[a-z]+ ){0,2}ba ",
+    r"\baab\w*(?= \.|$)",
+    r"(?<= )(?<!b )aba(?! ab)",
+    r"(?<= )(?:aab|bba) (?:ab |b ){0,3}\.",
+    r"\bbba(?:a|b){1,3}\b",
+    r"(?<= )aa abb$",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .", min_size=0, max_size=400))
+def test_windowed_search_finds_exactly_the_matches_of_the_whole_text(text: str) -> None:
+    """Any text of a small alphabet: ends, lookarounds, word boundaries, runs of any length."""
+    prefilter = Prefilter([re.compile(pattern) for pattern in _PATTERNS])
+    indexes, located = prefilter.located(text)
+    longest = reach.longest_run(text)
+    for index, pattern in enumerate(_PATTERNS):
+        regex = re.compile(pattern)
+        whole = [match.span() for match in regex.finditer(text)]
+        bound = reach.reach(pattern)
+        spans = located.spans(index)
+        assert bound is not None
+        assert spans is not None
+        if index not in indexes:
+            assert whole == []  # the prefilter's promise, which the windows build on
+            continue
+        within = reach.windows(spans, bound[0] + bound[1] * longest + 1, len(text), most=1.0)
+        assert within is not None
+        assert [match.span() for match in reach.search(regex, text, within)] == whole
+
+
+@cache
+def _pastes(calm: bool = False) -> list[str]:
+    """Pastes of about 4 kB, each messages of every data set (`calm`: of the ordinary ones) in
+    a random order."""
+    texts: list[str] = []
+    for path in sorted(_DATA.glob("*.yaml")):
+        if path.name.startswith("train_rule") or (calm and "negatives" not in path.name):
+            continue
+        cases = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        texts += [case["text"] for case in cases]
+    chance = random.Random(12)
+    pastes: list[str] = []
+    for _ in range(48):
+        chosen = chance.sample(texts, 60)
+        pastes.append(" ".join(chosen)[:4096])
+    return pastes
+
+
+@pytest.mark.parametrize("shard", range(4))
+def test_every_rule_finds_the_same_matches_in_windows_on_long_pastes(shard: int) -> None:
+    rules = ruleset()
+    windowed = 0
+    for paste in (_pastes() + _pastes(calm=True))[shard::4]:
+        reading = _read(normalise(paste), rules.idioms)
+        assert reading is not None
+        padded = f" {reading.text} "
+        for index, within in _candidates(padded):
+            rule = rules.rules[index]
+            whole = list(rule.search(reading.text, padded))
+            assert list(rule.search(reading.text, padded, within)) == whole, rule.id
+            windowed += within is not None
+    assert windowed > 100  # the windows are really used on these pastes
+
+
+def test_a_long_paste_gets_the_same_verdict_searched_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pastes = _pastes()[:12] + _pastes(calm=True)[:24]
+    near = [detector.by_rules(paste) for paste in pastes]
+    monkeypatch.setattr(detector, "_NEAR_ANCHORS", 10**9)
+    assert [detector.by_rules(paste) for paste in pastes] == near
+    assert any(sign is not None for sign in near)
+    assert any(sign is None for sign in near)  # a calm paste runs every candidate rule
