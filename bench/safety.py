@@ -88,6 +88,8 @@ TUNE = (
     "train_negatives_q.yaml",
     "train_catch_r.yaml",
     "train_negatives_r.yaml",
+    "train_catch_s.yaml",
+    "train_negatives_s.yaml",
 )
 REPEATS = 5
 

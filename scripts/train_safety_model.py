@@ -47,7 +47,7 @@ TUNING = (
     "train_catch_m", "train_negatives_m",
     "train_catch_n", "train_negatives_n", "train_catch_o", "train_negatives_o",
     "train_catch_p", "train_negatives_p", "train_catch_q", "train_negatives_q",
-    "train_catch_r", "train_negatives_r",
+    "train_catch_r", "train_negatives_r", "train_catch_s", "train_negatives_s",
 )  # fmt: skip
 #: The rules' match/no_match examples as they stood when the snapshot was last taken (round R,
 #: 2026-12-03: 977 rules; rounds N-Q had trained on round M's snapshot).

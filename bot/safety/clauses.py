@@ -222,6 +222,15 @@ class Reading:
             return True
         return False
 
+    def recovered(self) -> bool:
+        """Whether some clause tells of a past that a later clause says is over (and no word
+        says it came back): what `overruled` asks of a sign's clause, asked of every clause."""
+        for start in (0, *self.breaks):
+            _, end = self.context(start)
+            if recovered(self.text[start:end], self.text[end:], self.text):
+                return True
+        return False
+
     def subject(
         self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False
     ) -> Literal["self", "other"]:

@@ -138,18 +138,18 @@ def fires(rule: Rule, text: str, idioms: re.Pattern[str] | None = None) -> Detec
     return None if reading is None else _fire(rule, reading, f" {reading.text} ")
 
 
-def _by_rules(folded: Normalised) -> tuple[Detection | None, bool]:
-    """The rules' sign, and whether a key word yielded to a past the message says is over."""
+def _by_rules(folded: Normalised) -> tuple[Detection | None, Reading | None]:
+    """The rules' sign, and the reading they made (None for a text without words)."""
     rules = ruleset()
     reading = _read(folded, rules.idioms)
     if reading is None:
-        return None, False
+        return None, None
     padded = f" {reading.text} "
     for index, within in _candidates(padded):
         sign = _fire(rules.rules[index], reading, padded, within)
         if sign is not None:
-            return sign, bool(reading.past)
-    return None, bool(reading.past)
+            return sign, reading
+    return None, reading
 
 
 def _candidates(padded: str) -> Iterator[tuple[int, list[tuple[int, int]] | None]]:
@@ -178,16 +178,18 @@ def by_rules(text: str) -> Detection | None:
 
 def _detect_short(text: str) -> Detection | None:
     folded = normalise(text)
-    sign, over = _by_rules(folded)
+    sign, reading = _by_rules(folded)
     if sign is not None and sign.level == "crisis":
         return sign
-    if over:
+    if reading is None or reading.past:
         # "vroeger had ik suïcidale gedachten, maar dat is voorbij": the rules read the key
         # word as a past that is over; the model, reading words, would raise it again.
         return sign
     model = _model()
     verdict = None if model is None else model.read(folded)
-    if verdict is None:
+    if verdict is None or reading.recovered():
+        # The same holds where no rule read a key word: "vroeger deed ik mezelf pijn, maar
+        # ik ben nu drie jaar clean" is a past the message says is over.
         return sign
     return Detection(verdict.category, "model", "other" if verdict.other else "self")
 
