@@ -110,6 +110,8 @@ def test_a_command_name_is_read_too(command: str) -> None:
         "vroeger had ik suïcidale gedachten, maar dat is al lang voorbij dankzij therapie",
         "two years ago i was self-harming, now i'm doing well and want to make some friends",
         "in de brugklas deed ik aan zelfbeschadiging. nu gaat het echt goed met me",
+        # No rule reads a key word here; the model, which reads words, keeps silent too.
+        "vroeger deed ik mezelf vaak pijn maar ik ben nu drie jaar clean en trots op mezelf",
     ],
 )
 def test_a_past_that_is_over_overrules_a_bare_key_word(text: str) -> None:
@@ -127,6 +129,8 @@ def test_a_past_that_is_over_overrules_a_bare_key_word(text: str) -> None:
         "years ago i was suicidal, it was over, but lately it came back",
         "ik ben suïcidaal, vroeger niet, nu gaat het slecht",
         "two years ago i was self-harming",
+        "vroeger deed ik mezelf pijn, ik was drie jaar clean maar nu doe ik het weer",
+        "vroeger deed ik mezelf pijn. ik was twee jaar clean, nu niet meer",
     ],
 )
 def test_a_past_that_came_back_or_is_not_over_still_counts(text: str) -> None:

@@ -52,6 +52,9 @@ _DIR = Path(__file__).parent / "safety"
 #: 95.7%), catch_measure4 84.3% -> 83.7%, catch_measure5 94.5% -> 94.2%, catch_measure7
 #: explicit 98.0% -> 97.5% (196 -> 195 of 200); train_catch_k, _m, _p. train_catch_r (800,
 #: written before round R): 82.6% and 97.0% at first sight, 701/800 = 87.6% and 100% after.
+#: Round S (rules only): train_catch_s (779, written before it) 81.6% and 90.4% at first sight,
+#: 709/779 = 91.0% and 271/272 after; catch_measure2 83.4% -> 83.8%, catch_measure3 85.3% ->
+#: 85.7% (explicit 95.7% -> 96.6%), catch_measure7 unchanged.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
@@ -63,9 +66,10 @@ CATCH = {
     "train_catch_p": (0.997, 0.997),
     "train_catch_q": (0.988, 0.988),
     "train_catch_r": (0.876, 1.0),
+    "train_catch_s": (0.91, 0.996),
     "catch_measure": (0.883, 0.967),
     "catch_measure2": (0.834, 0.973),
-    "catch_measure3": (0.853, 0.956),
+    "catch_measure3": (0.856, 0.965),
     "catch_measure4": (0.837, 0.973),
     "catch_measure5": (0.942, 0.995),
     "catch_measure6": (0.85, 0.98),
@@ -94,7 +98,8 @@ CATCH = {
 #: negatives_measure2 4 -> 5/700 (its floor moved up); negatives_measure 10 -> 8/1359,
 #: negatives_measure3 12 -> 11/800, negatives_measure5 14 -> 13/900, negatives_measure7 8 ->
 #: 7/900. train_negatives_r (written before round R): 11/1483 at first sight, 0 after round R's
-#: fixes.
+#: fixes. train_negatives_s (written before round S): 7/1470 at first sight, 3 after its fixes;
+#: negatives_measure3 11 -> 10/800.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
@@ -105,9 +110,10 @@ CALM = {
     "train_negatives_p": 0.0074,
     "train_negatives_q": 0.0007,
     "train_negatives_r": 0.0,
+    "train_negatives_s": 0.0021,
     "negatives_measure": 0.0059,
     "negatives_measure2": 0.0072,
-    "negatives_measure3": 0.0138,
+    "negatives_measure3": 0.0125,
     "negatives_measure4": 0.001,
     "negatives_measure5": 0.0145,
     "negatives_measure6": 0.0056,

@@ -189,14 +189,15 @@ _OVER_SOURCE = (
     r"(?:i am|im) (?:doing |feeling )?(?:so |much |a lot |really )*(?:better|well|good|okay|ok|"
     r"fine|stable|in a good place)(?: now)?|(?:it is|its|that is|thats) (?:long |all )?(?:over|"
     r"behind me|in the past)|(?:clean|recovered|in recovery) (?:for|since)|"
-    r"(?:[0-9]+|een|twee|drie|vier|vijf|a|one|two|three|four|five|paar|few|several) "
-    r"(?:jaar|jaren|maanden|years|months) clean|"
+    r"(?<!was )(?<!were )(?:[0-9]+|een|twee|drie|vier|vijf|a|one|two|three|four|five|paar|few|"
+    r"several) (?:jaar|jaren|maanden|years|months) clean|"
     r"doing (?:much |a lot |so |really )*(?:better|well) now)\b"
 )
 _RELAPSE_SOURCE = (
     r"\b(?:nu weer|weer (?:begonnen|gedaan|terug)|sinds kort weer|de laatste tijd|"
     r"tegenwoordig weer|(?:is|zijn) (?:weer )?terug|again|lately|these days|recently|relapsed|"
-    r"relapse|started again|coming back|came back|back again|still)\b"
+    r"relapse|started again|coming back|came back|back again|still|"
+    r"doe (?:ik )?het (?:nu )?weer|(?:do|doing) it again)\b"
 )
 
 
