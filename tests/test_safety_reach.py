@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.safety import detector, reach
+from bot.safety import context, detector, reach
 from bot.safety.detector import _candidates, _read, ruleset
 from bot.safety.normalize import normalise
 from bot.safety.prefilter import Prefilter
@@ -120,3 +121,27 @@ def test_a_long_paste_gets_the_same_verdict_searched_whole(
     assert [detector.by_rules(paste) for paste in pastes] == near
     assert any(sign is not None for sign in near)
     assert any(sign is None for sign in near)  # a calm paste runs every candidate rule
+
+
+def test_branches_split_only_at_the_top_level() -> None:
+    assert reach.branches(r"a|(?:b|c)|[|]d|e\|f") == ["a", "(?:b|c)", "[|]d", r"e\|f"]
+    assert reach.branches("abc") == ["abc"]
+
+
+@pytest.mark.parametrize("calm", [False, True])
+def test_idioms_masked_near_their_anchors_are_masked_the_same(calm: bool) -> None:
+    """Both idiom alternations, on long pastes: windows or the whole text, the same result."""
+    content = ruleset().idioms
+    assert content is not None
+    masks: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+        (context._compiled("idioms"), context._mask),
+        (content, "_ "),
+    ]
+    replaced = 0
+    for paste in _pastes(calm)[:24]:
+        text = f" {normalise(paste).text} "
+        for pattern, replace in masks:
+            whole = pattern.sub(replace, text)
+            assert context._masked(pattern, replace, text) == whole
+            replaced += whole != text
+    assert replaced > 0  # the pastes hold idioms to mask

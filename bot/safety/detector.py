@@ -60,7 +60,7 @@ class Detection:
 
 # From this length on, a rule is searched only around its anchors (bot/safety/reach.py): on a
 # 4 kB paste that halves the rules' time; on a message of a few lines it does not pay.
-_NEAR_ANCHORS = 600
+_NEAR_ANCHORS = reach.NEAR_ANCHORS
 
 
 @cache

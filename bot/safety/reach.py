@@ -17,12 +17,19 @@ text, in the same order (tests/test_safety_reach.py compares both ways).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]  # Python's own regex constants
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python's own regex parser
 from typing import Any
 
-__all__ = ["Reach", "longest_run", "reach", "search", "windows"]
+from bot.safety.prefilter import Prefilter, anchor_sets
+
+__all__ = [
+    "NEAR_ANCHORS", "Alternation", "Reach", "longest_run", "reach", "search", "sub", "windows",
+]  # fmt: skip
+
+#: From this length on, searching near the anchors pays; on a message of a few lines it does not.
+NEAR_ANCHORS = 600
 
 #: (fixed characters, characters per longest word) a match may span; None: no bound.
 Reach = tuple[int, int]
@@ -124,9 +131,15 @@ def windows(
     """Merged windows `width` characters around each anchor span, within a text of `size`;
     None when they would cover more than `most` of it (a search of the whole is then cheaper).
     """
+    return _merged(((start - width, end + width) for start, end in spans), size, most)
+
+
+def _merged(
+    spans: Iterable[tuple[int, int]], size: int, most: float
+) -> list[tuple[int, int]] | None:
     merged: list[list[int]] = []
     for start, end in sorted(spans):
-        low, high = max(0, start - width), min(size, end + width)
+        low, high = max(0, start), min(size, end)
         if merged and low <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], high)
         else:
@@ -154,3 +167,84 @@ def search(
                 continue
             yield found
             after = start = max(found.end(), found.start() + 1)
+
+
+def sub(
+    pattern: re.Pattern[str],
+    replace: str | Callable[[re.Match[str]], str],
+    text: str,
+    within: Sequence[tuple[int, int]],
+) -> str:
+    """`pattern.sub(replace, text)`, looking only `within` the windows (as `search`)."""
+    parts: list[str] = []
+    last = 0
+    for found in search(pattern, text, within):
+        parts += [
+            text[last : found.start()],
+            found.expand(replace) if isinstance(replace, str) else replace(found),
+        ]
+        last = found.end()
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def branches(expression: str) -> list[str]:
+    """The top-level alternatives of a regex source ("a|(b|c)|d" gives "a", "(b|c)", "d")."""
+    pieces: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(expression):
+        char = expression[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if expression[index + 1 : index + 2] == "]":  # "[]...]": a literal "]" first
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(expression[start:index])
+            start = index + 1
+        index += 1
+    pieces.append(expression[start:])
+    return pieces
+
+
+class Alternation:
+    """Windows for one large alternation (the idioms, "a|b|c" of hundreds): each alternative
+    has anchors and a reach of its own, where the whole has anchors so common that its
+    windows would cover every text."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        pieces = branches(pattern.pattern)
+        sets = [anchor_sets(piece) for piece in pieces]
+        reaches = [reach(piece) for piece in pieces]
+        self._usable = len(pieces) > 1 and all(
+            found is not None and bound is not None
+            for found, bound in zip(sets, reaches, strict=True)
+        )
+        self._reaches: list[Reach] = [bound or (0, 0) for bound in reaches]
+        names = [str(index) for index in range(len(pieces))]
+        self._prefilter = Prefilter(names, lambda name: sets[int(name)])
+
+    def windows(self, text: str, most: float = 0.9) -> list[tuple[int, int]] | None:
+        """Windows of `text` that hold every match (an empty list: it cannot match), or None
+        where the whole text is to be searched."""
+        if not self._usable:
+            return None
+        indexes, located = self._prefilter.located(text)
+        longest = longest_run(text)
+        spans: list[tuple[int, int]] = []
+        for index in indexes:
+            found = located.spans(index)
+            if found is None:
+                return None
+            fixed, per_word = self._reaches[index]
+            width = fixed + per_word * longest + 1
+            spans += [(start - width, end + width) for start, end in found]
+        return _merged(spans, len(text), most)
