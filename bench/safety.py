@@ -48,6 +48,8 @@ MEASURE = (
     "negatives_measure6.yaml",
     "catch_measure7.yaml",
     "negatives_measure7.yaml",
+    "catch_measure8.yaml",
+    "negatives_measure8.yaml",
 )
 TUNE = (
     "must_catch.yaml",

@@ -54,7 +54,8 @@ _DIR = Path(__file__).parent / "safety"
 #: written before round R): 82.6% and 97.0% at first sight, 701/800 = 87.6% and 100% after.
 #: Round S (rules only): train_catch_s (779, written before it) 81.6% and 90.4% at first sight,
 #: 709/779 = 91.0% and 271/272 after; catch_measure2 83.4% -> 83.8%, catch_measure3 85.3% ->
-#: 85.7% (explicit 95.7% -> 96.6%), catch_measure7 unchanged.
+#: 85.7% (explicit 95.7% -> 96.6%), catch_measure7 unchanged. catch_measure8 (written after
+#: round S, never read): 337/381 = 88.5% and 178/185 = 96.2%, before round S and after it alike.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.99, 0.99),
@@ -74,6 +75,7 @@ CATCH = {
     "catch_measure5": (0.942, 0.995),
     "catch_measure6": (0.85, 0.98),
     "catch_measure7": (0.865, 0.975),
+    "catch_measure8": (0.884, 0.962),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -99,7 +101,8 @@ CATCH = {
 #: negatives_measure3 12 -> 11/800, negatives_measure5 14 -> 13/900, negatives_measure7 8 ->
 #: 7/900. train_negatives_r (written before round R): 11/1483 at first sight, 0 after round R's
 #: fixes. train_negatives_s (written before round S): 7/1470 at first sight, 3 after its fixes;
-#: negatives_measure3 11 -> 10/800.
+#: negatives_measure3 11 -> 10/800. negatives_measure8 (written after round S, never read):
+#: 2/862 before round S, 4/862 after it.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
@@ -118,6 +121,7 @@ CALM = {
     "negatives_measure5": 0.0145,
     "negatives_measure6": 0.0056,
     "negatives_measure7": 0.0078,
+    "negatives_measure8": 0.0047,
 }
 
 
