@@ -12,7 +12,7 @@ the language to reviewers; in short:
     ...              up to 3 words, none of them a negation; ...6 up to 6
     ~12              up to 12 words of any kind, across sentence ends too
     #                a number; ## a number of two digits or more
-    $                the end of a sentence (chat filler such as "echt", "ofz" may follow)
+    $                the end of a sentence (up to eight filler words such as "echt", "ofz")
     ^                the start of a sentence
     !(x | y z)       not followed by x or by "y z"
     <!(x | y z)      not preceded by x or by "y z" (plain words only)
