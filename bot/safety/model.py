@@ -113,6 +113,9 @@ class Model:
     who_weights: dict[str, float]
     crisis_at: float
     data_hash: str
+    #: The weights' features as a set: one C-level intersection finds the known features of a
+    #: message (a membership test per feature in Python cost 0.15 ms on a long message).
+    known: frozenset[str] = frozenset()
 
     def read(self, folded: Normalised) -> Verdict | None:
         """The verdict on a folded text, or None when the model stays silent."""
@@ -135,13 +138,15 @@ class Model:
     def _scores(self, folded: Normalised) -> tuple[list[float], list[str], float] | None:
         """Each class's score, the features the model knows, and their weight each."""
         found = features(folded)
-        present = [feature for feature in found if feature in self.weights]
+        present = (
+            list(found & self.known) if self.known else [f for f in found if f in self.weights]
+        )
         if not present:
             return None
         scale = 1 / math.sqrt(len(found))
         # One C-level sum per class over the present features' weights (a loop per weight in
         # Python cost 0.7 ms on a 250-character message).
-        columns = zip(*(self.weights[feature] for feature in present), strict=True)
+        columns = zip(*map(self.weights.__getitem__, present), strict=True)
         scores = [
             bias + scale * sum(column) for bias, column in zip(self.bias, columns, strict=True)
         ]
@@ -187,14 +192,16 @@ def load_model() -> Model | None:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             raw = json.load(handle)
+        weights = {name: tuple(values) for name, values in raw["weights"].items()}
         return Model(
             classes=tuple(raw["classes"]),
             bias=tuple(raw["bias"]),
-            weights={name: tuple(values) for name, values in raw["weights"].items()},
+            weights=weights,
             who_bias=float(raw["who_bias"]),
             who_weights={name: float(value) for name, value in raw["who_weights"].items()},
             crisis_at=float(raw["crisis_at"]),
             data_hash=str(raw["data_hash"]),
+            known=frozenset(weights),
         )
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
         msg = f"{MODEL_FILE} does not load ({type(exc).__name__}): train it again"
