@@ -34,6 +34,9 @@ EN_ABUSER = [
     "she",
     "my parents",
     "my ex",
+    "my stepmom",
+    "my grandpa",
+    "my coach",
 ]
 EN_HIT = [
     "hits me",
@@ -75,6 +78,11 @@ EN_HIT = [
     "tried to strangle me",
     "locks me in my room",
     "locked me up",
+    "throws things at me",
+    "pushes me against the wall",
+    "strangled me",
+    "forces me to have sex",
+    "grabbed me by the throat",
 ]
 NL_ABUSER = [
     "mijn vader",
@@ -90,6 +98,9 @@ NL_ABUSER = [
     "zij",
     "mijn ouders",
     "mijn ex",
+    "mijn stiefmoeder",
+    "mijn opa",
+    "mijn trainer",
 ]
 NL_HIT = [
     "slaat me",
@@ -116,6 +127,11 @@ NL_HIT = [
     "trapt me",
     "geeft me klappen",
     "slaat me in elkaar",
+    "duwt me tegen de muur",
+    "gooit dingen naar me",
+    "stompt me",
+    "knijpt mijn keel dicht",
+    "heeft me gewurgd",
 ]
 PASSIVE_NL = [
     "ik word geslagen",
@@ -162,6 +178,9 @@ EN_WANT = [
     "tonight i'm going to",
     "i think i'm going to",
     "i'm ready to",
+    "i'm about to",
+    "imma",
+    "i'm gonna",
 ]
 EN_ACT = [
     "kill myself",
@@ -179,6 +198,27 @@ EN_ACT = [
     "disappear forever",
     "unalive myself",
     "stop living",
+    "kms",
+]
+#: A wish or plan told with a gerund ("i'm seriously considering taking my own life").
+EN_WANT_ING = [
+    "i'm considering",
+    "i'm seriously considering",
+    "i'm contemplating",
+    "i've been thinking about",
+    "i keep thinking about",
+    "i've been planning on",
+]
+EN_ACT_ING = [
+    "killing myself",
+    "ending my life",
+    "ending it all",
+    "taking my own life",
+    "hanging myself",
+    "jumping off a bridge",
+    "jumping in front of a train",
+    "committing suicide",
+    "overdosing",
 ]
 NL_WANT = [
     "ik wil",
@@ -240,6 +280,11 @@ SH_NL = [
     "ik heb mijn armen opengehaald",
     "ik doe aan zelfbeschadiging",
     "ik beschadig mezelf",
+    "ik brand mezelf met sigaretten",
+    "ik heb mezelf gekrast met een scheermesje",
+    "ik heb vannacht weer gesneden",
+    "ik heb mezelf weer pijn gedaan",
+    "ik sla mijn hoofd tegen de muur tot het bloedt",
 ]
 SH_EN = [
     "i cut myself",
@@ -258,6 +303,11 @@ SH_EN = [
     "i started cutting again",
     "i've been hurting myself",
     "i cut my thighs",
+    "i relapsed and cut myself last night",
+    "i burn myself with cigarettes",
+    "i carve words into my skin",
+    "i punch walls until my knuckles bleed",
+    "the urge to cut is so strong tonight",
 ]
 DANGER_NL = [
     "ik heb net alle pillen genomen",
@@ -273,6 +323,9 @@ DANGER_NL = [
     "ik heb net bleek gedronken",
     "ik heb al mijn medicijnen ingenomen",
     "ik heb net een pot pillen leeg gegeten",
+    "ik heb al mijn insuline ingespoten",
+    "ik ben gestoken en ik bloed heel erg",
+    "ik heb pillen genomen en kan niet ademen",
 ]
 DANGER_EN = [
     "i just took all my pills",
@@ -287,6 +340,9 @@ DANGER_EN = [
     "i just drank bleach",
     "i took all my meds at once",
     "i've taken an overdose",
+    "i injected all my insulin",
+    "i've been stabbed and i'm bleeding a lot",
+    "i took pills and now i can't breathe",
 ]
 OPEN = [
     "",
@@ -298,6 +354,8 @@ OPEN = [
     "lol ",
     "ok dus ",
     "niemand weet dit maar ",
+    "ngl ",
+    "ik weet niet hoe ik dit moet zeggen maar ",
 ]
 OPEN_EN = [
     "",
@@ -309,6 +367,8 @@ OPEN_EN = [
     "lol ",
     "ok so ",
     "nobody knows this but ",
+    "ngl ",
+    "idk how to say this but ",
 ]
 
 #: Said of a lecture or a hot day as often as of a crisis (see the module's docstring).
@@ -316,6 +376,9 @@ HYPERBOLE = {
     ("i'm going to", "die"),
     ("i am gonna", "die"),
     ("i think i'm going to", "die"),
+    ("i'm about to", "die"),
+    ("imma", "die"),
+    ("i'm gonna", "die"),
     ("ik ga", "dood"),
 }
 
@@ -335,6 +398,7 @@ def statements() -> list[tuple[str, str, str]]:
         for a, b in combos(EN_WANT, EN_ACT)
         if (a, b) not in HYPERBOLE
     ]
+    cases += [("suicide", "en", f"{a} {b}") for a, b in combos(EN_WANT_ING, EN_ACT_ING)]
     nl_inf = [*NL_WANT[:3], "ik ga", "vanavond ga ik"]
     cases += [
         ("suicide", "nl", f"{a} {b}")
@@ -346,6 +410,8 @@ def statements() -> list[tuple[str, str, str]]:
         "ik ben van plan om",
         "ik overweeg om",
         "ik heb besloten om",
+        "ik denk er serieus over na om",
+        "ik speel met de gedachte om",
         "ik heb zin om",
         "ik probeer",
         "ik heb geprobeerd",
