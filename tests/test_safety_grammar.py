@@ -181,6 +181,9 @@ EN_WANT = [
     "i'm about to",
     "imma",
     "i'm gonna",
+    "i rly want to",
+    "i just wanna",
+    "i kinda want to",
 ]
 EN_ACT = [
     "kill myself",
@@ -199,6 +202,9 @@ EN_ACT = [
     "unalive myself",
     "stop living",
     "kms",
+    "end myself",
+    "off myself",
+    "kill my self",
 ]
 #: A wish or plan told with a gerund ("i'm seriously considering taking my own life").
 EN_WANT_ING = [
@@ -247,6 +253,11 @@ NL_ACT_INF = [
     "mezelf iets aandoen",
     "een overdosis nemen",
     "uit het leven stappen",
+    "mn leven beeindigen",
+    "mezelf doodmaken",
+    "mezelf vermoorden",
+    "mezelf opknopen",
+    "me van kant maken",
 ]
 NL_ACT_TE = [
     "dood te gaan",
@@ -379,8 +390,14 @@ HYPERBOLE = {
     ("i'm about to", "die"),
     ("imma", "die"),
     ("i'm gonna", "die"),
+    ("i kinda want to", "die"),
     ("ik ga", "dood"),
+    ("ik ga gwn", "dood"),
 }
+
+
+#: Not Dutch word order: one says "ik ga er gwn niet meer zijn".
+UNSAID = {("ik ga gwn", "er niet meer zijn")}
 
 
 def combos(*parts: list[str]) -> list[tuple[str, ...]]:
@@ -399,11 +416,11 @@ def statements() -> list[tuple[str, str, str]]:
         if (a, b) not in HYPERBOLE
     ]
     cases += [("suicide", "en", f"{a} {b}") for a, b in combos(EN_WANT_ING, EN_ACT_ING)]
-    nl_inf = [*NL_WANT[:3], "ik ga", "vanavond ga ik"]
+    nl_inf = [*NL_WANT[:3], "ik ga", "vanavond ga ik", "kwil", "k wil", "ik wil gwn", "ik ga gwn"]
     cases += [
         ("suicide", "nl", f"{a} {b}")
         for a, b in combos(nl_inf, NL_ACT_INF)
-        if (a, b) not in HYPERBOLE
+        if (a, b) not in HYPERBOLE | UNSAID
     ]
     nl_te = [
         "ik denk erover om",
