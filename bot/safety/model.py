@@ -17,7 +17,7 @@ import itertools
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import cast
@@ -115,7 +115,10 @@ class Model:
     data_hash: str
     #: The weights' features as a set: one C-level intersection finds the known features of a
     #: message (a membership test per feature in Python cost 0.15 ms on a long message).
-    known: frozenset[str] = frozenset()
+    known: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "known", frozenset(self.weights))
 
     def read(self, folded: Normalised) -> Verdict | None:
         """The verdict on a folded text, or None when the model stays silent."""
@@ -138,9 +141,7 @@ class Model:
     def _scores(self, folded: Normalised) -> tuple[list[float], list[str], float] | None:
         """Each class's score, the features the model knows, and their weight each."""
         found = features(folded)
-        present = (
-            list(found & self.known) if self.known else [f for f in found if f in self.weights]
-        )
+        present = list(found & self.known)
         if not present:
             return None
         scale = 1 / math.sqrt(len(found))
@@ -192,16 +193,14 @@ def load_model() -> Model | None:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             raw = json.load(handle)
-        weights = {name: tuple(values) for name, values in raw["weights"].items()}
         return Model(
             classes=tuple(raw["classes"]),
             bias=tuple(raw["bias"]),
-            weights=weights,
+            weights={name: tuple(values) for name, values in raw["weights"].items()},
             who_bias=float(raw["who_bias"]),
             who_weights={name: float(value) for name, value in raw["who_weights"].items()},
             crisis_at=float(raw["crisis_at"]),
             data_hash=str(raw["data_hash"]),
-            known=frozenset(weights),
         )
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
         msg = f"{MODEL_FILE} does not load ({type(exc).__name__}): train it again"

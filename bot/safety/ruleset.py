@@ -99,8 +99,7 @@ class Rule:
         to search the whole text; the matches are the same either way.
         """
         if self.padded:
-            found = self._matches(padded, within)
-            for match in found:
+            for match in self._matches(padded, within):
                 yield max(0, match.start() - 1), max(0, match.end() - 2)
         else:
             shifted = None if within is None else [(max(0, lo - 1), hi) for lo, hi in within]
