@@ -287,7 +287,7 @@ def topics_made(server: BotApiServer, group: Group) -> list[RecordedRequest]:
 
 
 async def handoff_in(server: BotApiServer, group: Group, nth: int = 1) -> Handoff:
-    """Waits for the `nth` topic the bot made in the group and the card in it."""
+    """Waits for the `nth` topic the bot made in the group and the card pinned in it."""
 
     def found() -> Handoff | None:
         made = topics_made(server, group)
@@ -299,10 +299,10 @@ async def handoff_in(server: BotApiServer, group: Group, nth: int = 1) -> Handof
             for m in server.sent_messages(group.chat_id, thread_id=thread_id)
             if "Wacht sinds" in (m.get("text") or "")
         ]
-        if not cards:
-            return None
+        if not cards or cards[-1] not in server.pinned(group.chat_id):
+            return None  # the bot is not done opening it yet
         assert TOPIC_NAME.match(name), name
-        return Handoff(server, group, thread_id, name[:4], cards[0])
+        return Handoff(server, group, thread_id, name[:4], cards[-1])
 
     try:
         handoff = await server.wait_for(found, 20)

@@ -23,10 +23,13 @@ from tests.test_handoff_e2e import (
     UCENTRAAL,
     WEDNESDAY,
     Scene,
+    ask_without_check,
     claim,
+    handoff_in,
     mark,
     open_handoff,
     told,
+    topics_made,
     until,
 )
 
@@ -137,6 +140,40 @@ async def test_kill_9_in_the_middle_of_a_turn_handles_it_once_after_the_restart(
     await until(server, lambda: handoff.card_says("Opgepakt door Daan"), "the card claimed")
     await asyncio.sleep(0.5)
     assert times_said(server, bram.chat_id, WITH_YOU) == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "carried_out"),
+    [
+        ("createForumTopic", False),  # the topic was not made
+        ("sendMessage", False),  # the topic was made; its card not
+        ("sendMessage", True),  # the card went, but the bot never heard so
+        ("pinChatMessage", False),  # all but the pin
+    ],
+)
+async def test_kill_9_while_a_topic_is_made_leaves_one_topic_where_nothing_is_missed(
+    server: BotApiServer, scene: Scene, method: str, carried_out: bool
+) -> None:
+    bot = await scene.launch()
+    bram = scene.young(BRAM)
+    held = server.hold_next(method, chat_id=UCENTRAAL)
+    before = await ask_without_check(server, bram)
+    await asyncio.wait_for(held.arrived.wait(), 20)
+    await bot.stop(signal.SIGKILL)
+    held.release(carry_out=carried_out)
+    await bot.start()
+    await told(server, bram, before, "jongerenwerker van U Centraal")
+    handoff = await handoff_in(server, scene.ucentraal)
+    # One topic: a second one would split the conversation, and staff would write in the
+    # one the bot no longer reads.
+    assert len(topics_made(server, scene.ucentraal)) == 1
+    await claim(server, handoff, scene.daan)
+    bram.send_text("hallo, is daar iemand")
+    await handoff.wait_said("hallo, is daar iemand")
+    before = mark(bram)
+    scene.daan.send_text("Ja, ik ben er", thread_id=handoff.thread_id)
+    await told(server, bram, before, "Jongerenwerker U Centraal: Ja, ik ben er")
+    assert len(topics_made(server, scene.ucentraal)) == 1
 
 
 async def test_webhook_mode_sets_the_webhook_only_once_staff_topics_are_known(

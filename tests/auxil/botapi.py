@@ -359,11 +359,11 @@ class BotApiServer:
         """Scripted failures, delays and holds that have not happened yet are called off."""
         self._faults.clear()
 
-    def hold_next(self, method: str) -> Hold:
-        """The next call of `method` waits, before it is carried out, until the test releases
-        it (`Hold.release`); `Hold.arrived` tells the test it came. For killing the bot in the
-        middle of a call."""
-        return self._faults.hold(method)
+    def hold_next(self, method: str, chat_id: int | None = None) -> Hold:
+        """The next call of `method` (to `chat_id`, when given) waits, before it is carried
+        out, until the test releases it (`Hold.release`); `Hold.arrived` tells the test it
+        came. For killing the bot in the middle of a call."""
+        return self._faults.hold(method, chat_id)
 
     def block(self, chat_id: int, description: str | None = None) -> None:
         """Sends to this chat get 403 from now on (no update; see User.block_bot for that)."""

@@ -51,8 +51,9 @@ class Hold:
     (kill the bot, say): `arrived` is set when it comes; `release` lets it go on, carried out
     or not (a client that was killed never hears the answer anyway)."""
 
-    def __init__(self, method: str) -> None:
+    def __init__(self, method: str, chat_id: int | None = None) -> None:
         self.method = method
+        self.chat_id = chat_id
         self.arrived = asyncio.Event()
         self.params: dict[str, Any] = {}
         self._released = asyncio.Event()
@@ -127,16 +128,16 @@ class Faults:
         self._delays.clear()
         self._holds.clear()
 
-    def hold(self, method: str) -> Hold:
-        """Scripts a hold of the next call of `method`."""
-        held = Hold(method.lower())
+    def hold(self, method: str, chat_id: int | None = None) -> Hold:
+        """Scripts a hold of the next call of `method` (to `chat_id`, when given)."""
+        held = Hold(method.lower(), chat_id)
         self._holds.append(held)
         return held
 
     def take_hold(self, method: str, params: dict[str, Any]) -> Hold | None:
         """The hold scripted for this call, if any (it is then arrived)."""
         for held in self._holds:
-            if held.method == method:
+            if held.method == method and held.chat_id in (None, params.get("chat_id")):
                 self._holds.remove(held)
                 held.params = params
                 held.arrived.set()

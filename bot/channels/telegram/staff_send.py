@@ -103,9 +103,11 @@ class StaffSender:
         merged: list[int] = []
         calls = 0
         if kind == "open":
-            if row.thread_id is None:
-                await self._new_topic(row)
+            if row.thread_id is None or row.card_id is None:
+                await self._topic(row)
                 calls = 3
+            else:  # done before a crash cut it off: only the pin may not have gone
+                await self._pin(row.org, row.card_id, quiet=not row.card.urgent)
         elif kind == "text":
             merged, texts, origins = _merge(op, queue)
             calls = await self._relay_text(row, "\n".join(texts), origins, op)
@@ -124,42 +126,65 @@ class StaffSender:
 
     # --- topics and cards ----------------------------------------------------------------
 
-    async def _new_topic(self, row: HandoffRow, *, again: bool = False) -> int:
-        """A topic and its pinned card for this handoff; returns the thread id."""
-        name = topic_name(self._, row.code, row.card.band, row.card.lang, urgent=row.card.urgent)
-        topic = await self._bot.create_forum_topic(row_chat(self._desk, row), name[:128])
-        thread = topic.message_thread_id
-        self._desk.topic_made(row.code, thread)  # staff may write in it from now on
-        card = await self._bot.send_message(
-            row_chat(self._desk, row),
-            self._card_text(row),
-            message_thread_id=thread,
-            reply_markup=self._card_buttons(row),
-        )
+    async def _topic(self, row: HandoffRow, *, again: bool = False) -> int:
+        """The handoff's topic with its pinned card, made or finished as needed; returns the
+        thread id. `again`: the stored topic was deleted by staff, so a new one is made.
+
+        Each step is stored as soon as Telegram carried it out: the topic's thread before the
+        card goes, the card before it is pinned. A crash between them (kill -9, a lost
+        connection) is picked up where it was on the retry: never a second topic whose
+        messages nobody reads, at most a second card in the same topic.
+        """
+        chat = row_chat(self._desk, row)
+        thread = None if again else row.thread_id
+        made = thread is None
+        if thread is None:
+            name = topic_name(
+                self._, row.code, row.card.band, row.card.lang, urgent=row.card.urgent
+            )
+            thread = (await self._bot.create_forum_topic(chat, name[:128])).message_thread_id
+            self._desk.topic_made(row.code, thread)  # staff may write in it from now on
+            if not await self._desk.handoffs.set_topic(row.code, thread, None):
+                return await self._gone(chat, thread)
+        elif row.card_id is not None:
+            return thread
+        try:
+            card = await self._bot.send_message(
+                chat,
+                self._card_text(row),
+                message_thread_id=thread,
+                reply_markup=self._card_buttons(row),
+            )
+        except BadRequest as exc:
+            if made or not _thread_gone(exc):
+                raise
+            self._desk.topic_made(row.code, None)  # deleted before its card went
+            return await self._topic(row, again=True)
+        if not await self._desk.handoffs.set_topic(row.code, thread, card.message_id):
+            return await self._gone(chat, thread)
+        await self._pin(row.org, card.message_id, quiet=not row.card.urgent)
+        if again:
+            await self._bot.send_message(chat, note(self._, "again"), message_thread_id=thread)
+        return thread
+
+    async def _pin(self, org: str, card_id: int, *, quiet: bool) -> None:
+        """Pin a card (again: pinning is idempotent). A card that stays unpinned is no loss."""
         with contextlib.suppress(TelegramError):
             await self._bot.pin_chat_message(
-                row_chat(self._desk, row),
-                card.message_id,
-                disable_notification=not row.card.urgent,
+                self._desk.staff_chats[org], card_id, disable_notification=quiet
             )
-        if not await self._desk.handoffs.set_topic(row.code, thread, card.message_id):
-            # Erased (/vergeet) while its topic was being made: the topic goes at once.
-            with contextlib.suppress(TelegramError):
-                await self._bot.delete_forum_topic(row_chat(self._desk, row), thread)
-            return thread
-        if again:
-            await self._bot.send_message(
-                row_chat(self._desk, row), note(self._, "again"), message_thread_id=thread
-            )
+
+    async def _gone(self, chat: int, thread: int) -> int:
+        """Erased (/vergeet) while its topic was being made: the topic goes at once."""
+        with contextlib.suppress(TelegramError):
+            await self._bot.delete_forum_topic(chat, thread)
         return thread
 
     async def _in_topic(
         self, row: HandoffRow, send: Callable[[int], Awaitable[Message]]
     ) -> Message:
         """Send into the handoff's topic, making it (again) when it is missing or was deleted."""
-        thread = row.thread_id
-        if thread is None:
-            thread = await self._new_topic(row)
+        thread = await self._topic(row)
         try:
             return await send(thread)
         except BadRequest as exc:
@@ -168,7 +193,7 @@ class StaffSender:
         log.info("a staff topic was deleted; it is made again with its card")
         self._desk.topic_made(row.code, None)
         fresh = await self._desk.handoffs.get(row.code)
-        thread = await self._new_topic(fresh or row, again=True)
+        thread = await self._topic(fresh or row, again=True)
         return await send(thread)
 
     def _card_text(self, row: HandoffRow) -> str:
@@ -303,8 +328,10 @@ class StaffSender:
     async def _urgent(self, row: HandoffRow) -> int:
         """Urgent: the topic's name says so, the card says so and is pinned."""
         if row.thread_id is None:
-            await self._new_topic(row)
+            await self._topic(row)
             return 3
+        if row.card_id is None:  # cut off before its card went: it goes now, urgent
+            await self._topic(row)
         name = topic_name(self._, row.code, row.card.band, row.card.lang, urgent=True)
         try:
             await self._bot.edit_forum_topic(row_chat(self._desk, row), row.thread_id, name=name)
@@ -312,12 +339,11 @@ class StaffSender:
             if not _thread_gone(exc):
                 raise
             self._desk.topic_made(row.code, None)
-            await self._new_topic(row, again=True)
+            await self._topic(row, again=True)
             return 4
         await self._edit_card(row)
         if row.card_id is not None:
-            with contextlib.suppress(TelegramError):
-                await self._bot.pin_chat_message(row_chat(self._desk, row), row.card_id)
+            await self._pin(row.org, row.card_id, quiet=False)
         return 2
 
     async def _erase(self, chat_id: int | str) -> int:
