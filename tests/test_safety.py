@@ -232,11 +232,31 @@ def test_control_characters_and_random_bytes_are_harmless() -> None:
         ("suiside", "suicide"),
         ("ik heb 10 pillen", "ik heb 10 pilen"),
         ("ik ben moe. echt", "ik ben moe . echt"),
+        ("i want to dei", "i want to die"),  # two letters swapped in a short key word
+        ("ik wil neit meer lveen", "ik wil niet mer leven"),
+        ("ik doe me zelf pijn", "ik doe mezelf pijn"),  # the reflexive in two words
         ("", ""),
     ],
 )
 def test_normalise(raw: str, folded: str) -> None:
     assert normalise(raw).text == folded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to dei",
+        "i wanna dei tonight",
+        "ik wil neit meer leven",
+        "ik wil me zelf iets aandoen",
+        "ik wil mij zelf van kant maken",
+        "i wnat to kill myself",
+    ],
+)
+def test_slips_typed_in_a_hurry_are_still_read(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
 
 
 def test_normalise_keeps_everyday_neighbours_of_key_words() -> None:

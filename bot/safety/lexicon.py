@@ -107,6 +107,25 @@ _EXPANSIONS = {
     "doodwillen": "dood willen",
     "zelfmoordplegen": "zelfmoord plegen",
     "vankant": "van kant",
+    # Two letters swapped in a short key word: fuzzy correction starts at 6 letters (shorter,
+    # one slip is another word), and wordfreq lists these slips as words of their own ("dei"
+    # Zipf 3.3, "neit" 2.6), so only this list reads them. None means anything else in a chat.
+    "dei": "die",
+    "deid": "died",
+    "dide": "died",
+    "daed": "dead",
+    "neit": "niet",
+    "lveen": "leven",
+    "levne": "leven",
+    "lvene": "leven",
+    "pjin": "pijn",
+    "ipjn": "pijn",
+    "snji": "snij",
+    "hrut": "hurt",
+    "wnat": "want",
+    "watn": "want",
+    "iwl": "wil",
+    "wli": "wil",
 }
 EXPANSIONS = MappingProxyType({fold(key): fold(value) for key, value in _EXPANSIONS.items()})
 

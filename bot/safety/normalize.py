@@ -58,6 +58,9 @@ _OTHER = re.compile(r"[^a-z0-9.,]+")
 _SPACES = re.compile(r" {2,}")
 _DOTS = re.compile(r"(?: ?\.)+")
 # Three or more lone letters in a row are a spaced-out word: "z e l f m o o r d", "k m s".
+# "me zelf", "mij zelf": chat Dutch writes the reflexive in two words. Not "hem zelf": "ik
+# moest hem zelf doodmaken" is a fish killed by the writer, not a boy killing himself.
+_SPLIT_SELF = re.compile(r"\b(me|mij|zich) zelf\b")
 _SPACED = re.compile(r"\b[a-z](?: [a-z]){2,}\b")
 _PATTERN_REPEAT = re.compile(r"(?<!\\)([a-z])\1+")
 _WORD = re.compile(r"[a-z]+")
@@ -149,6 +152,7 @@ def normalise(text: str) -> Normalised:
     folded = _OTHER.sub(" ", folded)
     folded = _SPACED.sub(_join_spaced, folded)
     folded = _WORD.sub(_word, folded)
+    folded = _SPLIT_SELF.sub(r"\1zelf", folded)
     folded = _DOTS.sub(" .", folded)
     folded = _SPACES.sub(" ", folded).strip(" .,")
     if "," not in folded:
