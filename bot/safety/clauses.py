@@ -11,7 +11,7 @@ from typing import Literal
 from bot.safety.context import is_negated, mask_idioms, on_topic, recovered
 from bot.safety.normalize import Normalised, collapse
 
-__all__ = ["Reading", "read_clauses"]
+__all__ = ["Reading", "is_person", "is_self", "read_clauses"]
 
 
 def _folded(words: list[str]) -> frozenset[str]:
@@ -271,6 +271,16 @@ def _victim(words: list[str]) -> Literal["self", "other"]:
             if following and not _person(following[0]):
                 return "self"
     return "other" if any(_person(word) for word in words) else "self"
+
+
+def is_self(word: str) -> bool:
+    """Whether a folded word is the writer ("ik", "me", "myself")."""
+    return word in _SELF
+
+
+def is_person(word: str) -> bool:
+    """Whether a folded word names someone other than the writer ("vriendin", "my sister")."""
+    return _person(word)
 
 
 def _person(word: str) -> bool:

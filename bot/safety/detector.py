@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -14,6 +14,7 @@ from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.prefilter import Prefilter
+from bot.safety.quotes import quoted
 from bot.safety.ruleset import Rule, RuleSet, load_rules, safety_dir
 
 __all__ = [
@@ -36,6 +37,8 @@ _HOT = re.compile(
     re.IGNORECASE,
 )
 
+
+_QUOTES = re.compile("[\"'\u2018\u201c\u201e\u00ab\u2039]")
 
 #: Who is in danger: the writer, or someone the writer tells about (a friend, a sibling).
 Subject = Literal["self", "other"]
@@ -177,6 +180,23 @@ def by_rules(text: str) -> Detection | None:
 
 
 def _detect_short(text: str) -> Detection | None:
+    found = _detect_plain(text)
+    if found is None or found.subject != "self" or not _QUOTES.search(text):
+        return found
+    # "mn vriendin appte 'ik wil niet meer leven'": the "ik" is hers. When the sign is in words
+    # quoted from someone else, and not also in the writer's own, it is about them.
+    for quote in quoted(text):
+        said, rest = _detect_plain(quote.said), _detect_plain(quote.rest)
+        if said is not None and said.level == found.level and not _own(rest, found.level):
+            return replace(found, subject="other")
+    return found
+
+
+def _own(sign: Detection | None, level: Level) -> bool:
+    return sign is not None and sign.level == level and sign.subject == "self"
+
+
+def _detect_plain(text: str) -> Detection | None:
     folded = normalise(text)
     sign, reading = _by_rules(folded)
     if sign is not None and sign.level == "crisis":

@@ -1,0 +1,51 @@
+"""Reported speech: words quoted from someone else are about them, not about the writer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import detect
+from bot.safety.quotes import quoted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mn vriendin appte 'ik wil niet meer leven' en reageert nu niet meer 😰",
+        "my little sister (14) wrote 'i want to die' all over her notebook",
+        "my friend said 'this is the last time you'll see me' and walked off",
+        'klasgenoot zei in de pauze "volgende week ben ik er toch niet meer" haha',
+        "mn broertje typte in de groepsapp 'sorry dat ik zo'n last was' en ging offline",
+        "mijn huisgenoot stuurde net: “ik heb alle pillen genomen”",
+    ],
+)
+def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.subject == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i told my mom 'i want to die'",
+        "ik zei tegen mn moeder 'ik wil dood'",
+        "mn moeder zei 'je bent niks waard' en nu wil ik dood",  # the sign is the writer's own
+        "mn vriendin zei 'ik wil dood' en ik eigenlijk ook, ik wil niet meer leven",
+        "ik wil dood, 'grapje' zeg ik dan maar",
+    ],
+)
+def test_the_writers_own_words_stay_theirs(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.subject == "self"
+
+
+def test_apostrophes_inside_words_are_no_quotes() -> None:
+    assert quoted("m'n vriend zegt dat ie 't niet meer ziet zitten, don't know") == []
+    [quote] = quoted("my friend texted 'i can't do this anymore' at 3am")
+    assert quote.said == "i can't do this anymore"
+    assert "texted" in quote.rest
+    assert "anymore" not in quote.rest
