@@ -20,7 +20,9 @@ from tests.auxil.e2e import BotProcess, running_bot, texts, wait_said
 from tests.test_handoff_e2e import (
     BRAM,
     CLAIM,
+    CLOSE,
     UCENTRAAL,
+    URGENT,
     WEDNESDAY,
     Scene,
     ask_without_check,
@@ -28,6 +30,7 @@ from tests.test_handoff_e2e import (
     handoff_in,
     mark,
     open_handoff,
+    sent_after,
     told,
     topics_made,
     until,
@@ -174,6 +177,69 @@ async def test_kill_9_while_a_topic_is_made_leaves_one_topic_where_nothing_is_mi
     scene.daan.send_text("Ja, ik ben er", thread_id=handoff.thread_id)
     await told(server, bram, before, "Jongerenwerker U Centraal: Ja, ik ben er")
     assert len(topics_made(server, scene.ucentraal)) == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "carried_out"),
+    [
+        ("editMessageText", False),  # the card not yet marked closed
+        ("closeForumTopic", False),  # the card marked, the topic still open
+        ("closeForumTopic", True),  # closed, but the bot never heard so
+    ],
+)
+async def test_kill_9_while_a_handoff_is_closed_closes_it_after_the_restart(
+    server: BotApiServer, scene: Scene, method: str, carried_out: bool
+) -> None:
+    bot = await scene.launch()
+    bram = scene.young(BRAM)
+    handoff = await open_handoff(server, bram, scene.ucentraal)
+    await claim(server, handoff, scene.daan)
+    before = mark(bram)
+    held = server.hold_next(method, chat_id=UCENTRAAL)
+    scene.daan.press_button(handoff.card_id, CLOSE)
+    await asyncio.wait_for(held.arrived.wait(), 20)
+    await bot.stop(signal.SIGKILL)
+    held.release(carry_out=carried_out)
+    await bot.start()
+    await told(server, bram, before, "afgesloten")
+    await until(server, lambda: handoff.card_says("Gesloten"), "the card says it is closed")
+    await until(server, lambda: handoff.topic.closed, "the topic closed")
+    assert CLOSE not in str(handoff.card().get("reply_markup"))  # no button left to press
+    # Closed means closed: what the young person writes now is answered by the bot, and does
+    # not go into the topic.
+    closed = mark(bram)
+    bram.send_text("hallo? ben je er nog")
+    await until(server, lambda: sent_after(server, bram, closed), "the bot answers")
+    await asyncio.sleep(0.5)
+    assert not any("ben je er nog" in (m.get("text") or "") for m in handoff.messages())
+
+
+@pytest.mark.parametrize("method", ["editForumTopic", "editMessageText", "pinChatMessage"])
+async def test_kill_9_while_staff_mark_a_handoff_urgent_marks_it_after_the_restart(
+    server: BotApiServer, scene: Scene, method: str
+) -> None:
+    bot = await scene.launch()
+    bram = scene.young(BRAM)
+    handoff = await open_handoff(server, bram, scene.ucentraal)
+    held = server.hold_next(method, chat_id=UCENTRAAL)
+    scene.daan.send_text("/urgent", thread_id=handoff.thread_id)
+    await asyncio.wait_for(held.arrived.wait(), 20)
+    await bot.stop(signal.SIGKILL)
+    held.release(carry_out=False)
+    pins = len(server.requests("pinChatMessage", chat_id=UCENTRAAL))
+    await bot.start()
+    # The last step of marking it urgent is pinning the card (loudly): after the restart.
+    await until(
+        server,
+        lambda: any(
+            r.ok and r.params.get("message_id") == handoff.card_id
+            for r in server.requests("pinChatMessage", chat_id=UCENTRAAL)[pins:]
+        ),
+        "the card pinned again",
+    )
+    assert handoff.topic.name.startswith(f"{URGENT} · "), handoff.topic.name
+    assert handoff.card_says("URGENT")
+    assert server.pinned(UCENTRAAL)[-1:] == [handoff.card_id]
 
 
 async def test_webhook_mode_sets_the_webhook_only_once_staff_topics_are_known(

@@ -52,6 +52,11 @@ def _thread_gone(exc: BadRequest) -> bool:
     return "thread not found" in exc.message.lower()
 
 
+def _not_modified(exc: BadRequest) -> bool:
+    # Telegram refuses to rename a topic to its own name ("TOPIC_NOT_MODIFIED").
+    return "not_modified" in exc.message.lower().replace(" ", "_")
+
+
 async def send_media(
     bot: ExtBot[Any],
     chat_id: int | str,
@@ -336,11 +341,13 @@ class StaffSender:
         try:
             await self._bot.edit_forum_topic(row_chat(self._desk, row), row.thread_id, name=name)
         except BadRequest as exc:
-            if not _thread_gone(exc):
+            if _thread_gone(exc):
+                self._desk.topic_made(row.code, None)
+                await self._topic(row, again=True)
+                return 4
+            if not _not_modified(exc):
                 raise
-            self._desk.topic_made(row.code, None)
-            await self._topic(row, again=True)
-            return 4
+            # Renamed already, before a crash cut the rest off: the card and the pin go now.
         await self._edit_card(row)
         if row.card_id is not None:
             await self._pin(row.org, row.card_id, quiet=False)
