@@ -242,6 +242,28 @@ async def test_kill_9_while_staff_mark_a_handoff_urgent_marks_it_after_the_resta
     assert server.pinned(UCENTRAAL)[-1:] == [handoff.card_id]
 
 
+async def test_sigterm_while_a_staff_group_refuses_an_operation_stops_at_once(
+    server: BotApiServer, scene: Scene
+) -> None:
+    bot = await scene.launch()
+    bram = scene.young(BRAM)
+    handoff = await open_handoff(server, bram, scene.ucentraal)
+    # The bot lost its right to manage topics: the operation is retried, with pauses.
+    server.fail_next(
+        "editForumTopic",
+        times=100,
+        error_code=400,
+        description="Bad Request: not enough rights to manage topics",
+        chat_id=UCENTRAAL,
+    )
+    scene.daan.send_text("/urgent", thread_id=handoff.thread_id)
+    await until(
+        server, lambda: any(not r.ok for r in server.requests("editForumTopic")), "a refusal"
+    )
+    code, err = await bot.stop()
+    assert code == 0, err
+
+
 async def test_webhook_mode_sets_the_webhook_only_once_staff_topics_are_known(
     server: BotApiServer, scene: Scene, unused_tcp_port: int
 ) -> None:

@@ -186,7 +186,9 @@ class Pipeline:
             self.channels,
             self._live,
             pause=self._pause,
-            stopping=self._stop.is_set,
+            # Not `self._stop.is_set`: `run` puts the caller's event in `_stop`, and a bound
+            # method of the first one never saw the stop (a waiting sender spun for ever).
+            stopping=self.stopping,
             spawn=lambda work: self._spawn(work, self._send_tasks),
             on_blocked=self._blocked,
             on_relayed=self._relayed,
