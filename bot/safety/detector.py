@@ -38,8 +38,6 @@ _HOT = re.compile(
 )
 
 
-_QUOTES = re.compile("[\"'\u2018\u201c\u201e\u00ab\u2039]")
-
 #: Who is in danger: the writer, or someone the writer tells about (a friend, a sibling).
 Subject = Literal["self", "other"]
 #: `crisis` gets the crisis lines at once; `concern` (ambiguous distress) a gentle check-in.
@@ -181,7 +179,7 @@ def by_rules(text: str) -> Detection | None:
 
 def _detect_short(text: str) -> Detection | None:
     found = _detect_plain(text)
-    if found is None or found.subject != "self" or not _QUOTES.search(text):
+    if found is None or found.subject != "self":
         return found
     # "mn vriendin appte 'ik wil niet meer leven'": the "ik" is hers. When the sign is in words
     # quoted from someone else, and not also in the writer's own, it is about them.
