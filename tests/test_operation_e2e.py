@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.auxil.botapi import BotApiServer
+from tests.auxil.botapi_faults import Hold
 from tests.auxil.e2e import BotProcess, running_bot, texts, wait_said
 from tests.test_handoff_e2e import (
     BRAM,
@@ -46,6 +47,14 @@ async def scene(server: BotApiServer, tmp_path: Path) -> AsyncIterator[Scene]:
     scene = Scene(server, tmp_path)
     yield scene
     await scene.finish()
+
+
+async def kill_9_in(bot: BotProcess, held: Hold, *, carried_out: bool) -> None:
+    """Kill the bot with SIGKILL once the held call has come, then let the call end: carried
+    out (Telegram did it; the bot never heard) or not."""
+    await asyncio.wait_for(held.arrived.wait(), 20)
+    await bot.stop(signal.SIGKILL)
+    held.release(carry_out=carried_out)
 
 
 def times_said(server: BotApiServer, chat_id: int, fragment: str) -> int:
@@ -92,9 +101,7 @@ async def test_kill_9_in_the_middle_of_a_send_loses_nothing_and_sends_nothing_tw
     sam = server.user(6201, "Sam")
     held = server.hold_next("sendMessage")
     sam.send_text("hoi")
-    await asyncio.wait_for(held.arrived.wait(), 20)
-    await bot.stop(signal.SIGKILL)  # the send is on its way; Telegram has not carried it out
-    held.release(carry_out=False)
+    await kill_9_in(bot, held, carried_out=False)  # the send is on its way
     await bot.start()
     await wait_said(server, sam.chat_id, WELCOME)
     await asyncio.sleep(0.5)
@@ -112,9 +119,7 @@ async def test_kill_9_after_telegram_carried_out_a_send_sends_it_again_at_least_
     sam = server.user(6301, "Sam")
     held = server.hold_next("sendMessage")
     sam.send_text("hoi")
-    await asyncio.wait_for(held.arrived.wait(), 20)
-    await bot.stop(signal.SIGKILL)
-    held.release(carry_out=True)  # Telegram sent it; the bot never heard
+    await kill_9_in(bot, held, carried_out=True)  # Telegram sent it; the bot never heard
     await server.wait_for(lambda: times_said(server, sam.chat_id, INTRO) == 1)
     await bot.start()
     await wait_said(server, sam.chat_id, WELCOME)
@@ -135,9 +140,7 @@ async def test_kill_9_in_the_middle_of_a_turn_handles_it_once_after_the_restart(
     # A youth worker takes it: the bot answers the button before it stores the turn.
     held = server.hold_next("answerCallbackQuery")
     scene.daan.press_button(handoff.card_id, CLAIM)
-    await asyncio.wait_for(held.arrived.wait(), 20)
-    await bot.stop(signal.SIGKILL)
-    held.release(carry_out=False)
+    await kill_9_in(bot, held, carried_out=False)
     await bot.start()
     await told(server, bram, before, WITH_YOU)
     await until(server, lambda: handoff.card_says("Opgepakt door Daan"), "the card claimed")
@@ -161,9 +164,7 @@ async def test_kill_9_while_a_topic_is_made_leaves_one_topic_where_nothing_is_mi
     bram = scene.young(BRAM)
     held = server.hold_next(method, chat_id=UCENTRAAL)
     before = await ask_without_check(server, bram)
-    await asyncio.wait_for(held.arrived.wait(), 20)
-    await bot.stop(signal.SIGKILL)
-    held.release(carry_out=carried_out)
+    await kill_9_in(bot, held, carried_out=carried_out)
     await bot.start()
     await told(server, bram, before, "jongerenwerker van U Centraal")
     handoff = await handoff_in(server, scene.ucentraal)
@@ -197,9 +198,7 @@ async def test_kill_9_while_a_handoff_is_closed_closes_it_after_the_restart(
     before = mark(bram)
     held = server.hold_next(method, chat_id=UCENTRAAL)
     scene.daan.press_button(handoff.card_id, CLOSE)
-    await asyncio.wait_for(held.arrived.wait(), 20)
-    await bot.stop(signal.SIGKILL)
-    held.release(carry_out=carried_out)
+    await kill_9_in(bot, held, carried_out=carried_out)
     await bot.start()
     await told(server, bram, before, "afgesloten")
     await until(server, lambda: handoff.card_says("Gesloten"), "the card says it is closed")
@@ -223,9 +222,7 @@ async def test_kill_9_while_staff_mark_a_handoff_urgent_marks_it_after_the_resta
     handoff = await open_handoff(server, bram, scene.ucentraal)
     held = server.hold_next(method, chat_id=UCENTRAAL)
     scene.daan.send_text("/urgent", thread_id=handoff.thread_id)
-    await asyncio.wait_for(held.arrived.wait(), 20)
-    await bot.stop(signal.SIGKILL)
-    held.release(carry_out=False)
+    await kill_9_in(bot, held, carried_out=False)
     pins = len(server.requests("pinChatMessage", chat_id=UCENTRAAL))
     await bot.start()
     # The last step of marking it urgent is pinning the card (loudly): after the restart.
