@@ -12,6 +12,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -57,6 +58,51 @@ def run(
     """Run until SIGTERM or Ctrl-C, losing nothing in flight; 0, 1 (problems) or 2 (config).
     `ready` loads what the first message needs once the settings are sound (False: it said
     why, and the exit is 2)."""
+    # A stop asked for while the bot still loads (a deploy that changes its mind, a test
+    # that is done) is a clean stop, not death by signal: heard from here on, honoured once
+    # the event loop takes the signals over.
+    early = _EarlyStop()
+    try:
+        return _run(settings, webhook=webhook, channel=channel, ready=ready, early=early)
+    finally:
+        early.restore()
+
+
+class _EarlyStop:
+    """Remembers SIGINT/SIGTERM until the event loop's own handlers replace this one."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self._previous: dict[int, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._previous[signum] = signal.signal(signum, self._heard)
+
+    def _heard(self, signum: int, frame: object) -> None:
+        self.asked = True
+
+    def hand_over(self, stop: asyncio.Event) -> None:
+        """From now on the running loop hears the signals and sets `stop`; set at once if
+        one came already."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        if self.asked:
+            stop.set()
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+
+def _run(
+    settings: Settings,
+    *,
+    webhook: bool,
+    channel: str | None,
+    ready: Callable[[], bool],
+    early: _EarlyStop,
+) -> int:
     # python-telegram-bot 22 warns that `retry_after` becomes a timedelta; opt in now (the
     # runner reads both forms).
     os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -79,6 +125,9 @@ def run(
         return EXIT_CONFIG
     if not ready():
         return EXIT_CONFIG
+    if early.asked:
+        log.info("omarmt run: stopped before it started")
+        return 0
     telegram = bool(settings.telegram_token) and (telegram_people or bool(settings.staff_chats))
     clock = make_clock(settings.clock_start)
     engine.staff_orgs = frozenset(settings.staff_chats) if telegram else frozenset()
@@ -99,6 +148,7 @@ def run(
                 people=telegram_people,
                 whatsapp=whatsapp,
                 webhook_url=url,
+                early=early,
             )
         )
     except StartError as exc:
@@ -118,6 +168,7 @@ async def _serve(
     people: bool,
     whatsapp: WhatsAppSettings | None,
     webhook_url: str,
+    early: _EarlyStop,
 ) -> int:
     from bot.channels.pipeline.core import Pipeline  # noqa: PLC0415
     from bot.channels.pipeline.liveness import Liveness, heartbeat_path  # noqa: PLC0415
@@ -128,9 +179,7 @@ async def _serve(
     assert settings.secret is not None
     keys = derive_keys(settings.secret)
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+    early.hand_over(stop)
     async with AsyncExitStack() as stack:
         database = await stack.enter_async_context(open_database(settings.db))
         # On a database server several replicas may run: each takes in, one leads.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import pty
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import _parser, main
+from bot.run import run
+from bot.settings import Settings
 
 
 def omarmt(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -129,3 +132,23 @@ def test_the_chat_banner_says_how_to_stop_as_the_bot_does(
     text = capsys.readouterr().out
     assert banner in text
     assert "Ctrl-D" in text.split(banner)[1].splitlines()[0]
+
+
+def test_a_stop_asked_for_while_run_still_loads_is_a_clean_stop(tmp_path: Path) -> None:
+    # `docker stop` right after `docker start`: the signal comes while the content and the
+    # crisis rules load, before the event loop listens. It must stop the bot cleanly (exit 0),
+    # not kill it, and hand the signals back as it found them.
+    settings = Settings.from_env(
+        {"OMARMT_TELEGRAM_TOKEN": "123:abc", "OMARMT_SECRET": "s" * 40,
+         "OMARMT_DB": str(tmp_path / "early.sqlite3")},
+        need_telegram=True, need_secret=True,
+    )  # fmt: skip
+    found = signal.getsignal(signal.SIGTERM)
+
+    def ready() -> bool:
+        os.kill(os.getpid(), signal.SIGTERM)
+        return True
+
+    assert run(settings, webhook=False, channel=None, ready=ready) == 0
+    assert signal.getsignal(signal.SIGTERM) == found
+    assert not (tmp_path / "early.sqlite3").exists()  # it never began to serve
