@@ -50,6 +50,8 @@ MEASURE = (
     "negatives_measure7.yaml",
     "catch_measure8.yaml",
     "negatives_measure8.yaml",
+    "catch_measure9.yaml",
+    "negatives_measure9.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -92,6 +94,8 @@ TUNE = (
     "train_negatives_r.yaml",
     "train_catch_s.yaml",
     "train_negatives_s.yaml",
+    "train_catch_t.yaml",
+    "train_negatives_t.yaml",
 )
 REPEATS = 5
 
