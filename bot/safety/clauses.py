@@ -104,6 +104,9 @@ _OTHER = _folded(
         "partner",
         "meisje",
         "jongen",
+        "iemand",
+        "someone",
+        "somebody",
         "girl",
         "guy",
         "moeder",
@@ -186,6 +189,60 @@ _ADJECTIVES = _folded(
     ]
 )
 _MY = _folded(["mijn", "my", "mn", "m"])
+# "a girl in my class", "een jongen uit mijn straat": the writer only places the person.
+_PLACING = _folded(["in", "uit", "from", "at", "op", "on", "of", "van", "bij"])
+_GROUPS = _folded(
+    [
+        "class",
+        "klas",
+        "school",
+        "team",
+        "group",
+        "groep",
+        "groepje",
+        "straat",
+        "street",
+        "building",
+        "flat",
+        "gebouw",
+        "dorm",
+        "studentenhuis",
+        "huis",
+        "house",
+        "year",
+        "jaar",
+        "grade",
+        "club",
+        "vereniging",
+        "werk",
+        "work",
+        "job",
+        "office",
+        "kantoor",
+        "study",
+        "studie",
+        "opleiding",
+        "course",
+        "buurt",
+        "neighbourhood",
+        "neighborhood",
+        "family",
+        "familie",
+        "tutorial",
+        "werkgroep",
+        "dispuut",
+        "server",
+        "chat",
+        "groupchat",
+        "gc",
+        "omgeving",
+        "area",
+        "city",
+        "stad",
+        "dorp",
+        "village",
+    ]
+)
 _LOOK_BACK = 8
 
 
@@ -264,6 +321,8 @@ class Reading:
 
 def _victim(words: list[str]) -> Literal["self", "other"]:
     for index, word in enumerate(words):
+        if _placing(words, index) or _reporting(words, index):
+            continue
         if word in _SELF:
             return "self"
         if word in _MY:
@@ -271,6 +330,80 @@ def _victim(words: list[str]) -> Literal["self", "other"]:
             if following and not _person(following[0]):
                 return "self"
     return "other" if any(_person(word) for word in words) else "self"
+
+
+def _placing(words: list[str], index: int) -> bool:
+    """Whether the writer's word at `index` only says where someone else is from: "a girl in
+    my class", "een jongen bij mij in de klas", "iemand uit mn straat"."""
+    if index == 0 or words[index - 1] not in _PLACING:
+        return False
+    rest = [w for w in words[index + 1 : index + 4] if w not in _ADJECTIVES]
+    if words[index] in _MY:
+        return bool(rest) and rest[0] in _GROUPS
+    # "bij mij in de klas", "bij ons op school"
+    return words[index - 1] == "bij" and words[index] in _SELF and rest[:1] in (["in"], ["op"])
+
+
+# "i think my friend was raped", "ik denk dat mijn zus wordt geslagen": the writer only tells.
+_TELLING = _folded(
+    [
+        "think",
+        "thought",
+        "know",
+        "knew",
+        "heard",
+        "hear",
+        "found",
+        "saw",
+        "see",
+        "believe",
+        "suspect",
+        "guess",
+        "fear",
+        "feel",
+        "felt",
+        "worry",
+        "worried",
+        "am",
+        "m",
+        "was",
+        "denk",
+        "dacht",
+        "weet",
+        "wist",
+        "hoorde",
+        "hoor",
+        "vermoed",
+        "geloof",
+        "vrees",
+        "zag",
+        "zie",
+        "ben",
+        "vond",
+        "merk",
+        "merkte",
+    ]
+)
+_TELLING_AFTER = _folded(
+    "worried afraid scared sure bang bezorgd zeker that dat of if whether out".split()  # noqa: SIM905
+)
+
+
+def _reporting(words: list[str], index: int) -> bool:
+    """Whether the writer's word at `index` is only the teller of what follows: "i think",
+    "i'm worried that", "ik denk dat", "ik maak me zorgen dat", "ik ben bang dat"."""
+    word = words[index]
+    if word in _MY or word not in _SELF:
+        return False
+    rest = words[index + 1 : index + 4]
+    if word in ("me", "mij") and index > 0 and words[index - 1] in ("maak", "maakte"):
+        return rest[:1] == ["zorgen"]
+    if not rest or rest[0] not in _TELLING:
+        return False
+    if rest[0] in ("am", "m", "was", "ben"):  # "i'm worried that", "ik ben bang dat"
+        return len(rest) > 1 and rest[1] in _TELLING_AFTER
+    # "i think i was raped" is the writer's own: the next writer's word decides then.
+    return True
 
 
 def is_self(word: str) -> bool:

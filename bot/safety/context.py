@@ -125,8 +125,16 @@ _IDIOMS_SOURCE = "|".join(
 
 # Words that put a bare key word in a topic (film, lesson, news) instead of in a life. Not a bare
 # "vak": folded, "vaak" is "vak", and "ik denk vaak aan ..." would silence every guarded rule.
+# "a girl in my class wants to die": the class only places the person; it is no topic.
+_PLACED = "".join(
+    f"(?<!{who} {where} )"
+    for who in ("girl", "guy", "boy", "someone", "somebody", "kid", "student", "friend",
+                "classmate", "meisje", "jongen", "iemand", "vriend", "vriendin")
+    for where in ("in my", "from my", "in mijn", "uit mijn")
+)  # fmt: skip
 _TOPIC_SOURCE = (
-    r"\b(?:film|films|serie|series|boek|boeken|roman|documentaire|docu|nieuws|artikel|krant|"
+    _PLACED
+    + r"\b(?:film|films|serie|series|boek|boeken|roman|documentaire|docu|nieuws|artikel|krant|"
     r"werkstuk|spreekbeurt|presentatie|les|lessen|opdracht|essay|scriptie|onderzoek|podcast|"
     r"aflevering|liedje|nummer|songtekst|game|movie|show|episode|book|novel|article|news|"
     r"documentary|homework|assignment|class|lecture|research|paper|statistics|statistieken|"
