@@ -104,9 +104,6 @@ _OTHER = _folded(
         "partner",
         "meisje",
         "jongen",
-        "iemand",
-        "someone",
-        "somebody",
         "girl",
         "guy",
         "moeder",
@@ -384,26 +381,33 @@ _TELLING = _folded(
         "merkte",
     ]
 )
-_TELLING_AFTER = _folded(
-    "worried afraid scared sure bang bezorgd zeker that dat of if whether out".split()  # noqa: SIM905
-)
+_TELLING_AFTER = _folded(["worried", "afraid", "scared", "sure", "bang", "bezorgd", "zeker"])
+_ARTICLES = _folded(["a", "an", "the", "een", "de", "het"])
+_TELLER = _folded(["i", "ik", "k"])
 
 
 def _reporting(words: list[str], index: int) -> bool:
-    """Whether the writer's word at `index` is only the teller of what follows: "i think",
-    "i'm worried that", "ik denk dat", "ik maak me zorgen dat", "ik ben bang dat"."""
+    """Whether the writer's word at `index` only tells of someone else: "i think my friend
+    was raped", "ik denk dat mijn zus wordt geslagen", "i'm worried that my sister ...", "ik
+    maak me zorgen dat ...". Not "i'm scared of my dad", not "ik denk dat wat hij doet ..."
+    and not "i think i was raped": then the writer is still the one it is about."""
     word = words[index]
     if word in _MY or word not in _SELF:
         return False
-    rest = words[index + 1 : index + 4]
+    rest = words[index + 1 : index + 5]
     if word in ("me", "mij") and index > 0 and words[index - 1] in ("maak", "maakte"):
-        return rest[:1] == ["zorgen"]
-    if not rest or rest[0] not in _TELLING:
+        return rest[:2] in (["zorgen", "dat"], ["zorgen", "om"], ["zorgen", "over"])
+    if word not in _TELLER or not rest or rest[0] not in _TELLING:  # "let me see my friends"
         return False
+    told = rest[1:]
     if rest[0] in ("am", "m", "was", "ben"):  # "i'm worried that", "ik ben bang dat"
-        return len(rest) > 1 and rest[1] in _TELLING_AFTER
-    # "i think i was raped" is the writer's own: the next writer's word decides then.
-    return True
+        if not told or told[0] not in _TELLING_AFTER:
+            return False
+        told = told[1:]
+    if told[:1] in (["that"], ["dat"]):
+        told = told[1:]
+    # What is told must begin with someone else: "my friend", "a girl", "mijn zus".
+    return bool(told) and (told[0] in _MY or told[0] in _ARTICLES or _person(told[0]))
 
 
 def is_self(word: str) -> bool:
