@@ -96,7 +96,8 @@ _IDIOMS_SOURCE = "|".join(
         r"je|"
         r"papier|glas|scherf|vinger|duim)\b",
         # "dat examen was zelfmoord", "social suicide": risky, not deadly; "I could kick
-        # myself"; "I'd rather die than go to that party" (but not "than live like this").
+        # myself"; "I'd rather die than go to that party" (but not "than live like this", "than
+        # tell them", "than go back to him").
         r"\b(?:dat|dit) (?:[a-z]+ )?(?:is|was|wordt|lijkt|leek|zou) (?:echt |gewoon |pure |"
         r"puur |totale |totaal |letterlijk |een |wel ){0,6}zelf ?moord(?: zijn)?\b(?! (?:plegen|"
         r"gepleegd|gedachten))|\b(?:sociale|social|career|carriere) (?:zelf ?moord|suicide)\b"
@@ -106,7 +107,7 @@ _IDIOMS_SOURCE = "|".join(
         r"(?:slaan|schoppen|kick|slap)\b",
         r"\brather (?:just )?die than (?!(?:live|living|go on|going on|keep|wake|be alive|"
         r"be here|"
-        r"exist|feel|this|continue))",
+        r"exist|feel|this|continue|tell|go back|face|marry|be married|return))",
         # Topic compounds: a news word, not a personal sign.
         r"\bzelf ?moord ?(?:aanslag|aanslagen|terrorist|terroristen|actie|commando|missie|"
         r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest)\w*"
