@@ -52,6 +52,8 @@ MEASURE = (
     "negatives_measure8.yaml",
     "catch_measure9.yaml",
     "negatives_measure9.yaml",
+    "catch_measure10.yaml",
+    "negatives_measure10.yaml",
 )
 TUNE = (
     "must_catch.yaml",

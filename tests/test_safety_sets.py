@@ -62,6 +62,9 @@ _DIR = Path(__file__).parent / "safety"
 #: after its rules, 336 and 178 with the new model. That model, over all measuring batches: 40
 #: more of 3,372 signs, 1 more plain statement, 7 more false alarms of 8,444; catch_measure
 #: 197 -> 196 of 223 (floor moved down), the rest held or rose (floors raised to what they are).
+#: catch_measure10 (written after round T landed, to check its choice of model): 344/395 and
+#: 186/196 on the detector of the session's start, 346 and 186 with round T's rules and the old
+#: model, 349 = 88.4% and 187 = 95.4% with the new one.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.997, 1.0),
@@ -84,6 +87,7 @@ CATCH = {
     "catch_measure8": (0.897, 0.967),
     "train_catch_t": (0.972, 1.0),
     "catch_measure9": (0.9, 0.983),
+    "catch_measure10": (0.883, 0.954),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -115,6 +119,8 @@ CATCH = {
 #: 5 with the new model. negatives_measure9 (never read) 7/894 before and after. The new model
 #: moved negatives_measure3 10 -> 11/800, negatives_measure5 13 -> 17/900 and
 #: negatives_measure8 3 -> 5/862, negatives_measure6 5 -> 4 (floors moved to what they measure).
+#: negatives_measure10 (written after round T): 8/863 at the session's start, with the old model
+#: and with the new one alike.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
@@ -136,6 +142,7 @@ CALM = {
     "negatives_measure8": 0.0059,
     "train_negatives_t": 0.0036,
     "negatives_measure9": 0.0079,
+    "negatives_measure10": 0.0093,
 }
 
 
