@@ -98,6 +98,7 @@ TUNE = (
     "train_negatives_s.yaml",
     "train_catch_t.yaml",
     "train_negatives_t.yaml",
+    "train_catch_u.yaml",
 )
 REPEATS = 5
 

@@ -62,9 +62,11 @@ _DIR = Path(__file__).parent / "safety"
 #: after its rules, 336 and 178 with the new model. That model, over all measuring batches: 40
 #: more of 3,372 signs, 1 more plain statement, 7 more false alarms of 8,444; catch_measure
 #: 197 -> 196 of 223 (floor moved down), the rest held or rose (floors raised to what they are).
+#: train_catch_u (493 plain first-person statements in varied wording, written after round T):
+#: 461 = 93.5% at first sight, 466 with glued words read apart, 490 after round U's rules.
 #: catch_measure10 (written after round T landed, to check its choice of model): 344/395 and
 #: 186/196 on the detector of the session's start, 346 and 186 with round T's rules and the old
-#: model, 349 = 88.4% and 187 = 95.4% with the new one.
+#: model, 349 = 88.4% and 187 = 95.4% with the new one; 350 and 188 after round U.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.997, 1.0),
@@ -86,8 +88,9 @@ CATCH = {
     "catch_measure7": (0.89, 0.975),
     "catch_measure8": (0.897, 0.967),
     "train_catch_t": (0.972, 1.0),
+    "train_catch_u": (0.993, 0.993),
     "catch_measure9": (0.9, 0.983),
-    "catch_measure10": (0.883, 0.954),
+    "catch_measure10": (0.886, 0.959),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.safety import glued
 from bot.safety.fuzzy import correct
 from bot.safety.lexicon import CONFUSABLES, EXPANSIONS, K_VERBS, fold
 from bot.safety.words import unfolds
@@ -115,7 +116,14 @@ def _fold_word(word: str) -> str:
     # such a word keeps its letter runs, which no rule (compiled folded) can match.
     if token != word and unfolds(word):
         return word
-    return _expand(token)
+    expanded = _expand(token)
+    if expanded == token:
+        # "ikwildood", "wanttodie": words typed without spaces (bot/safety/glued.py). The word as
+        # typed first: folding joins the letters where two words meet ("want"+"to").
+        pieces = glued.split(word) or glued.split(token)
+        if pieces is not None:
+            return " ".join(_fold_word(piece) for piece in pieces)
+    return expanded
 
 
 def _expand(token: str) -> str:
