@@ -205,6 +205,9 @@ EN_ACT = [
     "end myself",
     "off myself",
     "kill my self",
+    "take my life",
+    "kill myself tonight",
+    "killmyself",
 ]
 #: A wish or plan told with a gerund ("i'm seriously considering taking my own life").
 EN_WANT_ING = [
@@ -220,6 +223,8 @@ EN_ACT_ING = [
     "ending my life",
     "ending it all",
     "taking my own life",
+    "taking my life",
+    "ending it",
     "hanging myself",
     "jumping off a bridge",
     "jumping in front of a train",
@@ -258,6 +263,9 @@ NL_ACT_INF = [
     "mezelf vermoorden",
     "mezelf opknopen",
     "me van kant maken",
+    "mezelf afmaken",
+    "mezelf van het leven beroven",
+    "mezelf verdrinken",
 ]
 NL_ACT_TE = [
     "dood te gaan",
@@ -269,6 +277,8 @@ NL_ACT_TE = [
     "voor de trein te springen",
     "mezelf te doden",
     "mezelf iets aan te doen",
+    "mezelf af te maken",
+    "mezelf van het leven te beroven",
 ]
 SH_NL = [
     "ik snij mezelf",
