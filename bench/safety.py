@@ -54,6 +54,10 @@ MEASURE = (
     "negatives_measure9.yaml",
     "catch_measure10.yaml",
     "negatives_measure10.yaml",
+    "catch_measure11.yaml",
+    "negatives_measure11.yaml",
+    "catch_measure12.yaml",
+    "negatives_measure12.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -99,6 +103,10 @@ TUNE = (
     "train_catch_t.yaml",
     "train_negatives_t.yaml",
     "train_catch_u.yaml",
+    "train_catch_v.yaml",
+    "train_negatives_v.yaml",
+    "train_catch_w.yaml",
+    "train_negatives_w.yaml",
 )
 REPEATS = 5
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety import detect
+from bot.safety.detector import by_rules
 
 
 @pytest.mark.parametrize(
@@ -138,3 +139,112 @@ def test_a_past_that_came_back_or_is_not_over_still_counts(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert found.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "suicide feels less scary than living",
+        "i think about suicide, it seems less hard than going on",
+    ],
+)
+def test_english_less_is_no_dutch_lesson(text: str) -> None:
+    """Folded, "less" reads "les": it silenced every guarded rule in its clause (round V)."""
+    found = by_rules(text)
+    assert found is not None
+    assert (found.level, found.category) == ("crisis", "suicide")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in de les ging het over zelfmoord",
+        "we hadden les over zelfmoord",
+        "na de les over zelfmoord was iedereen stil",
+    ],
+)
+def test_a_dutch_lesson_is_still_a_topic(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik. wil. niet. meer. leven.",
+        "kwil. dood.",
+        "i. want. to. die.",
+        "ik 😭 wil 😭 dood",
+        "hoi. ik. wil. dood. echt.",
+    ],
+)
+def test_a_sentence_typed_word_by_word_is_one_sentence(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.level, found.category) == ("crisis", "suicide")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ja. nee. misschien. ik ga slapen",
+        "moe. dood. moe.",
+        "done. goodbye everyone, see you monday",
+    ],
+)
+def test_joining_one_word_sentences_makes_no_sign_of_its_own(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn teamgenoot vertelde me dat hij zelfmoord wil plegen",
+        "iemand op discord zegt dat ie morgen zelfmoord gaat plegen",
+        "my stepsister told me she wants to kill herself",
+        "mijn ex dreigt zelfmoord te plegen",
+    ],
+)
+def test_the_writer_who_is_told_is_not_the_one_in_danger(text: str) -> None:
+    """After "vertelde me", "told me" the writer only hears it; "ie" is chat Dutch for "hij"."""
+    found = detect(text)
+    assert found is not None
+    assert (found.level, found.subject) == ("crisis", "other")
+
+
+def test_an_uncle_is_no_preposition() -> None:
+    """Folded, "oom" reads "om": it may not count as someone named (round V)."""
+    found = detect("ik heb alleen potentie om zelfmoord te plegen")
+    assert found is not None
+    assert found.subject == "self"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn vader is dronken en zegt dat hij me gaat vermoorden",
+        "he's outside my door saying he's going to kill me",
+        "mn ex zegt steeds dat hij me gaat vermoorden, ik ben echt bang",
+        "my boyfriend said he will kill me if i leave",
+        "hij probeert me te vermoorden",
+    ],
+)
+def test_a_threat_to_kill_with_what_makes_it_real_is_a_crisis(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum is going to kill me, i failed my driving test",
+        "My roommate said she's going to murder me in my sleep if I leave my dishes in the sink",
+        "my flatmate said she'd stab me with a fork if I take the last stroopwafel",
+        "My coach says he's gonna kill us at practice tomorrow",
+        "mijn vriendin gaat me vermoorden, ik ben onze date vergeten",
+    ],
+)
+def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
+    """Said alone, "X is going to kill me" is a check-in at most, never the crisis lines."""
+    found = detect(text)
+    assert found is None or found.level == "concern"

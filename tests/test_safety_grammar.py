@@ -470,3 +470,11 @@ def test_every_plain_first_person_statement_is_a_crisis_of_its_category(category
     assert missed == [], f"{len(missed)} of {len(texts)} missed, e.g. {missed[:5]}"
     wrong = [t for t, d in found if d is not None and d.category not in (category, "danger")]
     assert wrong == [], f"{len(wrong)} of {len(texts)}, e.g. {wrong[:5]}"
+
+
+@pytest.mark.parametrize("separator", [". ", " 😭 "])
+def test_a_statement_typed_word_by_word_is_caught(separator: str) -> None:
+    """ "ik. wil. niet. meer. leven.": each word its own sentence, for weight (round V)."""
+    texts = [separator.join(text.split()) + separator.strip() for _, _, text in statements()]
+    missed = [t for t in texts if (d := detect(t)) is None or d.level != "crisis"]
+    assert missed == [], f"{len(missed)} of {len(texts)} missed, e.g. {missed[:5]}"

@@ -17,6 +17,11 @@ from bot.safety.quotes import quoted
         'klasgenoot zei in de pauze "volgende week ben ik er toch niet meer" haha',
         "mn broertje typte in de groepsapp 'sorry dat ik zo'n last was' en ging offline",
         "mijn huisgenoot stuurde net: “ik heb alle pillen genomen”",
+        # round V: chat Dutch "me zus" is "mijn zus"; words that came from someone named
+        'me zus zei "ik snij mezelf, vertel het niet aan mama"',
+        'kheb een screenshot van mn nichtje haar berichten: "ik maak er vanavond een einde aan"',
+        "ik kreeg net een appje van mn beste vriend: 'ik wil niet meer leven'",
+        'got a text from my cousin "i took all my pills, bye"',
     ],
 )
 def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
@@ -34,6 +39,9 @@ def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
         "mn moeder zei 'je bent niks waard' en nu wil ik dood",  # the sign is the writer's own
         "mn vriendin zei 'ik wil dood' en ik eigenlijk ook, ik wil niet meer leven",
         "ik wil dood, 'grapje' zeg ik dan maar",
+        # round V: a sentence that opens with a verb of saying leaves out "I"
+        'texted my mum "i\'m going to kill myself" and she sent a thumbs up',
+        "appte mn vriendin 'ik wil dood' maar ze reageert niet",
     ],
 )
 def test_the_writers_own_words_stay_theirs(text: str) -> None:

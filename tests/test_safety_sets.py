@@ -67,30 +67,45 @@ _DIR = Path(__file__).parent / "safety"
 #: catch_measure10 (written after round T landed, to check its choice of model): 344/395 and
 #: 186/196 on the detector of the session's start, 346 and 186 with round T's rules and the old
 #: model, 349 = 88.4% and 187 = 95.4% with the new one; 350 and 188 after round U.
+#: Round V (docs/safety.md): train_catch_v (764, two thirds indirect, written before it) 591 =
+#: 77.4% and 157/160 at first sight, 632 = 82.7% and 160/160 after its rules and the model
+#: trained on it. catch_measure11 (written before round V, never read): 352/376 and 183/184
+#: before, 354 and 183 after; catch_measure12 (written while round V was tuned): 339/372 and
+#: 178/180 before, 342 and 178 after. Over all twelve measuring batches and heldout4: 4,039 ->
+#: 4,059 of 4,515 signs, 1,987 -> 1,990 of 2,031 plain statements. The new model moved
+#: catch_measure 196 -> 195 of 223 and catch_measure4 395 -> 393 of 455 (floors moved down to
+#: what they measure) and raised eleven others (floors raised to what they measure).
+#: train_catch_w (499; 60% about someone else, written while round V was tuned; tunes the
+#: rules only): 430 = 86.2% and 193/200, whose danger told wrong 36 -> 24 of 430 after round
+#: V's reading of reported speech.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.997, 1.0),
     "catch_d": (1.0, 1.0),
-    "train_catch_k": (0.915, 1.0),
-    "train_catch_m": (0.896, 0.988),
+    "train_catch_k": (0.921, 1.0),
+    "train_catch_m": (0.896, 1.0),
     "train_catch_n": (0.847, 1.0),
     "train_catch_o": (1.0, 1.0),
     "train_catch_p": (1.0, 1.0),
-    "train_catch_q": (0.99, 0.99),
-    "train_catch_r": (0.9, 1.0),
-    "train_catch_s": (0.922, 0.996),
-    "catch_measure": (0.878, 0.967),
-    "catch_measure2": (0.84, 0.973),
-    "catch_measure3": (0.883, 0.965),
-    "catch_measure4": (0.868, 0.978),
-    "catch_measure5": (0.942, 0.995),
+    "train_catch_q": (0.991, 0.991),
+    "train_catch_r": (0.898, 1.0),
+    "train_catch_s": (0.925, 0.996),
+    "catch_measure": (0.874, 0.967),
+    "catch_measure2": (0.85, 0.973),
+    "catch_measure3": (0.89, 0.965),
+    "catch_measure4": (0.863, 0.978),
+    "catch_measure5": (0.945, 1.0),
     "catch_measure6": (0.865, 0.98),
-    "catch_measure7": (0.89, 0.975),
-    "catch_measure8": (0.897, 0.967),
-    "train_catch_t": (0.972, 1.0),
+    "catch_measure7": (0.892, 0.975),
+    "catch_measure8": (0.905, 0.972),
+    "train_catch_t": (0.974, 1.0),
     "train_catch_u": (0.993, 0.993),
-    "catch_measure9": (0.9, 0.983),
-    "catch_measure10": (0.886, 0.959),
+    "catch_measure9": (0.903, 0.983),
+    "catch_measure10": (0.898, 0.964),
+    "train_catch_v": (0.827, 1.0),
+    "catch_measure11": (0.941, 0.994),
+    "catch_measure12": (0.919, 0.988),
+    "train_catch_w": (0.861, 0.965),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -124,6 +139,14 @@ CATCH = {
 #: negatives_measure8 3 -> 5/862, negatives_measure6 5 -> 4 (floors moved to what they measure).
 #: negatives_measure10 (written after round T): 8/863 at the session's start, with the old model
 #: and with the new one alike.
+#: Round V: train_negatives_v (1,399, 60% hard near misses, written before it) 33 at first
+#: sight, 19 after its fixes and the new model; train_negatives_w (1,191, half near misses:
+#: everyday threats, sport, accidents) 31 when it came in (round V's first rules and model in
+#: place), 20 after round V's threat and accident fixes. Over all measuring batches 80 -> 79
+#: of 11,050: negatives_measure 8 -> 10/1359 (the new model; floor moved up),
+#: negatives_measure3 11 -> 10/800, negatives_measure5 17 -> 16/900, negatives_measure6 4 ->
+#: 3/900, negatives_measure8 5 -> 4/862 (floors moved down).
+#: negatives_measure11 and 12 (never read): 4/876 and 3/867 before round V, 4 and 4 after.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
@@ -131,21 +154,25 @@ CALM = {
     "train_negatives_m": 0.006,
     "train_negatives_n": 0.0074,
     "train_negatives_o": 0.0094,
-    "train_negatives_p": 0.0067,
+    "train_negatives_p": 0.0074,
     "train_negatives_q": 0.0007,
     "train_negatives_r": 0.0,
     "train_negatives_s": 0.0007,
-    "negatives_measure": 0.0059,
+    "negatives_measure": 0.0074,
     "negatives_measure2": 0.0072,
-    "negatives_measure3": 0.0138,
-    "negatives_measure4": 0.001,
-    "negatives_measure5": 0.0189,
-    "negatives_measure6": 0.0045,
+    "negatives_measure3": 0.0125,
+    "negatives_measure4": 0.0,
+    "negatives_measure5": 0.0178,
+    "negatives_measure6": 0.0034,
     "negatives_measure7": 0.0078,
-    "negatives_measure8": 0.0059,
+    "negatives_measure8": 0.0047,
     "train_negatives_t": 0.0036,
     "negatives_measure9": 0.0079,
     "negatives_measure10": 0.0093,
+    "train_negatives_v": 0.0136,
+    "negatives_measure11": 0.0046,
+    "negatives_measure12": 0.0047,
+    "train_negatives_w": 0.0168,
 }
 
 

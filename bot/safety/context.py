@@ -136,7 +136,12 @@ _PLACED = "".join(
 _TOPIC_SOURCE = (
     _PLACED
     + r"\b(?:film|films|serie|series|boek|boeken|roman|documentaire|docu|nieuws|artikel|krant|"
-    r"werkstuk|spreekbeurt|presentatie|les|lessen|opdracht|essay|scriptie|onderzoek|podcast|"
+    r"werkstuk|spreekbeurt|presentatie|lessen|opdracht|essay|scriptie|onderzoek|podcast|"
+    # A lesson has a Dutch word before it; folded, English "less" reads "les" too ("dying
+    # feels less scary than ..." is no lesson).
+    r"(?:(?<![a-z ])|(?<=\. )|(?:de|die|een|mijn|m|onze|deze|het|na|in|tijdens|van|bij|welke|"
+    r"elke|hele|heb|had|hebben|hadden|geen|uit|naar|voor|over|op|zo|engelse|duitse|franse|wiskunde|gym|"
+    r"dans|zwem|rij|muziek|piano|gitar|zang|eerste|laatste|volgende|vorige|morgen|vandag) )les|"
     r"aflevering|liedje|nummer|songtekst|game|movie|show|episode|book|novel|article|news|"
     r"documentary|homework|assignment|class|lecture|research|paper|statistics|statistieken|"
     r"cijfers|preventie|prevention|awareness|voorlichting|thema|campagne|personage|hoofdpersoon|"
@@ -155,7 +160,8 @@ _TOPIC_SOURCE = (
     r"gatekeeper|vrijwilliger|vrijwilligers|volunteer|volunteers|vrijwilligerswerk|luisterlijn|"
     r"pabo|trial|moderation|moderatie|journalistiek|journalism|reporting|footballer|voetballer|"
     r"lp|vinyl|workout|drill|sprint|treadmill|voorstelling|schouwburg|musical|enquete|survey|"
-    r"vragenlijst|ted talk)\b"
+    r"vragenlijst|ted talk|books|criminal law|studying law|law student|law school|law class|"
+    r"strafrecht|familierecht)\b"
 )
 _NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4
@@ -202,7 +208,10 @@ _OVER_SOURCE = (
     r"behind me|in the past)|(?:clean|recovered|in recovery) (?:for|since)|"
     r"(?<!was )(?<!were )(?:[0-9]+|een|twee|drie|vier|vijf|a|one|two|three|four|five|paar|few|"
     r"several) (?:jaar|jaren|maanden|years|months) clean|"
-    r"doing (?:much |a lot |so |really )*(?:better|well) now)\b"
+    r"doing (?:much |a lot |so |really )*(?:better|well) now|"
+    r"(?:been|is|s) (?:fine|okay|ok|good|well|doing (?:fine|well|great|good)) for "
+    r"(?:like |about |almost |over )?(?:[0-9]+|a few|many|several|two|three|four|five|six|ten) "
+    r"(?:years|jaar|jaren))\b"
 )
 _RELAPSE_SOURCE = (
     r"\b(?:nu weer|weer (?:begonnen|gedaan|terug)|sinds kort weer|de laatste tijd|"

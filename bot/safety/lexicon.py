@@ -98,6 +98,7 @@ _EXPANSIONS = {
     "kweet": "ik weet",
     "ofzo": "ofz",
     "levn": "leven",
+    "lvn": "leven",
     "pyn": "pijn",
     "pein": "pijn",
     "t": "het",

@@ -63,6 +63,10 @@ _DOTS = re.compile(r"(?: ?\.)+")
 # moest hem zelf doodmaken" is a fish killed by the writer, not a boy killing himself.
 _SPLIT_SELF = re.compile(r"\b(me|mij|zich) zelf\b")
 _SPACED = re.compile(r"\b[a-z](?: [a-z]){2,}\b")
+# Two or more one-word sentences in a row are one sentence typed word by word for weight:
+# "ik. wil. niet. meer. leven." reads "ik wil niet meer leven".
+_STACCATO = re.compile(r"(?:^|(?<=\.))[ ]*[a-z0-9]+(?:[ ]*\.[ .]*[a-z0-9]+)+(?=[ ]*\.|[ ]*$)")
+_STACCATO_DOTS = re.compile(r"[ ]*\.[ .]*")
 _PATTERN_REPEAT = re.compile(r"(?<!\\)([a-z])\1+")
 _WORD = re.compile(r"[a-z]+")
 
@@ -142,6 +146,10 @@ def _join_spaced(match: re.Match[str]) -> str:
     return match.group().replace(" ", "")
 
 
+def _join_staccato(match: re.Match[str]) -> str:
+    return _STACCATO_DOTS.sub(" ", match.group())
+
+
 def normalise(text: str) -> Normalised:
     """Fold case, accents, look-alike letters, leet, spacing, repeats and chat abbreviations."""
     folded = unicodedata.normalize("NFKD", _bounded(text).casefold())
@@ -159,6 +167,7 @@ def normalise(text: str) -> Normalised:
     folded = _DIGIT_COMMA.sub(" ", folded).replace(",", " , ")
     folded = _OTHER.sub(" ", folded)
     folded = _SPACED.sub(_join_spaced, folded)
+    folded = _STACCATO.sub(_join_staccato, folded)
     folded = _WORD.sub(_word, folded)
     folded = _SPLIT_SELF.sub(r"\1zelf", folded)
     folded = _DOTS.sub(" .", folded)

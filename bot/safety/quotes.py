@@ -49,10 +49,33 @@ def quoted(text: str) -> list[Quote]:
 
 
 def _speaker_is_other(before: str) -> bool:
-    sentence = normalise(before).text.rsplit(" . ", 1)[-1]
-    for word in sentence.split():
+    words = normalise(before).text.rsplit(" . ", 1)[-1].split()
+    # "texted my mum 'i'm going to kill myself'": a sentence that opens with a verb of saying
+    # leaves out its subject, the writer.
+    if words and words[0] in _SAYING:
+        return False
+    # "een screenshot van mn nichtje haar berichten: '...'", "got a text from my sister":
+    # words that came from someone named.
+    for index, word in enumerate(words):
+        if word in _FROM and any(is_person(later) for later in words[index + 1 : index + 4]):
+            return True
+    for index, word in enumerate(words):
         if is_self(word):
+            # "me zus zei '...'": chat Dutch for "mijn zus".
+            if word == "me" and index + 1 < len(words) and is_person(words[index + 1]):
+                continue
             return False
         if is_person(word):
             return True
     return False
+
+
+_SAYING = frozenset(
+    normalise(word).text
+    for word in (
+        "texted", "text", "appte", "app", "stuurde", "zei", "said", "told", "wrote", "schreef",
+        "sent", "messaged", "typte", "typed", "replied", "antwoordde", "riep", "screamed",
+        "yelled", "posted", "postte",
+    )
+)  # fmt: skip
+_FROM = frozenset({"van", "from"})
