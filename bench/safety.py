@@ -58,6 +58,8 @@ MEASURE = (
     "negatives_measure11.yaml",
     "catch_measure12.yaml",
     "negatives_measure12.yaml",
+    "catch_measure13.yaml",
+    "negatives_measure13.yaml",
 )
 TUNE = (
     "must_catch.yaml",

@@ -26,6 +26,10 @@ EN_WHO = [
     ("a girl in my class", "she", "her", "herself", "her"),
     ("my boyfriend", "he", "his", "himself", "him"),
     ("my friend", "they", "their", "themselves", "them"),
+    # round V: the people of batch W
+    ("my stepsister", "she", "her", "herself", "her"),
+    ("my ex", "he", "his", "himself", "him"),
+    ("a guy on my team", "he", "his", "himself", "him"),
 ]
 EN = {
     "suicide": [
@@ -43,6 +47,11 @@ EN = {
         "has been talking about killing {refl}",
         "keeps saying {sub} wants to be dead",
         "wrote a suicide note",
+        # round V: reported speech, the writer as the one told
+        "texted me that {sub} wants to die",
+        'texted "i want to die"',
+        "asked me to help {obj} end {pos} life",
+        "prays every night not to wake up",
     ],
     "self_harm": [
         "cuts {refl}",
@@ -54,6 +63,8 @@ EN = {
         "scratches {refl} until {sub} bleeds",
         "hits {refl}",
         "told me {sub} cuts",
+        "told me {sub} purges after every meal",
+        "starves {refl} as a punishment",
     ],
     "abuse": [
         "is being abused by {pos} dad",
@@ -73,6 +84,8 @@ EN = {
         "is unconscious and won't wake up",
         "has a knife and says {sub} will use it on {refl}",
         "is on the bridge and says goodbye",
+        "ODed on heroin",
+        "took {pos} entire month of pills",
     ],
 }
 #: (who, hij/ze, zijn/haar, hem/haar)
@@ -85,6 +98,11 @@ NL_WHO = [
     ("een meisje uit mijn klas", "ze", "haar", "haar"),
     ("mijn vriend", "hij", "zijn", "hem"),
     ("mn vriendin", "ze", "haar", "haar"),
+    # round V: chat Dutch "me zus", and the people of batch W
+    ("me zus", "ze", "haar", "haar"),
+    ("mijn teamgenoot", "hij", "zijn", "hem"),
+    ("mn mattie", "hij", "zijn", "hem"),
+    ("mijn ex", "hij", "zijn", "hem"),
 ]
 NL = {
     "suicide": [
@@ -104,6 +122,11 @@ NL = {
         "heeft een afscheidsbrief geschreven",
         "wil niet meer leven",
         "denkt erover om zichzelf van kant te maken",
+        # round V: reported speech, the writer as the one told
+        "vertelde me dat {sub} zelfmoord wil plegen",
+        "appte me dat {sub} niet meer wil leven",
+        "appte 'ik wil dood'",
+        "zei tegen me dat {sub} dood wil",
     ],
     "self_harm": [
         "snijdt zichzelf",
@@ -116,6 +139,7 @@ NL = {
         "heeft zichzelf gesneden",
         "slaat zichzelf",
         "zei dat {sub} zichzelf snijdt",
+        "hongert zichzelf uit als straf",
     ],
     "abuse": [
         "wordt mishandeld door {pos} vader",
@@ -137,6 +161,7 @@ NL = {
         "heeft een mes en wil zichzelf iets aandoen",
         "staat op de brug en neemt afscheid",
         "heeft net al {pos} pillen ingenomen",
+        "zit op de rand van het balkon en wil springen",
     ],
 }
 #: How a worried friend may begin.
@@ -149,7 +174,7 @@ def statements(category: str) -> list[str]:
     for (who, sub, pos, refl, _obj), form, opening in itertools.product(
         EN_WHO, EN[category], OPEN_EN
     ):
-        texts.append(opening + f"{who} " + form.format(sub=sub, pos=pos, refl=refl))
+        texts.append(opening + f"{who} " + form.format(sub=sub, pos=pos, refl=refl, obj=_obj))
     for (who, sub, pos, _obj), form, opening in itertools.product(NL_WHO, NL[category], OPEN_NL):
         texts.append(opening + f"{who} " + form.format(sub=sub, pos=pos))
     return texts

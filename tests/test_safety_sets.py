@@ -77,7 +77,10 @@ _DIR = Path(__file__).parent / "safety"
 #: what they measure) and raised eleven others (floors raised to what they measure).
 #: train_catch_w (499; 60% about someone else, written while round V was tuned; tunes the
 #: rules only): 430 = 86.2% and 193/200, whose danger told wrong 36 -> 24 of 430 after round
-#: V's reading of reported speech.
+#: V's reading of reported speech. Round W (its rules only): 451 = 90.4% and 200/200; a model
+#: trained with W caught 21 fewer measuring signs for 9 fewer false alarms and was not kept.
+#: catch_measure13 (written after round V landed, never read): 339/365 and 169/171 on the
+#: detector of the session's start, 342 and 169 after round V, the same after round W.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.997, 1.0),
@@ -105,7 +108,8 @@ CATCH = {
     "train_catch_v": (0.827, 1.0),
     "catch_measure11": (0.941, 0.994),
     "catch_measure12": (0.919, 0.988),
-    "train_catch_w": (0.861, 0.965),
+    "train_catch_w": (0.903, 1.0),
+    "catch_measure13": (0.936, 0.988),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -147,6 +151,7 @@ CATCH = {
 #: negatives_measure3 11 -> 10/800, negatives_measure5 17 -> 16/900, negatives_measure6 4 ->
 #: 3/900, negatives_measure8 5 -> 4/862 (floors moved down).
 #: negatives_measure11 and 12 (never read): 4/876 and 3/867 before round V, 4 and 4 after.
+#: negatives_measure13 (written after round V landed): 5/871 at the session's start, 4 after.
 CALM = {
     "negatives_a": 0.005,
     "negatives_c": 0.005,
@@ -173,6 +178,7 @@ CALM = {
     "negatives_measure11": 0.0046,
     "negatives_measure12": 0.0047,
     "train_negatives_w": 0.0168,
+    "negatives_measure13": 0.0046,
 }
 
 

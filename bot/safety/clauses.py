@@ -376,6 +376,9 @@ def _victim(words: list[str]) -> Literal["self", "other"]:
     for index, word in enumerate(words):
         if _placing(words, index) or _reporting(words, index):
             continue
+        # "me zus wordt misbruikt": chat Dutch for "mijn zus".
+        if word == "me" and index + 1 < len(words) and _person(words[index + 1]):
+            continue
         if word in _SELF:
             return "self"
         if word in _MY:
@@ -463,6 +466,8 @@ def _reporting(words: list[str], index: int) -> bool:
     if told[:1] in (["that"], ["dat"]):
         told = told[1:]
     # What is told must begin with someone else: "my friend", "a girl", "mijn zus".
+    if told[:1] == ["me"] and len(told) > 1 and _person(told[1]):  # "dat me zus ..."
+        return True
     return bool(told) and (told[0] in _MY or told[0] in _ARTICLES or _person(told[0]))
 
 
