@@ -60,6 +60,8 @@ MEASURE = (
     "negatives_measure12.yaml",
     "catch_measure13.yaml",
     "negatives_measure13.yaml",
+    "catch_measure14.yaml",
+    "negatives_measure14.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -109,6 +111,7 @@ TUNE = (
     "train_negatives_v.yaml",
     "train_catch_w.yaml",
     "train_negatives_w.yaml",
+    "train_catch_x.yaml",
 )
 REPEATS = 5
 

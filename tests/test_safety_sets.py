@@ -81,6 +81,10 @@ _DIR = Path(__file__).parent / "safety"
 #: trained with W caught 21 fewer measuring signs for 9 fewer false alarms and was not kept.
 #: catch_measure13 (written after round V landed, never read): 339/365 and 169/171 on the
 #: detector of the session's start, 342 and 169 after round V, the same after round W.
+#: Round X: train_catch_x (876, 80% indirect) 619 = 70.7% and 91/91; a model trained with V, W
+#: and X caught 684 of it, but over all measuring batches 20 more signs for 10 more false
+#: alarms and one plain statement fewer, so it was not kept. catch_measure14 (written after
+#: round W landed, never read): 321/379 and 172/183 at the session's start, 324 and 173 now.
 CATCH = {
     "catch_a": (1.0, 1.0),
     "catch_c": (0.997, 1.0),
@@ -110,6 +114,8 @@ CATCH = {
     "catch_measure12": (0.919, 0.988),
     "train_catch_w": (0.903, 1.0),
     "catch_measure13": (0.936, 0.988),
+    "catch_measure14": (0.854, 0.945),
+    "train_catch_x": (0.706, 1.0),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -152,6 +158,7 @@ CATCH = {
 #: 3/900, negatives_measure8 5 -> 4/862 (floors moved down).
 #: negatives_measure11 and 12 (never read): 4/876 and 3/867 before round V, 4 and 4 after.
 #: negatives_measure13 (written after round V landed): 5/871 at the session's start, 4 after.
+#: negatives_measure14 (written after round W landed): 3/861 at the session's start, 2 now.
 #: Round W's near misses (sparring, a bleeding finger, war history, apoptosis): train_negatives_v
 #: 19 -> 18/1399, train_negatives_w 20 -> 14/1191; no measuring figure moved.
 CALM = {
@@ -181,6 +188,7 @@ CALM = {
     "negatives_measure12": 0.0047,
     "train_negatives_w": 0.0118,
     "negatives_measure13": 0.0046,
+    "negatives_measure14": 0.0024,
 }
 
 
