@@ -11,7 +11,7 @@ from typing import Literal
 from bot.safety.context import is_negated, mask_idioms, on_topic, recovered
 from bot.safety.normalize import Normalised, collapse
 
-__all__ = ["Reading", "is_person", "is_self", "read_clauses"]
+__all__ = ["Reading", "is_person", "is_possessive_me", "is_self", "read_clauses"]
 
 
 def _folded(words: list[str]) -> frozenset[str]:
@@ -362,10 +362,9 @@ class Reading:
         found: Literal["self", "other"] = "self"
         previous = ""
         for word in (*before, *sign):
-            if word in _SELF and previous in _ASKED:
-                pass
-            elif word in _SELF:
-                found = "self"
+            if word in _SELF:
+                if previous not in _ASKED:
+                    found = "self"
             elif _person(word) and previous not in _PREPOSITIONS:
                 found = "other"
             previous = word
@@ -376,8 +375,7 @@ def _victim(words: list[str]) -> Literal["self", "other"]:
     for index, word in enumerate(words):
         if _placing(words, index) or _reporting(words, index):
             continue
-        # "me zus wordt misbruikt": chat Dutch for "mijn zus".
-        if word == "me" and index + 1 < len(words) and _person(words[index + 1]):
+        if is_possessive_me(words, index):  # "me zus wordt misbruikt"
             continue
         if word in _SELF:
             return "self"
@@ -466,9 +464,15 @@ def _reporting(words: list[str], index: int) -> bool:
     if told[:1] in (["that"], ["dat"]):
         told = told[1:]
     # What is told must begin with someone else: "my friend", "a girl", "mijn zus".
-    if told[:1] == ["me"] and len(told) > 1 and _person(told[1]):  # "dat me zus ..."
+    if is_possessive_me(told, 0):  # "ik denk dat me zus ..."
         return True
     return bool(told) and (told[0] in _MY or told[0] in _ARTICLES or _person(told[0]))
+
+
+def is_possessive_me(words: list[str], index: int) -> bool:
+    """Whether the "me" at `index` is chat Dutch for "mijn": "me zus", "me maat"."""
+    following = words[index + 1 : index + 2]
+    return words[index : index + 1] == ["me"] and bool(following) and _person(following[0])
 
 
 def is_self(word: str) -> bool:

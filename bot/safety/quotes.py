@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.safety.clauses import is_person, is_self
+from bot.safety.clauses import is_person, is_possessive_me, is_self
 from bot.safety.normalize import normalise
 
 __all__ = ["Quote", "quoted"]
@@ -61,8 +61,7 @@ def _speaker_is_other(before: str) -> bool:
             return True
     for index, word in enumerate(words):
         if is_self(word):
-            # "me zus zei '...'": chat Dutch for "mijn zus".
-            if word == "me" and index + 1 < len(words) and is_person(words[index + 1]):
+            if is_possessive_me(words, index):  # "me zus zei '...'"
                 continue
             return False
         if is_person(word):
