@@ -185,6 +185,32 @@ _REPORT_BEFORE_SOURCE = (
     r"stuurt|stuurde|schreeuwt|schreeuwde|roept|riep|gezegd|gezworen|gestuurd|geappt)\b[^.]{0,60}$"
 )
 
+# What the threat hangs on decides whether it is hyperbole: a mother "kills" you over a grade, a
+# partner or a family that "kills" you if you leave, tell, break up or come out is a threat, so
+# that condition makes the token unguarded even without "dreigt" or "zegt". Afraid of it ("ik ben
+# bang dat hij me vermoordt als ...") with a condition of going away or telling is a threat too.
+_COERCION_AFTER_SOURCE = (
+    r"^\s*(?:ik|i|we|wij)\s+(?:ooit |echt |nog |ever |dare |even |het |ooit nog )*(?:"
+    r"(?:het )?uitmaak|uit maak|break up|broke up|(?:hem|haar|hun|him|her|them) verlaat|"
+    r"(?:bij|van) (?:hem|haar|hun|hen|hier|huis) (?:weg ?ga|wegga|vertrek|wegloop|weg loop)|"
+    r"(?:naar|bij) de politie|(?:de )?politie bel|aangifte doe|go to the police|call the police|"
+    r"report (?:him|her|them|it)|(?:het |dit )?(?:aan |tegen )?(?:iemand|iedereen|"
+    r"de juf|de meester|een docent|mijn mentor|de politie) (?:vertel|zeg)|"
+    r"(?:tell|told) (?:anyone|anybody|someone|somebody|the police|a teacher|my teacher)|"
+    r"uit de kast|come out|came out|(?:gay|homo|lesbisch|bi|trans) ben|"
+    r"(?:met|with) (?:een |a )?(?:jongen|meisje|ander|andere|someone else|another) |"
+    r"een (?:vriend|vriendin|vriendje|vriendinnetje) heb|(?:nee|no) zeg|say no|said no|weiger|"
+    r"refuse|niet (?:met (?:hem|haar) )?trouw|hulp (?:zoek|haal)|wegloop|weg loop|run away|"
+    r"ran away)"
+)
+_FEAR_BEFORE_SOURCE = (
+    r"\b(?:bang|doodsbang|angstig|scared|afraid|terrified|vrees|fear)\b[^.]{0,50}$"
+)
+_FEAR_AFTER_SOURCE = (
+    r"^\s*(?:ik|i|we|wij)\s+(?:ooit |echt |nog |ever |dare |even )*(?:weg ?ga|wegga|vertrek|"
+    r"leave(?! (?:my|the|his|her|a|an|it|that|this|their|our|any|one) )|(?:het )?vertel|"
+    r"(?:het )?zeg|praat|tell|talk)\b"
+)
 
 # A past that is over: "vroeger had ik suïcidale gedachten, maar dat is al lang voorbij", "two
 # years ago i was self-harming, now i'm doing well". Only a bare key word (a guarded rule)
@@ -234,6 +260,9 @@ _SOURCES = {
     "threat_words": _THREAT_WORDS_SOURCE,
     "threat_before": _THREAT_BEFORE_SOURCE,
     "report_before": _REPORT_BEFORE_SOURCE,
+    "coercion_after": _COERCION_AFTER_SOURCE,
+    "fear_before": _FEAR_BEFORE_SOURCE,
+    "fear_after": _FEAR_AFTER_SOURCE,
     "past": _PAST_SOURCE,
     "over": _OVER_SOURCE,
     "relapse": _RELAPSE_SOURCE,
@@ -243,7 +272,15 @@ _SOURCES = {
 def _mask(match: re.Match[str]) -> str:
     if _compiled("threat_words").search(match.group()) is not None:
         before = match.string[max(0, match.start() - 70) : match.start()]
-        if _compiled("threat_before").search(before) is not None:
+        after = match.string[match.end() : match.end() + 80]
+        if (
+            _compiled("threat_before").search(before) is not None
+            or _compiled("coercion_after").search(after) is not None
+            or (
+                _compiled("fear_before").search(before) is not None
+                and _compiled("fear_after").search(after) is not None
+            )
+        ):
             return THREAT_MASK
         if _compiled("report_before").search(before) is not None:
             return REPORTED_THREAT_MASK
