@@ -64,6 +64,12 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         ("mijn broer slaat mijn zusje", "other"),
         ("een jongen heeft mijn nudes in een groepsapp gezet", "self"),
         ("i saw fresh cuts on my girlfriend's wrists", "other"),
+        # A preposition puts the person aside across "mijn": the pills are the mother's,
+        # the danger is the writer's.
+        ("ik heb net alle slaappillen van mijn moeder genomen", "self"),
+        # Finding something is witnessing it.
+        ("ik vond mesjes in de etui van mn broertje", "other"),
+        ("found a suicide note in my mom's nightstand", "other"),
     ],
 )
 def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:

@@ -173,7 +173,8 @@ _ASKED = _folded(
         "liet",
     ]
 )
-# Seeing or hearing something ("ik zag sneetjes op haar armen") is about someone else.
+# Seeing, hearing or finding something ("ik zag sneetjes op haar armen", "vond mesjes in de la
+# van mn broertje") is about someone else.
 _WITNESS = _folded(
     [
         "zag",
@@ -192,6 +193,11 @@ _WITNESS = _folded(
         "noticed",
         "notice",
         "heard",
+        "vond",
+        "vind",
+        "gevonden",
+        "found",
+        "find",
     ]
 )
 _LOOK_AHEAD = 5
@@ -360,13 +366,17 @@ class Reading:
         ):
             return "other"
         found: Literal["self", "other"] = "self"
-        previous = ""
+        previous = governing = ""
         for word in (*before, *sign):
             if word in _SELF:
                 if previous not in _ASKED:
                     found = "self"
-            elif _person(word) and previous not in _PREPOSITIONS:
+            elif _person(word) and governing not in _PREPOSITIONS:
                 found = "other"
+            # "van mijn moeder", "in my dad's cabinet": a preposition governs across "mijn",
+            # an article or an adjective.
+            if word not in _MY and word not in _ARTICLES and word not in _ADJECTIVES:
+                governing = word
             previous = word
         return found
 
