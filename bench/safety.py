@@ -62,6 +62,8 @@ MEASURE = (
     "negatives_measure13.yaml",
     "catch_measure14.yaml",
     "negatives_measure14.yaml",
+    "catch_measure15.yaml",
+    "negatives_measure15.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -112,6 +114,8 @@ TUNE = (
     "train_catch_w.yaml",
     "train_negatives_w.yaml",
     "train_catch_x.yaml",
+    "train_catch_y.yaml",
+    "train_negatives_y.yaml",
 )
 REPEATS = 5
 

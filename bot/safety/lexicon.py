@@ -108,6 +108,9 @@ _EXPANSIONS = {
     "doodwillen": "dood willen",
     "zelfmoordplegen": "zelfmoord plegen",
     "vankant": "van kant",
+    # A past participle made regular, as many write it: "ik heb weer gesnijd".
+    "gesnijd": "gesneden",
+    "gesnijt": "gesneden",
     # Two letters swapped in a short key word: fuzzy correction starts at 6 letters (shorter,
     # one slip is another word), and wordfreq lists these slips as words of their own ("dei"
     # Zipf 3.3, "neit" 2.6), so only this list reads them. None means anything else in a chat.
