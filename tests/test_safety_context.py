@@ -70,6 +70,11 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         # Finding something is witnessing it.
         ("ik vond mesjes in de etui van mn broertje", "other"),
         ("found a suicide note in my mom's nightstand", "other"),
+        # A rule that reads the whole message names its person from the whole message.
+        ("mijn zus eet al dagen niks en zegt dat ze het niet verdient", "other"),
+        # A goodbye names who it is for; the danger is the writer's.
+        ("zeg tegen mn broertje dat het niet zijn schuld is", "self"),
+        ("hij ging gewoon door terwijl ik nee zei", "self"),
     ],
 )
 def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:

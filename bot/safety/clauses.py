@@ -223,6 +223,8 @@ _PREPOSITIONS = _folded(
         "tot",
         "totdat",
         "till",
+        "tegen",
+        "against",
     ]
 )
 # "mijn beste vriendin", "my little sister": the person is the noun after these.
@@ -355,6 +357,10 @@ class Reading:
         last person named up to the end of the sign is its subject ("ik denk dat mijn vriend
         zelfmoord wil plegen"), unless a preposition puts them aside ("aan vrienden").
         """
+        if end <= start:
+            # A rule that only looks ahead ("^(?=...)(?=...)") names no words of its own: the
+            # whole message is its sign.
+            clause, start, end = (0, len(self.text)), 0, len(self.text)
         words = self.text[clause[0] : clause[1]].split()
         if victim:
             return _victim(words)
