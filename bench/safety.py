@@ -116,6 +116,8 @@ TUNE = (
     "train_catch_x.yaml",
     "train_catch_y.yaml",
     "train_negatives_y.yaml",
+    "train_catch_z.yaml",
+    "train_negatives_z.yaml",
 )
 REPEATS = 5
 

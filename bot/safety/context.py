@@ -136,6 +136,8 @@ _PLACED = "".join(
 _TOPIC_SOURCE = (
     _PLACED
     + r"\b(?:film|films|serie|series|boek|boeken|roman|documentaire|docu|nieuws|artikel|krant|"
+    r"plot twist|plottwist|cliffhanger|first round|eerste ronde|s[0-9]|season [0-9]+|"
+    r"seizoen [0-9]+|"
     r"werkstuk|spreekbeurt|presentatie|lessen|opdracht|essay|scriptie|onderzoek|podcast|"
     # A lesson has a Dutch word before it; folded, English "less" reads "les" too ("dying
     # feels less scary than ..." is no lesson).
