@@ -75,6 +75,10 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         # A goodbye names who it is for; the danger is the writer's.
         ("zeg tegen mn broertje dat het niet zijn schuld is", "self"),
         ("hij ging gewoon door terwijl ik nee zei", "self"),
+        # Where the grammar reads the last person named, the model, sure of it, reads the
+        # whole message: the knife is at the writer's door, the pills are the writer's.
+        ("hij heeft een mes en hij staat voor mijn deur", "self"),
+        ("i have the pills in my drawer and i'm going to take them tonight", "self"),
     ],
 )
 def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:

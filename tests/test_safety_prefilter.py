@@ -22,12 +22,13 @@ _DATA = Path(__file__).parent / "safety"
 def _every_rule(text: str) -> Detection | None:
     """The detector without the prefilter: every rule, in order."""
     rules = ruleset()
-    reading = _read(normalise(text), rules.idioms)
+    folded = normalise(text)
+    reading = _read(folded, rules.idioms)
     if reading is None:
         return None
     padded = f" {reading.text} "
     for rule in rules.rules:
-        if (sign := _fire(rule, reading, padded)) is not None:
+        if (sign := _fire(rule, reading, padded, folded=folded)) is not None:
             return sign
     return None
 

@@ -350,7 +350,16 @@ class Reading:
     def subject(
         self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False
     ) -> Literal["self", "other"]:
-        """'self' when the sign is about the writer, 'other' when about someone they name.
+        """'self' when the sign is about the writer, 'other' when about someone they name."""
+        return self.whose(clause, start, end, victim=victim)[0]
+
+    def whose(
+        self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False
+    ) -> tuple[Literal["self", "other"], bool]:
+        """Whose danger the sign tells of (see `subject`), and whether the grammar is sure of
+        it: it is when the writer ("ik", "mijn nudes") or someone named by a noun ("mijn
+        vriendin", or a pronoun after one) decided; not when only a pronoun ("hij", "them")
+        or nobody did.
 
         Abuse (`victim`): the writer is the one harmed whenever they appear in the clause at
         all, also as "mijn nudes" or "my money"; otherwise someone named is. Other signs: the
@@ -367,39 +376,56 @@ class Reading:
         before = self.text[clause[0] : start].split()[-_LOOK_BACK:]
         sign = self.text[start:end].split()
         after = self.text[end : clause[1]].split()[:_LOOK_AHEAD]
-        if any(word in _WITNESS for word in (*before, *sign)) and any(
-            _person(word) for word in (*sign, *after)
-        ):
-            return "other"
+        if any(word in _WITNESS for word in (*before, *sign)):
+            seen = [word for word in (*sign, *after) if _person(word)]
+            if seen:
+                return "other", any(_named(word) for word in seen)
         found: Literal["self", "other"] = "self"
+        sure = named = False
         previous = governing = ""
         for word in (*before, *sign):
             if word in _SELF:
                 if previous not in _ASKED:
-                    found = "self"
+                    found, sure = "self", True
             elif _person(word) and governing not in _PREPOSITIONS:
-                found = "other"
+                # A pronoun after someone named points back at them: "my boyfriend told me
+                # he wants to die".
+                named = named or _named(word)
+                found, sure = "other", named
             # "van mijn moeder", "in my dad's cabinet": a preposition governs across "mijn",
             # an article or an adjective.
             if word not in _MY and word not in _ARTICLES and word not in _ADJECTIVES:
                 governing = word
             previous = word
-        return found
+        return found, sure
 
 
-def _victim(words: list[str]) -> Literal["self", "other"]:
+def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
     for index, word in enumerate(words):
         if _placing(words, index) or _reporting(words, index):
             continue
         if is_possessive_me(words, index):  # "me zus wordt misbruikt"
             continue
         if word in _SELF:
-            return "self"
+            return "self", True
         if word in _MY:
             following = [w for w in words[index + 1 : index + 4] if w not in _ADJECTIVES]
             if following and not _person(following[0]):
-                return "self"
-    return "other" if any(_person(word) for word in words) else "self"
+                return "self", True
+    people = [word for word in words if _person(word)]
+    return ("other" if people else "self"), any(_named(word) for word in people)
+
+
+# Words for someone else that name nobody in particular: whose danger they point at is what a
+# grammar of the last word named reads worst ("hij heeft een mes en hij staat voor mijn deur").
+_PRONOUNS = _folded(
+    "hij zij ze ie he she they them him her his hem haar hun hen zn zijn".split()  # noqa: SIM905
+)
+
+
+def _named(word: str) -> bool:
+    """Whether a person word names someone ("vriendin", "my brother") rather than pointing."""
+    return word not in _PRONOUNS
 
 
 def _placing(words: list[str], index: int) -> bool:

@@ -138,6 +138,17 @@ class Model:
         who = self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
         return Verdict(cast(Category, self.classes[best]), crisis, who > 0)
 
+    def whose(self, folded: Normalised) -> float | None:
+        """How strongly the message is about someone else (above 0) or the writer (below 0),
+        whether or not the model would speak; None for a message it knows too little of."""
+        if len(_TOKEN.findall(folded.text)) < _MIN_WORDS:
+            return None
+        read = self._scores(folded)
+        if read is None:
+            return None
+        _, present, scale = read
+        return self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
+
     def _scores(self, folded: Normalised) -> tuple[list[float], list[str], float] | None:
         """Each class's score, the features the model knows, and their weight each."""
         found = features(folded)
