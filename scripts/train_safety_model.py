@@ -49,13 +49,19 @@ TUNING = (
     "train_catch_p", "train_negatives_p", "train_catch_q", "train_negatives_q",
     "train_catch_r", "train_negatives_r",
     "train_catch_s", "train_negatives_s", "train_catch_t", "train_negatives_t",
-    "train_catch_v", "train_negatives_v",
+    "train_catch_v", "train_negatives_v", "train_catch_y", "train_negatives_y",
 )  # fmt: skip
 #: Batch S (round S) first tuned the rules only: a model trained with it caught 6 more of the
 #: 2,618 measuring signs but 2 fewer plain first-person statements, for 2 more false alarms
 #: (docs/safety.md, round S). Round T trained on S and T: over all nine measuring batches and
 #: heldout4, 40 more of 3,372 signs, 1 more plain first-person statement, 7 more false alarms
 #: of 8,444 (the trade round N took), so S and T are in (docs/safety.md, round T).
+#: Round Y (2026-12-04) trained on Y as well (bar 0.986): with round Z's rules, over the
+#: fourteen measuring batches and heldout4, 25 more of 5,259 signs, 2 more plain first-person
+#: statements, 4 more false alarms of 12,782; so Y is in. Trained on Y and Z (bar 0.989) it
+#: caught 44 fewer signs and 4 fewer plain statements for 10 fewer false alarms: Z, ordinary
+#: messages in the very forms of plain statements, lifts the bar more than its signs lift the
+#: model, so Z tunes the rules only (docs/safety.md, rounds Y and Z).
 #: The rules' match/no_match examples as they stood when the snapshot was last taken (round R,
 #: 2026-12-03: 977 rules; rounds N-Q had trained on round M's snapshot).
 RULE_EXAMPLES = "train_rule_examples"
