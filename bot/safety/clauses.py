@@ -347,19 +347,13 @@ class Reading:
                 return True
         return False
 
-    def subject(
-        self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False
-    ) -> Literal["self", "other"]:
-        """'self' when the sign is about the writer, 'other' when about someone they name."""
-        return self.whose(clause, start, end, victim=victim)[0]
-
     def whose(
         self, clause: tuple[int, int], start: int, end: int, *, victim: bool = False
     ) -> tuple[Literal["self", "other"], bool]:
-        """Whose danger the sign tells of (see `subject`), and whether the grammar is sure of
-        it: it is when the writer ("ik", "mijn nudes") or someone named by a noun ("mijn
-        vriendin", or a pronoun after one) decided; not when only a pronoun ("hij", "them")
-        or nobody did.
+        """'self' when the sign is about the writer, 'other' when about someone they name; and
+        whether the grammar is sure of it: it is when the writer ("ik", "mijn nudes") or
+        someone named by a noun ("mijn vriendin", or a pronoun after one) decided; not when
+        only a pronoun ("hij", "them") or nobody did.
 
         Abuse (`victim`): the writer is the one harmed whenever they appear in the clause at
         all, also as "mijn nudes" or "my money"; otherwise someone named is. Other signs: the

@@ -135,8 +135,7 @@ class Model:
         if len(words) <= _SHORT and not self._without_any_word(folded, set(words)):
             return None
         best = max(range(1, len(scores)), key=scores.__getitem__)
-        who = self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
-        return Verdict(cast(Category, self.classes[best]), crisis, who > 0)
+        return Verdict(cast(Category, self.classes[best]), crisis, self._who(present, scale) > 0)
 
     def whose(self, folded: Normalised) -> float | None:
         """How strongly the message is about someone else (above 0) or the writer (below 0),
@@ -147,6 +146,9 @@ class Model:
         if read is None:
             return None
         _, present, scale = read
+        return self._who(present, scale)
+
+    def _who(self, present: list[str], scale: float) -> float:
         return self.who_bias + scale * sum(self.who_weights.get(name, 0.0) for name in present)
 
     def _scores(self, folded: Normalised) -> tuple[list[float], list[str], float] | None:
