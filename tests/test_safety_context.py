@@ -241,6 +241,13 @@ def test_an_uncle_is_no_preposition() -> None:
         "mn ex zegt steeds dat hij me gaat vermoorden, ik ben echt bang",
         "my boyfriend said he will kill me if i leave",
         "hij probeert me te vermoorden",
+        # What the threat hangs on decides: leaving, telling, coming out is no hyperbole.
+        "ik ben bang dat hij me vermoordt als ik weg ga",
+        "mijn vriend maakt me af als ik het uitmaak",
+        "mn broers vermoorden me als ik uit de kast kom",
+        "hij maakt me af als ik het aan iemand vertel",
+        "my stepdad will kill me if i tell anyone",
+        "mijn vader vermoordt me als ik met een jongen thuiskom",
     ],
 )
 def test_a_threat_to_kill_with_what_makes_it_real_is_a_crisis(text: str) -> None:
@@ -257,35 +264,7 @@ def test_a_threat_to_kill_with_what_makes_it_real_is_a_crisis(text: str) -> None
         "my flatmate said she'd stab me with a fork if I take the last stroopwafel",
         "My coach says he's gonna kill us at practice tomorrow",
         "mijn vriendin gaat me vermoorden, ik ben onze date vergeten",
-    ],
-)
-def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
-    """Said alone, "X is going to kill me" is a check-in at most, never the crisis lines."""
-    found = detect(text)
-    assert found is None or found.level == "concern"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ik ben bang dat hij me vermoordt als ik weg ga",
-        "mijn vriend maakt me af als ik het uitmaak",
-        "mn broers vermoorden me als ik uit de kast kom",
-        "hij maakt me af als ik het aan iemand vertel",
-        "my stepdad will kill me if i tell anyone",
-        "mijn vader vermoordt me als ik met een jongen thuiskom",
-    ],
-)
-def test_kill_me_if_i_leave_tell_or_come_out_is_a_threat(text: str) -> None:
-    """What the threat hangs on decides: leaving, telling, coming out is no hyperbole."""
-    found = detect(text)
-    assert found is not None
-    assert found.level == "crisis"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # Over a grade or a curfew, afraid or not, it stays hyperbole.
         "mijn moeder vermoordt me als ik weer te laat thuis kom",
         "ik ben bang dat mn moeder me vermoordt als ze mijn rapport ziet",
         "mijn moeder vermoordt me als ik vertel dat ik een 3 heb",
@@ -293,6 +272,7 @@ def test_kill_me_if_i_leave_tell_or_come_out_is_a_threat(text: str) -> None:
         "my mom will kill me if i tell her i failed",
     ],
 )
-def test_kill_me_over_a_grade_or_a_curfew_stays_hyperbole(text: str) -> None:
+def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
+    """Said alone, "X is going to kill me" is a check-in at most, never the crisis lines."""
     found = detect(text)
     assert found is None or found.level == "concern"
