@@ -78,6 +78,49 @@ def test_windowed_search_finds_exactly_the_matches_of_the_whole_text(text: str) 
         assert [match.span() for match in reach.search(regex, text, within)] == whole
 
 
+def test_a_gated_rule_splits_into_its_gate_and_its_core() -> None:
+    assert reach.gated(r"^(?=.*?\bsnij)(?:.*?)(?:\bbloed\b)") == (r"\bsnij", r"(?:\bbloed\b)")
+    assert reach.gated(r"^(?=.*?a|b)(?:.*?)(?:c)") is None  # "|" binds looser than the gate
+    assert reach.gated(r"^(?=.*?a)(?:.*?)c|d") is None
+    assert reach.gated(r"^(?=.{0,300}?a)(?:c)") is None
+    assert reach.core(r"\bdood\b") == r"\bdood\b"
+
+
+def test_every_gated_rule_has_a_core_searched_near_its_anchors() -> None:
+    gated = [rule for rule in ruleset().rules if reach.gated(rule.expression)]
+    assert gated  # the form is in use
+    assert all(reach.reach(reach.core(rule.expression)) is not None for rule in gated)
+
+
+_GATED = [
+    r"^(?=.*?\bbbb\b)(?:.*?)(?:\bba (?:[a-z]+ ){0,2}aa\b)",
+    r"^(?=.*?(?:bbab|\. \.))(?:.*?)(?:(?<= )aab(?! b)|\bbab(?= \.|$))",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .\n", min_size=0, max_size=400))
+def test_a_gated_rule_near_its_core_finds_what_the_whole_finds(text: str) -> None:
+    """The gate read once over the text, the core only near its anchors: the same span."""
+    longest = reach.longest_run(text)
+    for pattern in _GATED:
+        split = reach.gated(pattern)
+        assert split is not None
+        whole = re.compile(pattern)
+        expected = [match.span() for match in whole.finditer(text)]
+        gate, body = (re.compile(part) for part in split)
+        indexes, located = Prefilter([body]).located(text)
+        if 0 not in indexes:
+            assert expected == []
+            continue
+        bound, spans = reach.reach(split[1]), located.spans(0)
+        assert bound is not None
+        assert spans is not None
+        within = reach.windows(spans, bound[0] + bound[1] * longest + 1, len(text), most=1.0)
+        assert within is not None
+        assert list(reach.search_gated(whole, gate, body, text, within)) == expected
+
+
 @cache
 def _pastes(calm: bool = False) -> list[str]:
     """Pastes of about 4 kB, each messages of every data set (`calm`: of the ordinary ones) in

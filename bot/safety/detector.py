@@ -71,8 +71,11 @@ def _loaded() -> tuple[RuleSet, Prefilter, tuple[reach.Reach | None, ...]]:
     folder = safety_dir()
     known = rulecache.recall(folder)
     rules = load_rules(folder, known)
-    prefilter = Prefilter([rule.expression for rule in rules.rules], known.anchors)
-    reaches = tuple(known.reach(rule.expression) for rule in rules.rules)
+    # A gated rule (bot/safety/reach.py) is found near its core's anchors; its gate is one
+    # search of the text.
+    cores = [reach.core(rule.expression) for rule in rules.rules]
+    prefilter = Prefilter(cores, known.anchors)
+    reaches = tuple(known.reach(expression) for expression in cores)
     rulecache.keep(known)
     return rules, prefilter, reaches
 

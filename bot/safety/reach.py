@@ -25,7 +25,8 @@ from typing import Any
 from bot.safety.prefilter import Prefilter, anchor_sets
 
 __all__ = [
-    "NEAR_ANCHORS", "Alternation", "Reach", "longest_run", "reach", "search", "sub", "windows",
+    "NEAR_ANCHORS", "Alternation", "Reach", "core", "gated", "longest_run", "reach", "search",
+    "sub", "windows",
 ]  # fmt: skip
 
 #: From this length on, searching near the anchors pays; on a message of a few lines it does not.
@@ -186,6 +187,77 @@ def sub(
         last = found.end()
     parts.append(text[last:])
     return "".join(parts)
+
+
+_GATE = "^(?=.*?"
+_LAZY = "(?:.*?)"
+
+
+def gated(expression: str) -> tuple[str, str] | None:
+    """`(gate, core)` of a rule written `^(?=.*?GATE)(?:.*?)CORE`, else None.
+
+    Such a rule needs GATE anywhere in the message and matches from the start of the text to
+    the end of CORE's first match. The whole expression has no reach (`.*?` runs across the
+    text); its core may have one, so the core alone can be searched near its anchors while the
+    gate is one search of the text (`search_gated`).
+    """
+    if not expression.startswith(_GATE):
+        return None
+    close = _group_end(expression, 1)
+    if close is None or not expression.startswith(_LAZY, close + 1):
+        return None
+    gate, body = expression[len(_GATE) : close], expression[close + 1 + len(_LAZY) :]
+    # "a|b" at the top would bind looser than the gate or the lazy run: not this form
+    return (gate, body) if len(branches(gate)) == len(branches(body)) == 1 else None
+
+
+def core(expression: str) -> str:
+    """What of `expression` a match spans near its anchors: the core of a gated rule, or all."""
+    split = gated(expression)
+    return expression if split is None else split[1]
+
+
+def search_gated(
+    whole: re.Pattern[str],
+    gate: re.Pattern[str],
+    body: re.Pattern[str],
+    text: str,
+    within: Sequence[tuple[int, int]],
+) -> Iterator[tuple[int, int]]:
+    """The span the `whole` gated expression matches in `text` (one at most: it starts at 0),
+    searching its `body` (the core) only `within` the windows that hold its matches."""
+    if "\n" in text:  # "." stops at a line break: leave that to the whole expression
+        yield from (found.span() for found in whole.finditer(text))
+        return
+    if gate.search(text) is None:
+        return
+    for found in search(body, text, within):
+        yield 0, found.end()
+        return
+
+
+def _group_end(expression: str, start: int) -> int | None:
+    """The index of the ")" closing the group that opens at `start`, or None."""
+    depth, index, in_class = 0, start, False
+    while index < len(expression):
+        char = expression[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if expression[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
 
 
 def branches(expression: str) -> list[str]:

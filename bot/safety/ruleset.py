@@ -99,19 +99,28 @@ class Rule:
         to search the whole text; the matches are the same either way.
         """
         if self.padded:
-            for match in self._matches(padded, within):
-                yield max(0, match.start() - 1), max(0, match.end() - 2)
+            for start, end in self._spans(padded, within):
+                yield max(0, start - 1), max(0, end - 2)
         else:
             shifted = None if within is None else [(max(0, lo - 1), hi) for lo, hi in within]
-            for match in self._matches(text, shifted):
-                yield match.start(), match.end()
+            yield from self._spans(text, shifted)
 
-    def _matches(
+    def _spans(
         self, text: str, within: Sequence[tuple[int, int]] | None
-    ) -> Iterator[re.Match[str]]:
-        return (
-            self.regex.finditer(text) if within is None else reach.search(self.regex, text, within)
-        )
+    ) -> Iterator[tuple[int, int]]:
+        if within is None:
+            return (match.span() for match in self.regex.finditer(text))
+        split = _gated(self.expression)
+        if split is None:
+            return (match.span() for match in reach.search(self.regex, text, within))
+        return reach.search_gated(self.regex, *split, text, within)
+
+
+@cache
+def _gated(expression: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The gate and the core of a gated rule, compiled (bot/safety/reach.py, `gated`)."""
+    split = reach.gated(expression)
+    return None if split is None else (compiled(split[0]), compiled(split[1]))
 
 
 @dataclass(frozen=True, slots=True)
