@@ -64,6 +64,8 @@ MEASURE = (
     "negatives_measure14.yaml",
     "catch_measure15.yaml",
     "negatives_measure15.yaml",
+    "catch_measure16.yaml",
+    "negatives_measure16.yaml",
 )
 TUNE = (
     "must_catch.yaml",

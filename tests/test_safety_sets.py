@@ -63,6 +63,8 @@ _DIR = Path(__file__).parent / "safety"
 #: 199, train_catch_y 782 -> 781 (explicit 543 -> 542/545).
 #: catch_measure15 (written at the start of rounds Y and Z; no choice was made on it): 362/405 and
 #: 188/199 before them, 366 and 191/199 after.
+#: catch_measure16 (written at the start of round AA; no choice is made on it): 366/393 and
+#: 183/188 before it.
 #: Round Y (docs/safety.md): train_catch_y (785 plain statements in varied grammar and about
 #: others, written before it) 739 = 94.1% and 515/545 at first sight, 782 and 543/545 after.
 #: Round Z: train_catch_z (791 plain first person in hard forms, a ninth of them with scripted
@@ -130,6 +132,7 @@ CATCH = {
     "train_catch_y": (0.994, 0.994),
     "train_catch_z": (0.927, 0.927),
     "catch_measure15": (0.903, 0.959),
+    "catch_measure16": (0.931, 0.973),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -177,6 +180,7 @@ CATCH = {
 #: 11/800, negatives_measure5 16 -> 18/900, negatives_measure6 3 -> 4/900, negatives_measure9
 #: 7 -> 8/894, negatives_measure13 4 -> 5/871, train_negatives_m, _v and _w one more each.
 #: negatives_measure15 (written with catch_measure15): 3/893 before rounds Y and Z and after.
+#: negatives_measure16 (written with catch_measure16): 7/855 before round AA.
 #: Round Y: train_negatives_y (792, half near misses, written before it) 3 at first sight, 2
 #: after. Round Z: train_negatives_z (787, ordinary messages in hard forms: rambling, voice-to-
 #: text, slang, scripted typos, questions, very short) 12 at first sight, 3 after its fixes
@@ -214,6 +218,7 @@ CALM = {
     "train_negatives_y": 0.0026,
     "train_negatives_z": 0.0039,
     "negatives_measure15": 0.0034,
+    "negatives_measure16": 0.0082,
 }
 
 
