@@ -79,6 +79,19 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         # whole message: the knife is at the writer's door, the pills are the writer's.
         ("hij heeft een mes en hij staat voor mijn deur", "self"),
         ("i have the pills in my drawer and i'm going to take them tonight", "self"),
+        # The writer who only tells ("denk ik"), is told ("told me") or places someone
+        # ("van ons school") is not the one in danger.
+        ("mn nichtje wordt misbruikt denk ik", "other"),
+        ("a girl from my team told me our coach touched her in the changing room", "other"),
+        ("me vriendin is aangerand door een leraar van ons school", "other"),
+        ("pa bedreigt ma met een mes en slaat haar", "other"),
+        ("mn ma wordt abused door mn stiefvader, ik kan niks doen", "other"),
+        # One person of the writer's home who hits, nobody named as hit: the writer.
+        ("mn pa drinkt en slaat", "self"),
+        ("mijn moeder wordt geslagen", "other"),
+        ("ik denk dat mijn vriend is verkracht op een feest", "other"),
+        # The writer's own body is the writer.
+        ("my arms are covered in fresh cuts", "self"),
     ],
 )
 def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:
@@ -248,6 +261,8 @@ def test_an_uncle_is_no_preposition() -> None:
         "hij maakt me af als ik het aan iemand vertel",
         "my stepdad will kill me if i tell anyone",
         "mijn vader vermoordt me als ik met een jongen thuiskom",
+        # Jealousy is a threat's condition too (round AA).
+        "hij gaat me vermoorden als hij me met iemand anders ziet",
     ],
 )
 def test_a_threat_to_kill_with_what_makes_it_real_is_a_crisis(text: str) -> None:
@@ -270,6 +285,7 @@ def test_a_threat_to_kill_with_what_makes_it_real_is_a_crisis(text: str) -> None
         "mijn moeder vermoordt me als ik vertel dat ik een 3 heb",
         "mijn vader vermoordt me als ik vanavond weer weg ga",
         "my mom will kill me if i tell her i failed",
+        "mn moeder gaat me vermoorden als ze me met een ander kapsel ziet",
     ],
 )
 def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:

@@ -64,7 +64,9 @@ _DIR = Path(__file__).parent / "safety"
 #: catch_measure15 (written at the start of rounds Y and Z; no choice was made on it): 362/405 and
 #: 188/199 before them, 366 and 191/199 after.
 #: catch_measure16 (written at the start of round AA; no choice is made on it): 366/393 and
-#: 183/188 before it.
+#: 183/188 before it, 368 and 185 after its rules.
+#: Round AA: train_catch_aa (774: very short fragments, Dutch-English mixing, a sign in one clause
+#: of everyday talk) 627 = 81.0% and 323/382 at first sight, 751 and 373/382 after.
 #: Round Y (docs/safety.md): train_catch_y (785 plain statements in varied grammar and about
 #: others, written before it) 739 = 94.1% and 515/545 at first sight, 782 and 543/545 after.
 #: Round Z: train_catch_z (791 plain first person in hard forms, a ninth of them with scripted
@@ -133,6 +135,7 @@ CATCH = {
     "train_catch_z": (0.927, 0.927),
     "catch_measure15": (0.903, 0.959),
     "catch_measure16": (0.931, 0.973),
+    "train_catch_aa": (0.97, 0.976),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -180,7 +183,11 @@ CATCH = {
 #: 11/800, negatives_measure5 16 -> 18/900, negatives_measure6 3 -> 4/900, negatives_measure9
 #: 7 -> 8/894, negatives_measure13 4 -> 5/871, train_negatives_m, _v and _w one more each.
 #: negatives_measure15 (written with catch_measure15): 3/893 before rounds Y and Z and after.
-#: negatives_measure16 (written with catch_measure16): 7/855 before round AA.
+#: negatives_measure16 (written with catch_measure16): 7/855 before round AA and after.
+#: Round AA: train_negatives_aa (780, short and mixed, a third near misses) 2 at first sight, 1
+#: after (the model: "mn bff zegt dat ik beter verdien"). Round AA raised one alarm in
+#: negatives_measure5 (18 -> 19/900, rule aa13_head_slammed); a measuring set tunes nothing, so
+#: the rule stays as written and the cap moved.
 #: Round Y: train_negatives_y (792, half near misses, written before it) 3 at first sight, 2
 #: after. Round Z: train_negatives_z (787, ordinary messages in hard forms: rambling, voice-to-
 #: text, slang, scripted typos, questions, very short) 12 at first sight, 3 after its fixes
@@ -202,7 +209,7 @@ CALM = {
     "negatives_measure2": 0.0072,
     "negatives_measure3": 0.0138,
     "negatives_measure4": 0.0,
-    "negatives_measure5": 0.02,
+    "negatives_measure5": 0.0212,
     "negatives_measure6": 0.0045,
     "negatives_measure7": 0.0078,
     "negatives_measure8": 0.0047,
@@ -219,6 +226,7 @@ CALM = {
     "train_negatives_z": 0.0039,
     "negatives_measure15": 0.0034,
     "negatives_measure16": 0.0082,
+    "train_negatives_aa": 0.0013,
 }
 
 

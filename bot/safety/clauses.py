@@ -110,6 +110,10 @@ _OTHER = _folded(
         "vader",
         "mama",
         "papa",
+        "pa",
+        "ma",
+        "pap",
+        "mam",
         "mom",
         "mum",
         "dad",
@@ -248,6 +252,13 @@ _ADJECTIVES = _folded(
     ]
 )
 _MY = _folded(["mijn", "my", "mn", "m"])
+# "een leraar van ons school", "a boy in our class": "ons" only places the person, as "mijn" does.
+_OURS = _folded(["ons", "onze", "our"])
+# "my arms are covered in cuts", "mijn polsen": the writer's own body is the writer.
+_BODY = _folded(
+    "arm arms armen wrist wrists pols polsen thigh thighs dij dijen leg legs been benen skin huid "  # noqa: SIM905
+    "body lichaam buik stomach hoofd head gezicht face nek neck".split()
+)
 # "a girl in my class", "een jongen uit mijn straat": the writer only places the person.
 _PLACING = _folded(["in", "uit", "from", "at", "op", "on", "of", "van", "bij"])
 _GROUPS = _folded(
@@ -378,7 +389,7 @@ class Reading:
         sure = named = False
         previous = governing = ""
         for word in (*before, *sign):
-            if word in _SELF:
+            if word in _SELF or (previous in _MY and word in _BODY):
                 if previous not in _ASKED:
                     found, sure = "self", True
             elif _person(word) and governing not in _PREPOSITIONS:
@@ -400,6 +411,8 @@ def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
             continue
         if is_possessive_me(words, index):  # "me zus wordt misbruikt"
             continue
+        if word in _SELF and index > 0 and _aside(words[index - 1], word):
+            continue
         if word in _SELF:
             return "self", True
         if word in _MY:
@@ -407,7 +420,50 @@ def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
             if following and not _person(following[0]):
                 return "self", True
     people = [word for word in words if _person(word)]
+    if len(set(people)) == 1 and people[0] in _HOUSEHOLD and not _passive(words):
+        # "mn pa drinkt en slaat", "my boyfriend hits": one person of the writer's home does it
+        # and nobody else is named as the one it is done to: the writer is, very likely.
+        return "self", False
     return ("other" if people else "self"), any(_named(word) for word in people)
+
+
+# The people of the writer's home and partners: named alone as the one who hits, they leave
+# the writer as the one hit.
+_HOUSEHOLD = _folded(
+    "pa ma pap mam papa mama vader moeder stiefvader stiefmoeder stiefpa stiefma ouders dad mum "  # noqa: SIM905
+    "mom father mother stepdad stepmom stepfather stepmother parents vriend vriendin partner "
+    "boyfriend girlfriend bf gf ex".split()
+)
+_PASSIVE = _folded("word wordt werd worden werden gets got getting being".split())  # noqa: SIM905
+_BE = _folded("is was were been ben are".split())  # noqa: SIM905
+
+
+def _passive(words: list[str]) -> bool:
+    """Whether the clause is in the passive: "mijn moeder wordt geslagen", "my mum was hit"."""
+    for index, word in enumerate(words):
+        if word in _PASSIVE:
+            return True
+        if word in _BE:
+            following = words[index + 1 : index + 3]
+            if any(_participle(w) for w in following):
+                return True
+    return False
+
+
+def _participle(word: str) -> bool:
+    """A past participle, roughly: "geslagen", "verkracht", "misbruikt", "aangerand" (folded
+    "angerand"), "betast", "raped"."""
+    if word.startswith(("ge", "ver", "mis", "ont", "ange")) or word.endswith("ed"):
+        return True
+    return word.startswith("be") and len(word) >= 6 and word.endswith(("d", "t"))
+
+
+def _aside(previous: str, word: str) -> bool:
+    """Whether the writer's `word` after `previous` only tells or is told: "mijn nichtje wordt
+    misbruikt denk ik", "a girl told me our coach touched her"."""
+    if word in _TELLER:
+        return previous in _TELLING and previous not in ("am", "m", "was", "ben")
+    return word in ("me", "mij") and previous in _ASKED
 
 
 # Words for someone else that name nobody in particular: whose danger they point at is what a
@@ -428,7 +484,7 @@ def _placing(words: list[str], index: int) -> bool:
     if index == 0 or words[index - 1] not in _PLACING:
         return False
     rest = [w for w in words[index + 1 : index + 4] if w not in _ADJECTIVES]
-    if words[index] in _MY:
+    if words[index] in _MY or words[index] in _OURS:
         return bool(rest) and rest[0] in _GROUPS
     # "bij mij in de klas", "bij ons op school"
     return words[index - 1] == "bij" and words[index] in _SELF and rest[:1] in (["in"], ["op"])

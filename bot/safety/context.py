@@ -179,7 +179,7 @@ THREAT_MASK = " _threat_ "
 REPORTED_THREAT_MASK = " _saidthreat_ "
 _THREAT_WORDS_SOURCE = (
     r"\b(?:kill (?:me|us)|(?:vermoord\w*|maakt|maken|afmaakt) (?:me|mij|ons)|(?:me|mij|ons) "
-    r"(?:vermoord\w*|afmaakt))\b"
+    r"(?:(?:gaat|gaan|zal|zullen) )?(?:vermoord\w*|afmaakt|afmaken))\b"
 )
 _THREAT_BEFORE_SOURCE = r"\b(?:threaten\w*|dreig\w*|bedreig\w*|gedreig\w*)\b[^.]{0,60}$"
 _REPORT_BEFORE_SOURCE = (
@@ -192,6 +192,10 @@ _REPORT_BEFORE_SOURCE = (
 # that condition makes the token unguarded even without "dreigt" or "zegt". Afraid of it ("ik ben
 # bang dat hij me vermoordt als ...") with a condition of going away or telling is a threat too.
 _COERCION_AFTER_SOURCE = (
+    # "... als hij me met iemand anders ziet": jealousy is a threat's condition too.
+    r"^\s*(?:hij|ze|zij|he|she|they)\s+(?:me|mij|ons|us)\s+(?:ooit |nog |ever |ook )*(?:met|with) "
+    r"(?:iemand anders|een ander|een andere (?:jongen|man|meid|vrouw)|een jongen|een meisje|"
+    r"someone else|another (?:guy|girl|man|woman|boy)) (?:ziet|zie|betrapt|sees|catches)|"
     r"^\s*(?:ik|i|we|wij)\s+(?:ooit |echt |nog |ever |dare |even |het |ooit nog )*(?:"
     r"(?:het )?uitmaak|uit maak|break up|broke up|(?:hem|haar|hun|him|her|them) verlaat|"
     r"(?:bij|van) (?:hem|haar|hun|hen|hier|huis) (?:weg ?ga|wegga|vertrek|wegloop|weg loop)|"
