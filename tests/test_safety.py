@@ -235,6 +235,13 @@ def test_control_characters_and_random_bytes_are_harmless() -> None:
         ("i want to dei", "i want to die"),  # two letters swapped in a short key word
         ("ik wil neit meer lveen", "ik wil niet mer leven"),
         ("ik doe me zelf pijn", "ik doe mezelf pijn"),  # the reflexive in two words
+        # Chat spellings expand as written or drawn out; a word whose double letters fold onto
+        # one is another word: "uur" is no "your", "woont" no "won't", "bff" no "boyfriend".
+        ("gonna", "going to"),
+        ("mnnn vader", "mijn vader"),
+        ("al een uur", "al en ur"),
+        ("hij woont hier", "hij wont hier"),
+        ("my bff", "my bf"),
         ("", ""),
     ],
 )

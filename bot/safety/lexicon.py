@@ -6,8 +6,8 @@ import re
 from types import MappingProxyType
 
 __all__ = [
-    "CONFUSABLES", "EXPANSIONS", "FUZZY_STEMS", "FUZZY_TERMS", "KEY_PREFIXES", "KEY_WORDS",
-    "K_VERBS", "fold",
+    "CONFUSABLES", "EXPANSIONS", "EXPANSION_SPELLINGS", "FUZZY_STEMS", "FUZZY_TERMS",
+    "KEY_PREFIXES", "KEY_WORDS", "K_VERBS", "fold",
 ]  # fmt: skip
 
 _REPEAT = re.compile(r"([a-z])\1+")
@@ -132,6 +132,9 @@ _EXPANSIONS = {
     "wli": "wil",
 }
 EXPANSIONS = MappingProxyType({fold(key): fold(value) for key, value in _EXPANSIONS.items()})
+#: The expansions' keys as written ("gonna", "kweet"): folding "uur", "woont" or "deer" also
+#: gives "ur", "wont", "der", but those are other words (bot/safety/normalize.py, `_expand`).
+EXPANSION_SPELLINGS = frozenset(_EXPANSIONS)
 
 # Verbs that chat Dutch glues to a leading "k" (= "ik"): "kwil", "kben", "ksnij".
 K_VERBS = frozenset(

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot.safety import glued
 from bot.safety.fuzzy import correct
-from bot.safety.lexicon import CONFUSABLES, EXPANSIONS, K_VERBS, fold
+from bot.safety.lexicon import CONFUSABLES, EXPANSION_SPELLINGS, EXPANSIONS, K_VERBS, fold
 from bot.safety.words import unfolds
 
 __all__ = ["MAX_CHARS", "Normalised", "collapse", "collapse_pattern", "normalise"]
@@ -107,6 +107,9 @@ def _unleet(match: re.Match[str]) -> str:
     return token.translate(_LEET)
 
 
+_DRAWN_OUT = re.compile(r"(.)\1\1")
+
+
 def _word(match: re.Match[str]) -> str:
     return _fold_word(match.group())
 
@@ -120,7 +123,7 @@ def _fold_word(word: str) -> str:
     # such a word keeps its letter runs, which no rule (compiled folded) can match.
     if token != word and unfolds(word):
         return word
-    expanded = _expand(token)
+    expanded = _expand(token, word)
     if expanded == token:
         # "ikwildood", "wanttodie": words typed without spaces (bot/safety/glued.py). The word as
         # typed first: folding joins the letters where two words meet ("want"+"to").
@@ -130,9 +133,13 @@ def _fold_word(word: str) -> str:
     return expanded
 
 
-def _expand(token: str) -> str:
+def _expand(token: str, word: str) -> str:
     expanded = EXPANSIONS.get(token)
-    if expanded is not None:
+    # A chat spelling expands as written ("gonna", "mn") or drawn out ("kmsss"); a word whose
+    # double letters fold onto a key is another word: "uur" is not "your", "woont" not "wont".
+    if expanded is not None and (
+        token == word or word in EXPANSION_SPELLINGS or _DRAWN_OUT.search(word) is not None
+    ):
         return expanded
     # Chat Dutch glues the "ik" onto the verb: "kwil", "kben", "ksnij".
     if len(token) > 2 and token[0] == "k" and token[1:] in K_VERBS:
