@@ -120,6 +120,10 @@ TUNE = (
     "train_negatives_y.yaml",
     "train_catch_z.yaml",
     "train_negatives_z.yaml",
+    "train_catch_aa.yaml",
+    "train_negatives_aa.yaml",
+    "train_catch_ab.yaml",
+    "train_negatives_ab.yaml",
 )
 REPEATS = 5
 
