@@ -124,6 +124,8 @@ TUNE = (
     "train_negatives_aa.yaml",
     "train_catch_ab.yaml",
     "train_negatives_ab.yaml",
+    "train_catch_ac.yaml",
+    "train_negatives_ac.yaml",
 )
 REPEATS = 5
 

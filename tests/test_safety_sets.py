@@ -69,6 +69,8 @@ _DIR = Path(__file__).parent / "safety"
 #: of everyday talk) 627 = 81.0% and 323/382 at first sight, 751 and 373/382 after.
 #: Round AB: train_catch_ab (790: 60% indirect first person, a quarter plain statements of acute
 #: danger) 517 = 65.4% and 225/256 at first sight, 631 = 79.9% and 249/256 after.
+#: Round AC: train_catch_ac (746, the measuring batches' own mix) 686 = 92.0% and 358/371 at
+#: first sight, 728 = 97.6% and 370/371 after.
 #: Round Y (docs/safety.md): train_catch_y (785 plain statements in varied grammar and about
 #: others, written before it) 739 = 94.1% and 515/545 at first sight, 782 and 543/545 after.
 #: Round Z: train_catch_z (791 plain first person in hard forms, a ninth of them with scripted
@@ -139,6 +141,7 @@ CATCH = {
     "catch_measure16": (0.931, 0.973),
     "train_catch_aa": (0.97, 0.976),
     "train_catch_ab": (0.798, 0.972),
+    "train_catch_ac": (0.975, 0.997),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -195,6 +198,8 @@ CATCH = {
 #: many jokes that turn at the end) 36 = 4.6% at first sight, 28 after its near-miss fixes.
 #: negatives_measure16: 7 -> 8/855 when "uur" and "woont" stopped reading "your" and "won't"
 #: (round AB): the model, trained on the old reading, now raises one message.
+#: Round AC: train_negatives_ac (891, the measuring batches' own mix) 2 at first sight, 1 after
+#: (a film's hero who jumps from a building).
 #: Round Y: train_negatives_y (792, half near misses, written before it) 3 at first sight, 2
 #: after. Round Z: train_negatives_z (787, ordinary messages in hard forms: rambling, voice-to-
 #: text, slang, scripted typos, questions, very short) 12 at first sight, 3 after its fixes
@@ -235,6 +240,7 @@ CALM = {
     "negatives_measure16": 0.0094,
     "train_negatives_aa": 0.0013,
     "train_negatives_ab": 0.0356,
+    "train_negatives_ac": 0.0012,
 }
 
 
