@@ -238,32 +238,28 @@ def search_gated(
 
 def _group_end(expression: str, start: int) -> int | None:
     """The index of the ")" closing the group that opens at `start`, or None."""
-    depth, index, in_class = 0, start, False
-    while index < len(expression):
-        char = expression[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if expression[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
+    for index, char, depth in _structure(expression, start):
+        if char == ")" and depth == 0:
+            return index
     return None
 
 
 def branches(expression: str) -> list[str]:
     """The top-level alternatives of a regex source ("a|(b|c)|d" gives "a", "(b|c)", "d")."""
     pieces: list[str] = []
-    depth, start, index, in_class = 0, 0, 0, False
+    start = 0
+    for index, char, depth in _structure(expression):
+        if char == "|" and depth == 0:
+            pieces.append(expression[start:index])
+            start = index + 1
+    pieces.append(expression[start:])
+    return pieces
+
+
+def _structure(expression: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of a regex source from `start` that is neither escaped nor in a
+    character class, with the group depth after it."""
+    depth, index, in_class = 0, start, False
     while index < len(expression):
         char = expression[index]
         if char == "\\":
@@ -275,16 +271,10 @@ def branches(expression: str) -> list[str]:
             in_class = True
             if expression[index + 1 : index + 2] == "]":  # "[]...]": a literal "]" first
                 index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            pieces.append(expression[start:index])
-            start = index + 1
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
         index += 1
-    pieces.append(expression[start:])
-    return pieces
 
 
 class Alternation:
