@@ -97,7 +97,9 @@ def warm_up() -> None:
     """
     rules = _loaded()[0]
     for rule in rules.rules:
-        rulecache.compiled(rule.expression)
+        # A gated rule also searches its gate and its core on their own (bot/safety/reach.py).
+        for expression in (rule.expression, *(reach.gated(rule.expression) or ())):
+            rulecache.compiled(expression)
     context.prepare(rules.idioms)
     words.load()
     load_model()
