@@ -66,6 +66,8 @@ MEASURE = (
     "negatives_measure15.yaml",
     "catch_measure16.yaml",
     "negatives_measure16.yaml",
+    "catch_measure17.yaml",
+    "negatives_measure17.yaml",
 )
 TUNE = (
     "must_catch.yaml",
