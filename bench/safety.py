@@ -128,6 +128,8 @@ TUNE = (
     "train_negatives_ab.yaml",
     "train_catch_ac.yaml",
     "train_negatives_ac.yaml",
+    "train_catch_ad.yaml",
+    "train_negatives_ad.yaml",
 )
 REPEATS = 5
 
