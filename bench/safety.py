@@ -130,6 +130,8 @@ TUNE = (
     "train_negatives_ac.yaml",
     "train_catch_ad.yaml",
     "train_negatives_ad.yaml",
+    "train_catch_ae.yaml",
+    "train_negatives_ae.yaml",
 )
 REPEATS = 5
 

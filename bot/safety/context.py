@@ -66,7 +66,8 @@ _IDIOMS_SOURCE = "|".join(
         r"some time|the (?:past|last)|\d+|a few|two|three|several|many)\b)|"
         r"\bdead (?:tired|serious|inside lol|funny)\b|\bwould die for\b",
         r"\bbeat (?:me|us) (?:at|in)\b|\b(?:hit|hits) me up\b|(?<!hope i get )(?<!wish i got )"
-        r"(?<!hope i got )(?<!wish i get )\bhit (?:me )?by (?:a|the) (?:ca"
+        r"(?<!hope i got )(?<!wish i get )(?<!if i got )(?<!if i get )(?<!if i was )"
+        r"(?<!if i were )\bhit (?:me )?by (?:a|the) (?:ca"
         r"r|bus|ball|bike)\b",
         # Accidents and sport are not self-harm.
         r"\b(?:me|mezelf|myself) (?:<any>)(?:gesneden|bezeerd|pijn gedaan|geblesseerd|hurt|"
