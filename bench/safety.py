@@ -68,6 +68,8 @@ MEASURE = (
     "negatives_measure16.yaml",
     "catch_measure17.yaml",
     "negatives_measure17.yaml",
+    "catch_measure18.yaml",
+    "negatives_measure18.yaml",
 )
 TUNE = (
     "must_catch.yaml",
