@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.pg import binaries
+from tests.auxil.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "http://127.0.0.1:18080"
@@ -52,14 +53,6 @@ HEALTH_ROUND = 4.0
 def as_postgres(argv: list[str]) -> list[str]:
     # PostgreSQL refuses to run as root; this machine's sessions and CI run as root.
     return ["runuser", "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
-
-
-def free_port() -> int:
-    import socket  # noqa: PLC0415 - only here
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

@@ -39,7 +39,6 @@ import contextlib
 import os
 import re
 import shlex
-import socket
 import sys
 import tempfile
 import time
@@ -84,6 +83,7 @@ from bot.channels.buttons import parse_callback  # noqa: E402
 from tests.auxil.balancer import RoundRobin  # noqa: E402
 from tests.auxil.botapi_wire import RecordedRequest  # noqa: E402
 from tests.auxil.pg import PgServer, binaries, leader_pid, missing_reason  # noqa: E402
+from tests.auxil.ports import free_port  # noqa: E402
 
 WEBHOOK_SECRET = "a-benchmark-webhook-secret-of-enough-length"
 CROWD_FIRST_ID = 10_000
@@ -148,12 +148,6 @@ class Setup:
 
     def per_1000(self, seconds: float) -> float:
         return seconds / self.updates * 1000 if self.updates else float("nan")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def _listening(port: int, pid: int, log: Path) -> None:

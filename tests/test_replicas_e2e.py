@@ -9,7 +9,6 @@ import asyncio
 import json
 import re
 import signal
-import socket
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -26,6 +25,7 @@ from tests.auxil.balancer import RoundRobin
 from tests.auxil.botapi import BotApiServer, RecordedRequest
 from tests.auxil.e2e import BotProcess, texts
 from tests.auxil.pg import leader_pid
+from tests.auxil.ports import free_port
 from tests.auxil.wa_e2e import WaBot, shown, stopped_cleanly, wait_text
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
@@ -38,12 +38,6 @@ FIRST_ID = 40_000
 WEBHOOK_SECRET = "a-webhook-secret-of-enough-length"
 #: Seconds one person waits for the next question, a takeover included.
 PATIENCE = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Server(BotApiServer):

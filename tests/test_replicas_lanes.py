@@ -5,7 +5,6 @@ committed, so the staff side (topics, cards, the groups' pace) stays on one repl
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from bot.storage.postgres import PgDatabase
 from bot.storage.queues import Queues
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.engine import make_engine
+from tests.auxil.ports import free_port
 
 KEYS = derive_keys("a-replicas-test-secret-long-enough-for-omarmt")
 JOU = -1001110000001
@@ -39,12 +39,6 @@ class Replica:
     channel: TelegramChannel
     stop: asyncio.Event
     task: asyncio.Task[None]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @asynccontextmanager

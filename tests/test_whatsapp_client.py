@@ -4,7 +4,6 @@ failure mapped to what a sender must do, without the token or the address in any
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,7 @@ from bot.channels.whatsapp.client import (
     WaClient,
     WaError,
 )
+from tests.auxil.ports import free_port
 
 TOKEN = "EAAG-token-never-shown"
 NUMBER_ID = "106540352242922"
@@ -168,9 +168,7 @@ async def test_refused_carries_metas_code(graph: Graph) -> None:
 
 
 async def test_a_server_that_is_down_means_retry_later() -> None:
-    with socket.socket() as probe:  # a port that was free a moment ago: nobody listens there
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # nobody listens there
     async with WaClient(TOKEN, NUMBER_ID, f"http://127.0.0.1:{port}/v26.0") as client:
         with pytest.raises(RetryLater) as caught:
             await client.send(BSUID, {"type": "text", "text": {"body": "x"}})

@@ -12,7 +12,6 @@ import itertools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -20,6 +19,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
+
+from tests.auxil.ports import free_port
 
 __all__ = ["PgServer", "binaries", "leader_pid", "missing_reason"]
 
@@ -93,7 +94,7 @@ class PgServer:
             check=True,
             capture_output=True,
         )
-        self.port = _free_port()
+        self.port = free_port()
         self._serve()
 
     def _serve(self) -> None:
@@ -191,9 +192,3 @@ def leader_pid(url: str) -> int:
         row = conn.execute("SELECT value FROM meta WHERE key = 'writer'").fetchone()
     assert row is not None
     return int(json.loads(bytes(row[0]))["pid"])
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

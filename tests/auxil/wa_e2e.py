@@ -7,23 +7,17 @@ and retries until it answers 200 (so a message sent before the bot listens waits
 from __future__ import annotations
 
 import asyncio
-import socket
 from pathlib import Path
 
 from tests.auxil.botapi import BotApiServer
 from tests.auxil.e2e import BotProcess
+from tests.auxil.ports import free_port
 from tests.auxil.waapi import WhatsAppServer
 from tests.auxil.waapi_people import WaUser
 
 __all__ = ["VERIFY", "WaBot", "free_port", "shown", "stopped_cleanly", "stored", "wait_text"]
 
 VERIFY = "a-verify-token-we-chose"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class WaBot(BotProcess):
