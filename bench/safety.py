@@ -175,7 +175,7 @@ def _report(
     print(f"\n{name}: {len(catch)} must-catch, {len(calm)} ordinary")
     if catch:
         groups: dict[str, list[bool]] = defaultdict(list)
-        wrong_who = 0
+        wrong_who = checked_in = 0
         for case in catch:
             found = detect(case["text"])
             hit = _crisis(found)
@@ -191,11 +191,14 @@ def _report(
             for key in keys:
                 groups[key].append(hit)
             groups["all, rules alone"].append(_crisis(by_rules(case["text"])))
+            checked_in += found is not None and not hit
             if show and not hit and show in {"all", expected(case)}:
                 print(f"   MISS [{expected(case)}/{case.get('who', '-')}] {case['text']}")
         for key in sorted(groups):
             print(f"  recall {key:<24} {_rate(sum(groups[key]), len(groups[key]))}")
         print(f"  whose danger told wrong: {wrong_who}")
+        misses = len(catch) - sum(groups["all"])
+        print(f"  missed, but a check-in: {checked_in} of {misses}")
     if calm:
         _report_calm(calm, show, seen)
 

@@ -161,3 +161,50 @@ def test_a_damaged_model_never_fails_a_message() -> None:
     assert sign is not None
     assert sign.level == "crisis"
     assert detect(_UNSEEN[0][0]) is None  # the model's own catch is gone, nothing else
+
+
+# --- A check-in where the model is fairly sure -----------------------------------------------
+
+
+def _with_bar(monkeypatch: pytest.MonkeyPatch, crisis_at: float) -> None:
+    model = load_model()
+    assert model is not None
+    monkeypatch.setattr(
+        detector, "_model", lambda: dataclasses.replace(model, crisis_at=crisis_at)
+    )
+
+
+@pytest.mark.parametrize(("text", "who"), _UNSEEN)
+def test_fairly_sure_gets_a_check_in_not_the_crisis_lines(
+    text: str, who: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between `MODEL_CONCERN_AT` and the crisis bar the model asks gently: one line open now,
+    no urgent flag (bot/engine/crisis.py, `concern_text`)."""
+    model = load_model()
+    assert model is not None
+    verdict = model.read(normalise(text))
+    assert verdict is not None
+    assert verdict.crisis > detector.MODEL_CONCERN_AT
+    _with_bar(monkeypatch, crisis_at=(1 + verdict.crisis) / 2)  # now just short of the bar
+    sign = detect(text)
+    assert sign is not None
+    assert (sign.level, sign.evidence, sign.subject) == ("concern", "model", who)
+    monkeypatch.setattr(detector, "MODEL_CONCERN_AT", (1 + verdict.crisis) / 2)
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("word", ["suicidal", "attempted", "overdose", "express"])
+def test_one_word_never_decides_a_check_in_either(word: str) -> None:
+    model = load_model()
+    assert model is not None
+    assert model.read(normalise(f"i think {word} is fine"), detector.MODEL_CONCERN_AT) is None
+
+
+@pytest.mark.parametrize("name", ["typed_answers_heldout.yaml", "typed_answers_measure.yaml"])
+def test_answers_to_the_questions_never_get_a_check_in(name: str) -> None:
+    """A check-in takes the question's place: an answer the model half-likes would have to be
+    typed again."""
+    asked = sum(
+        1 for text in _answers(name) if (sign := detect(text)) and sign.evidence == "model"
+    )
+    assert asked == 0  # a count: a measuring line is never printed

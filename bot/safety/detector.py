@@ -166,6 +166,12 @@ def _by_rules(folded: Normalised) -> tuple[Detection | None, Reading | None]:
     return None, reading
 
 
+#: How sure the model must be of a crisis for a gentle check-in (a concern: one line open now,
+#: no urgent flag) where no rule spoke and it is not sure enough for the crisis reply
+#: (`Model.crisis_at`). Chosen on the ordinary messages of the tuning batches the shipped model
+#: never trained on (Z to AG): docs/safety.md, "A check-in where the model is fairly sure".
+MODEL_CONCERN_AT = 0.6
+
 #: How sure the model's reading of whose danger it is must be to decide it where the grammar
 #: (bot/safety/clauses.py) is unsure: where only a pronoun or nobody was named. Chosen on the
 #: tuning sets, told wrong of 15,571 caught: 308 by the grammar alone, 228 / 227 / 236 with
@@ -234,12 +240,19 @@ def _detect_plain(text: str) -> Detection | None:
         # word as a past that is over; the model, reading words, would raise it again.
         return sign
     model = _model()
-    verdict = None if model is None else model.read(folded)
+    if model is None:
+        return sign
+    verdict = model.read(folded, MODEL_CONCERN_AT)
     if verdict is None or reading.recovered():
         # The same holds where no rule read a key word: "vroeger deed ik mezelf pijn, maar
         # ik ben nu drie jaar clean" is a past the message says is over.
         return sign
-    return Detection(verdict.category, "model", "other" if verdict.other else "self")
+    subject: Subject = "other" if verdict.other else "self"
+    if verdict.crisis >= model.crisis_at:
+        return Detection(verdict.category, "model", subject)
+    # Fairly sure, not sure enough for the crisis lines: a gentle check-in, unless a concern
+    # rule already said which.
+    return sign or Detection(verdict.category, "model", subject, "concern")
 
 
 def _windows(text: str) -> list[str]:
