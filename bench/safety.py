@@ -175,7 +175,7 @@ def _report(
     print(f"\n{name}: {len(catch)} must-catch, {len(calm)} ordinary")
     if catch:
         groups: dict[str, list[bool]] = defaultdict(list)
-        wrong_who = checked_in = 0
+        wrong_who = checked_in = wrong_check_in = 0
         for case in catch:
             found = detect(case["text"])
             hit = _crisis(found)
@@ -185,7 +185,10 @@ def _report(
                 if case.get("kind") == "explicit" and case["who"] == "self":
                     keys.append("explicit first person")
                 if found is not None and found.subject != case["who"]:
-                    wrong_who += 1
+                    if hit:
+                        wrong_who += 1
+                    else:
+                        wrong_check_in += 1
             if seen and case["text"].strip().lower() not in seen:
                 keys += [f"{key}, in no tuning set" for key in keys if key in _UNSEEN_KEYS]
             for key in keys:
@@ -196,9 +199,12 @@ def _report(
                 print(f"   MISS [{expected(case)}/{case.get('who', '-')}] {case['text']}")
         for key in sorted(groups):
             print(f"  recall {key:<24} {_rate(sum(groups[key]), len(groups[key]))}")
-        print(f"  whose danger told wrong: {wrong_who}")
+        print(f"  whose danger told wrong: {wrong_who} (crisis replies)")
         misses = len(catch) - sum(groups["all"])
-        print(f"  missed, but a check-in: {checked_in} of {misses}")
+        print(
+            f"  missed, but a check-in: {checked_in} of {misses}"
+            f" ({wrong_check_in} about the wrong person)"
+        )
     if calm:
         _report_calm(calm, show, seen)
 
