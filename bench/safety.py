@@ -134,6 +134,10 @@ TUNE = (
     "train_negatives_ad.yaml",
     "train_catch_ae.yaml",
     "train_negatives_ae.yaml",
+    "train_catch_af.yaml",
+    "train_negatives_af.yaml",
+    "train_catch_ag.yaml",
+    "train_negatives_ag.yaml",
 )
 REPEATS = 5
 

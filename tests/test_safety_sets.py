@@ -340,3 +340,17 @@ def test_loneliness_alone_never_gets_the_crisis_reply() -> None:
         if case["topic"] in {"loneliness", "questionnaire"} and _caught(case["text"])
     ]
     assert lonely == []
+
+
+def test_every_set_has_its_place_in_the_bench() -> None:
+    """A batch added without its line in bench/safety.py would go unmeasured: its figures
+    would be in no closing note. Measuring batches also need a floor here."""
+    from bench.safety import MEASURE, TUNE  # noqa: PLC0415 - the bench only for this test
+
+    held = {path.stem for path in _DIR.glob("*.yaml")}
+    sets = {name for name in held if name.startswith(("catch_", "negatives_", "train_"))}
+    sets -= {"train_rule_examples", "train_rule_examples_m"}
+    benched = {name.removesuffix(".yaml") for name in (*MEASURE, *TUNE)}
+    assert sets - benched == set()
+    measuring = {name for name in held if "measure" in name}
+    assert measuring - set(CATCH) - set(CALM) == set()
