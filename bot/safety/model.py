@@ -173,13 +173,13 @@ class Model:
             return None
         if len(words) <= _SHORT:
             # As sure as it stays with any one word left out: one word never decides.
-            crisis = min(crisis, self._without_worst_word(folded, set(words)))
+            crisis = min(crisis, self._without_worst_word(folded, set(words), bar))
         elif crisis < self.crisis_at and len(words) <= _CHECK_IN_WORDS:
             # Nor does it decide a check-in ("na de les over zelfmoord was iedereen stil": the
             # rules read "zelfmoord" as the lesson's topic; the word alone would ask how you
             # are). Estimated in one pass, not read again once per word: a tenth of the
             # messages of the tuning sets land here, and p99 is held to 1 ms.
-            crisis = min(crisis, self._without_any_word(folded, bar))
+            crisis = min(crisis, self._estimate_without_a_word(folded, bar))
         if crisis < bar:
             return None
         best = max(range(1, len(scores)), key=scores.__getitem__)
@@ -216,7 +216,7 @@ class Model:
         ]
         return scores, present, scale
 
-    def _without_any_word(self, folded: Normalised, bar: float) -> float:
+    def _estimate_without_a_word(self, folded: Normalised, bar: float) -> float:
         """About how sure the model stays with any one word of the message left out; the
         first estimate below `bar` as soon as one is found (most messages here end there).
 
@@ -260,8 +260,9 @@ class Model:
                 break
         return least
 
-    def _without_worst_word(self, folded: Normalised, words: set[str]) -> float:
-        """How sure the model stays of a short message with any one of its words left out.
+    def _without_worst_word(self, folded: Normalised, words: set[str], bar: float) -> float:
+        """How sure the model stays of a short message with any one of its words left out;
+        the first reading below `bar` as soon as one is found.
 
         One word deciding is the rules' work: "i think blades is fine" is not a crisis because
         "blades" weighs heavily, and the word sweep (tests/test_safety_sweep.py) holds the
@@ -275,6 +276,8 @@ class Model:
             if read is None:
                 return 0.0
             least = min(least, _crisis(read[0]))
+            if least < bar:
+                break
         return least
 
 
