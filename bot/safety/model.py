@@ -208,13 +208,16 @@ class Model:
         if not present:
             return None
         scale = 1 / math.sqrt(len(found))
-        # One C-level sum per class over the present features' weights (a loop per weight in
-        # Python cost 0.7 ms on a 250-character message).
-        columns = zip(*map(self.weights.__getitem__, present), strict=True)
         scores = [
-            bias + scale * sum(column) for bias, column in zip(self.bias, columns, strict=True)
+            bias + scale * total
+            for bias, total in zip(self.bias, self._sums(present), strict=True)
         ]
         return scores, present, scale
+
+    def _sums(self, names: list[str]) -> list[float]:
+        """Per class, the sum of these features' weights: one C-level sum per class (a loop per
+        weight in Python cost 0.7 ms on a 250-character message)."""
+        return [sum(column) for column in zip(*map(self.weights.__getitem__, names), strict=True)]
 
     def _estimate_without_a_word(self, folded: Normalised, bar: float) -> float:
         """About how sure the model stays with any one word of the message left out; the
@@ -228,9 +231,7 @@ class Model:
         present = [name for name in owners if name in self.known]
         if not present:
             return 0.0
-        total = [
-            sum(column) for column in zip(*map(self.weights.__getitem__, present), strict=True)
-        ]
+        total = self._sums(present)
         own: dict[str, list[str]] = {}
         for name in present:
             if word := owners[name]:
@@ -247,9 +248,7 @@ class Model:
             left = len(owners) - count[word]
             if left <= 0:
                 return 0.0
-            gone = [
-                sum(column) for column in zip(*map(self.weights.__getitem__, names), strict=True)
-            ]
+            gone = self._sums(names)
             scale = 1 / math.sqrt(left)
             scores = [
                 bias + scale * (kept - lost)
