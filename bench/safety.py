@@ -70,6 +70,8 @@ MEASURE = (
     "negatives_measure17.yaml",
     "catch_measure18.yaml",
     "negatives_measure18.yaml",
+    "catch_measure19.yaml",
+    "negatives_measure19.yaml",
 )
 TUNE = (
     "must_catch.yaml",
