@@ -140,6 +140,8 @@ TUNE = (
     "train_negatives_af.yaml",
     "train_catch_ag.yaml",
     "train_negatives_ag.yaml",
+    "train_catch_ah.yaml",
+    "train_negatives_ah.yaml",
 )
 REPEATS = 5
 
