@@ -50,6 +50,10 @@ TUNING = (
     "train_catch_r", "train_negatives_r",
     "train_catch_s", "train_negatives_s", "train_catch_t", "train_negatives_t",
     "train_catch_v", "train_negatives_v", "train_catch_y", "train_negatives_y",
+    "train_catch_aa", "train_negatives_aa", "train_catch_ab", "train_negatives_ab",
+    "train_catch_ac", "train_negatives_ac", "train_catch_ad", "train_negatives_ad",
+    "train_catch_ae", "train_negatives_ae", "train_catch_af", "train_negatives_af",
+    "train_catch_ag", "train_negatives_ag", "train_catch_ah", "train_negatives_ah",
 )  # fmt: skip
 #: Batch S (round S) first tuned the rules only: a model trained with it caught 6 more of the
 #: 2,618 measuring signs but 2 fewer plain first-person statements, for 2 more false alarms
@@ -62,6 +66,11 @@ TUNING = (
 #: caught 44 fewer signs and 4 fewer plain statements for 10 fewer false alarms: Z, ordinary
 #: messages in the very forms of plain statements, lifts the bar more than its signs lift the
 #: model, so Z tunes the rules only (docs/safety.md, rounds Y and Z).
+#: Round AH (2026-12-04) trained on AA to AH as well. Compared at equal false alarms on the
+#: fourteen measuring batches and heldout4 (the rules of round AH, the bar swept), it caught
+#: about 45 more of their 5,259 signs than the model it replaced, and the same model retrained
+#: without them about as many as that one: a retrain had only looked worse at its own, higher
+#: bar (docs/safety.md, "Round AH").
 #: The rules' match/no_match examples as they stood when the snapshot was last taken (round R,
 #: 2026-12-03: 977 rules; rounds N-Q had trained on round M's snapshot).
 RULE_EXAMPLES = "train_rule_examples"
@@ -73,8 +82,11 @@ CLASSES = ("none", *CATEGORIES)
 #: it about one false alarm per extra sign (docs/safety.md, round N). Round R tried 0.003 (11
 #: more of batch R's 800 signs for no more false alarm, trained up to Q); trained on all, its bar
 #: (0.971) gave the crisis reply to "i don't want to be alone anymore" and to a word of the
-#: sweep, so 0.002 stayed (docs/safety.md, round R).
-FALSE_ALARMS = 0.002
+#: sweep, so 0.002 stayed (docs/safety.md, round R). Round AH, trained up to AH: 0.002 gives bar
+#: 0.989 (on the measuring batches 1-14 and heldout4: 4,757 of 5,259 signs, 2,332 of 2,385
+#: plain statements, 76 of 12,782 false alarms), 0.003 gives 0.982 (4,811, 2,335, 84); the model
+#: it replaced, at its 0.986: 4,785, 2,334, 89. 0.003 is better on all three, so 0.003.
+FALSE_ALARMS = 0.003
 #: Weights smaller than this are dropped from the file (they move no verdict).
 PRUNE = 0.02
 #: Inverse regularisation, chosen by the model's own out-of-fold recall of the tuning signs at
