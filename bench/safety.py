@@ -142,6 +142,8 @@ TUNE = (
     "train_negatives_ag.yaml",
     "train_catch_ah.yaml",
     "train_negatives_ah.yaml",
+    "train_catch_ai.yaml",
+    "train_negatives_ai.yaml",
 )
 REPEATS = 5
 
