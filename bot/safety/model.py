@@ -28,7 +28,9 @@ from bot.safety.lexicon import fold
 from bot.safety.normalize import Normalised
 from bot.safety.patterns import Category
 
-__all__ = ["MODEL_FILE", "Model", "ModelError", "Verdict", "features", "load_model"]
+__all__ = [
+    "MODEL_FILE", "Model", "ModelError", "Verdict", "features", "load_model", "read_model",
+]  # fmt: skip
 
 MODEL_FILE = Path("content") / "safety" / "model.json.gz"
 _TOKEN = re.compile(r"[a-z]+|\.")
@@ -301,6 +303,12 @@ def load_model() -> Model | None:
     path = data_root() / MODEL_FILE
     if not path.is_file():
         return None
+    return read_model(path)
+
+
+def read_model(path: Path) -> Model:
+    """The model stored at `path` (the shipped one, or another trained for comparison:
+    bench/model_curve.py); raises ModelError when the file cannot be read."""
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             raw = json.load(handle)
@@ -314,5 +322,5 @@ def load_model() -> Model | None:
             data_hash=str(raw["data_hash"]),
         )
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        msg = f"{MODEL_FILE} does not load ({type(exc).__name__}): train it again"
+        msg = f"{path.name} does not load ({type(exc).__name__}): train it again"
         raise ModelError(msg) from exc

@@ -1,0 +1,106 @@
+"""Compare crisis models over a sweep of their bar, not at one bar each.
+
+    python bench/model_curve.py                                  the shipped model
+    python bench/model_curve.py OTHER.json.gz --bars 0.976,0.982  a model trained elsewhere too
+
+For each model and bar it runs the whole detector (the rules first, the model on what they let
+pass) over the measuring batches a model is chosen on (1-14 and heldout4) and prints totals:
+signs caught, plain first-person statements caught, false alarms. A model trained on more data
+sets a higher bar for itself and so can look worse at its own bar while it catches more at every
+level of false alarms (docs/safety.md, "Round AH"): compare the curves, then let the training
+script choose the bar.
+
+`--fresh` also prints the later batches (15 on). Those are the ones no choice is made on: read
+them once, after the choice, or they stop measuring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# The path above makes the package importable.
+from bench.safety import MEASURE, Case, _crisis, _load, expected  # noqa: E402
+from bot.safety import detector  # noqa: E402
+from bot.safety.model import MODEL_FILE, Model, read_model  # noqa: E402
+
+__all__ = ["main"]
+
+#: Measuring batches up to this number are where models are chosen; later ones only measure.
+CHOSEN_ON = 14
+_NUMBER = re.compile(r"_measure(\d*)\.yaml$")
+
+
+def group(name: str) -> str:
+    """ "chosen on" for batches 1-14 and heldout4, else the batch's own name ("batch 17")."""
+    found = _NUMBER.search(name)
+    number = int(found.group(1) or 1) if found else 0
+    return "chosen on" if number <= CHOSEN_ON else f"batch {number}"
+
+
+def figures(cases: list[Case]) -> tuple[int, int, int, int, int, int]:
+    """Signs caught and all, plain statements caught and all, false alarms and ordinary."""
+    caught = signs = plain = plains = alarms = calm = 0
+    for case in cases:
+        hit = _crisis(detector.detect(case["text"]))
+        if expected(case) == "none":
+            calm += 1
+            alarms += hit
+            continue
+        signs += 1
+        caught += hit
+        if case.get("who") == "self" and case.get("kind") == "explicit":
+            plains += 1
+            plain += hit
+    return caught, signs, plain, plains, alarms, calm
+
+
+def sweep(model: Model, bars: list[float], groups: dict[str, list[Case]]) -> list[str]:
+    """One line per bar: the detector's totals per group with `model` at that bar."""
+    original: Callable[[], Model | None] = detector._model
+    lines = []
+    try:
+        for bar in bars or [model.crisis_at]:
+            moved = dataclasses.replace(model, crisis_at=bar)
+            detector._model = lambda moved=moved: moved  # type: ignore[assignment]
+            parts = [f"bar {bar:.3f}"]
+            for name, cases in groups.items():
+                caught, signs, plain, plains, alarms, calm = figures(cases)
+                parts.append(
+                    f"{name}: {caught}/{signs} signs, {plain}/{plains} plain, "
+                    f"{alarms}/{calm} false alarms"
+                )
+            lines.append(" | ".join(parts))
+    finally:
+        detector._model = original  # type: ignore[assignment]
+    return lines
+
+
+def main() -> None:
+    """Print the sweep of each model given (the shipped one when none is)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("models", nargs="*", type=Path, help="model files (.json.gz)")
+    parser.add_argument("--bars", default="", help="bars to try, comma-separated")
+    parser.add_argument("--fresh", action="store_true", help="also the batches no choice is on")
+    args = parser.parse_args()
+    bars = [float(item) for item in args.bars.split(",") if item.strip()]
+    groups: dict[str, list[Case]] = {}
+    for name in MEASURE:
+        key = group(name)
+        if key == "chosen on" or args.fresh:
+            groups.setdefault(key, []).extend(_load(name))
+    for path in args.models or [ROOT / MODEL_FILE]:
+        print(path)
+        for line in sweep(read_model(path), bars, groups):
+            print(f"  {line}")
+
+
+if __name__ == "__main__":
+    main()
