@@ -39,7 +39,7 @@ _NUMBER = re.compile(r"_measure(\d*)\.yaml$")
 
 
 def group(name: str) -> str:
-    """ "chosen on" for batches 1-14 and heldout4, else the batch's own name ("batch 17")."""
+    """The group of a measuring set: "chosen on" (batches 1-14, heldout4) or "batch 17"."""
     found = _NUMBER.search(name)
     number = int(found.group(1) or 1) if found else 0
     return "chosen on" if number <= CHOSEN_ON else f"batch {number}"
