@@ -72,6 +72,8 @@ MEASURE = (
     "negatives_measure18.yaml",
     "catch_measure19.yaml",
     "negatives_measure19.yaml",
+    "catch_measure20.yaml",
+    "negatives_measure20.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -144,6 +146,8 @@ TUNE = (
     "train_negatives_ah.yaml",
     "train_catch_ai.yaml",
     "train_negatives_ai.yaml",
+    "train_catch_aj.yaml",
+    "train_negatives_aj.yaml",
 )
 REPEATS = 5
 
