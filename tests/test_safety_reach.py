@@ -188,3 +188,22 @@ def test_idioms_masked_near_their_anchors_are_masked_the_same(calm: bool) -> Non
             assert context._masked(pattern, replace, text) == whole
             replaced += whole != text
     assert replaced > 0  # the pastes hold idioms to mask
+
+
+def test_a_narrowed_alternation_keeps_the_order_of_its_alternatives() -> None:
+    """Where two alternatives match at one place, the first still wins: "kapot" before
+    "kapot gelachen" masks only "kapot", as the whole alternation does."""
+    pattern = re.compile(r"\bkapot\b|\bkapot gelachen\b|\bdood gelachen\b|\bzelfmoord\b")
+    alternation = reach.Alternation(pattern)
+    text = " ik heb me kapot gelachen "
+    narrowed = alternation.narrowed(text)
+    assert narrowed is not None
+    assert narrowed.pattern == r"\bkapot\b|\bkapot gelachen\b"
+    assert narrowed.sub("_", text) == pattern.sub("_", text) == " ik heb me _ gelachen "
+    assert alternation.narrowed(" gewoon een dag ") is None
+    assert alternation.narrowed(text) is narrowed  # compiled once
+
+
+def test_an_alternation_with_an_unanchored_alternative_is_not_narrowed() -> None:
+    pattern = re.compile(r"\bkapot\b|\b[a-z]+\b")
+    assert reach.Alternation(pattern).narrowed(" iets anders ") is pattern
