@@ -148,6 +148,8 @@ TUNE = (
     "train_negatives_ai.yaml",
     "train_catch_aj.yaml",
     "train_negatives_aj.yaml",
+    "train_catch_ak.yaml",
+    "train_negatives_ak.yaml",
 )
 REPEATS = 5
 

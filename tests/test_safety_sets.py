@@ -75,7 +75,10 @@ _DIR = Path(__file__).parent / "safety"
 #: 191/197 before it.
 #: Round AJ: train_catch_aj (798: veiled signs in diary-like messages, metaphors and practical
 #: questions, control described without naming it, someone else in danger in every grammar)
-#: 682 = 85.5% and 273/278 at first sight.
+#: 682 = 85.5% and 273/278 at first sight. train_catch_ak (1,569, four helpers: dyslexic, voice-
+#: to-text and street writing; abuse and exploitation told in everyday words and minimised; a
+#: sign buried in a long message or taken back; plain statements in unexpected forms) 1,435 =
+#: 91.5% and 910/932 at first sight.
 #: Round AF: train_catch_af (726: plain statements in hard grammar and long context, veiled signs,
 #: danger right now) 653 = 89.9% and 271/282 at first sight, 724 and 282/282 after.
 #: Round AG: train_catch_ag (760: plain statements in every grammatical form, and the measuring
@@ -186,6 +189,7 @@ CATCH = {
     "train_catch_ai": (0.911, 0.996),
     "catch_measure20": (0.934, 0.969),
     "train_catch_aj": (0.854, 0.982),
+    "train_catch_ak": (0.914, 0.976),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -249,7 +253,14 @@ CATCH = {
 #: negatives_measure20 (written with catch_measure20): 7/869 before round AJ.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
-#: sight.
+#: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
+#: difficult but safe families and relationships, health and medicine without danger, what
+#: lonely young people send the bot) 20 at first sight.
+#: Model round AJ: trained on AJ and AK as well (chosen on batches 1-14 and heldout4: 4,822 ->
+#: 4,855 of 5,259 signs, plain 2,336 -> 2,345, false alarms 81 -> 84; 85 with round AJ's rules),
+#: train_negatives_aj 10 -> 7, train_negatives_ak 20 -> 13 with the rules. It moved these caps to
+#: what they measure: negatives_measure6 4 -> 5/900, negatives_measure12 5 -> 6/867,
+#: negatives_measure20 7 -> 8/869, train_negatives_w 14 -> 16/1,191.
 #: Round AF: train_negatives_af (823, hard near misses and first messages to the bot) 11 at first
 #: sight, 5 after (all five the model's).
 #: Round AG: train_negatives_ag (949, a third near misses, sadness and therapy talk) 11 at first
@@ -290,7 +301,7 @@ CALM = {
     "negatives_measure3": 0.0138,
     "negatives_measure4": 0.0,
     "negatives_measure5": 0.0212,
-    "negatives_measure6": 0.0045,
+    "negatives_measure6": 0.0056,
     "negatives_measure7": 0.0089,
     "negatives_measure8": 0.0047,
     "train_negatives_t": 0.0036,
@@ -298,8 +309,8 @@ CALM = {
     "negatives_measure10": 0.0128,
     "train_negatives_v": 0.0136,
     "negatives_measure11": 0.0058,
-    "negatives_measure12": 0.0058,
-    "train_negatives_w": 0.0126,
+    "negatives_measure12": 0.007,
+    "train_negatives_w": 0.0135,
     "negatives_measure13": 0.0058,
     "negatives_measure14": 0.0024,
     "train_negatives_y": 0.0026,
@@ -318,8 +329,9 @@ CALM = {
     "negatives_measure19": 0.006,
     "train_negatives_ah": 0.0095,
     "train_negatives_ai": 0.0122,
-    "negatives_measure20": 0.0081,
+    "negatives_measure20": 0.0093,
     "train_negatives_aj": 0.0117,
+    "train_negatives_ak": 0.0122,
 }
 
 
