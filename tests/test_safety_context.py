@@ -22,6 +22,7 @@ from bot.safety.detector import by_rules
         "in de les hadden we het over zelfmoord",
         "ik wil niet dood",
         "ik verveel me dood, maar verder gaat het goed",
+        "suïcidepreventie is belangrijk",  # a compound, as "zelfmoordpreventie" is
     ],
 )
 def test_everyday_words_raise_no_sign(text: str) -> None:

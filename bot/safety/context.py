@@ -111,7 +111,8 @@ _IDIOMS_SOURCE = "|".join(
         # Topic compounds: a news word, not a personal sign.
         r"\bzelf ?moord ?(?:aanslag|aanslagen|terrorist|terroristen|actie|commando|missie|"
         r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest)\w*"
-        r"|\bzelf ?doding ?s?(?:preventie|cijfers)\w*",
+        r"|\bzelf ?doding ?s?(?:preventie|cijfers)\w*"
+        r"|\bsuicide ?(?:preventie|cijfers|percentage|statistieken|onderzoek)\w*",
         r"\bsuicide (?:squad|mission|doors|door|bomber|bombing|bombings|attack|attacks|rate|"
         r"rates|prevention|hotline|awareness|statistics|run|pact film)\b",
         # Heat and hangovers "killing" you; song titles.

@@ -31,6 +31,7 @@ _WORDS = [
 _SIGNS = [
     "dood", "die", "dead", "kill", "killing", "zelfmoord", "suicide", "cut", "cutting", "snij",
     "snijd", "snijden", "kras", "krassen", "hang", "ophangen", "sterven", "dying", "overdose",
+    "leven", "life",
 ]  # fmt: skip
 _PARTS = frozenset(_WORDS) | frozenset(fold(word) for word in _WORDS)
 _SIGN_PARTS = frozenset(_SIGNS) | frozenset(fold(word) for word in _SIGNS)
