@@ -91,6 +91,10 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         ("mn pa drinkt en slaat", "self"),
         ("mijn moeder wordt geslagen", "other"),
         ("ik denk dat mijn vriend is verkracht op een feest", "other"),
+        # A pronoun as the subject of a passive is the one it was done to.
+        ("ze is verkracht op een feest", "other"),
+        ("he got raped", "other"),
+        ("hij werd gisteren weer geslagen door zijn vader", "other"),
         # The writer's own body is the writer.
         ("my arms are covered in fresh cuts", "self"),
     ],

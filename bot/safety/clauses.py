@@ -419,6 +419,8 @@ def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
             following = [w for w in words[index + 1 : index + 4] if w not in _ADJECTIVES]
             if following and not _person(following[0]):
                 return "self", True
+    if _pronoun_suffers(words):
+        return "other", True
     people = [word for word in words if _person(word)]
     if len(set(people)) == 1 and people[0] in _HOUSEHOLD and not _passive(words):
         # "mn pa drinkt en slaat", "my boyfriend hits": one person of the writer's home does it
@@ -447,6 +449,26 @@ def _passive(words: list[str]) -> bool:
             following = words[index + 1 : index + 3]
             if any(_participle(w) for w in following):
                 return True
+    return False
+
+
+#: Pronouns that can be the subject of a passive: "ze is verkracht", "he got raped".
+_SUBJECTS = _folded("hij zij ze ie he she they".split())  # noqa: SIM905
+
+
+def _pronoun_suffers(words: list[str]) -> bool:
+    """Whether a clause without the writer in it puts a third-person pronoun as the subject of
+    a passive: "ze is verkracht op een feest", "hij werd geslagen", "he got raped". The pronoun
+    alone then says who was harmed, as "mijn zus is verkracht" does; an active clause with
+    only a pronoun ("hij slaat") leaves it open who is hit."""
+    for index, word in enumerate(words[:-2]):
+        helper, following = words[index + 1], words[index + 2 : index + 5]
+        if (
+            word in _SUBJECTS
+            and (helper in _PASSIVE or helper in _BE)
+            and any(_participle(later) for later in following)
+        ):
+            return True
     return False
 
 
