@@ -150,6 +150,8 @@ TUNE = (
     "train_negatives_aj.yaml",
     "train_catch_ak.yaml",
     "train_negatives_ak.yaml",
+    "train_catch_al.yaml",
+    "train_negatives_al.yaml",
 )
 REPEATS = 5
 

@@ -245,6 +245,10 @@ def _detect_plain(text: str) -> Detection | None:
     if model is None:
         return sign
     verdict = model.read(folded, MODEL_CONCERN_AT)
+    if verdict is not None and verdict.crisis >= model.crisis_at and _on_topic(reading):
+        # "na de les over zelfmoord was iedereen stil": the rules read the key word as the
+        # lesson's topic; the model may not make a crisis of that one word.
+        verdict = model.read(folded, MODEL_CONCERN_AT, one_word=True)
     if verdict is None or reading.recovered():
         # The same holds where no rule read a key word: "vroeger deed ik mezelf pijn, maar
         # ik ben nu drie jaar clean" is a past the message says is over.
@@ -255,6 +259,23 @@ def _detect_plain(text: str) -> Detection | None:
     # Fairly sure, not sure enough for the crisis lines: a gentle check-in, unless a concern
     # rule already said which.
     return sign or Detection(verdict.category, "model", subject, "concern")
+
+
+def _on_topic(reading: Reading) -> bool:
+    """Whether a guarded rule's sign is in the text in a clause about a topic ("de les over
+    zelfmoord", a film, the news). A negation is not enough: "ik heb nooit aan zelfmoord
+    gedacht, maar nu wel" is the model's to read."""
+    rules = ruleset()
+    padded = f" {reading.text} "
+    for index, within in _candidates(padded):
+        rule = rules.rules[index]
+        if not rule.guarded:
+            continue
+        for start, _end in rule.search(reading.text, padded, within):
+            low, high = reading.context(start)
+            if context.on_topic(reading.text[low:high]):
+                return True
+    return False
 
 
 def _windows(text: str) -> list[str]:

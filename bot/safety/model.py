@@ -155,12 +155,15 @@ class Model:
     def __post_init__(self) -> None:
         object.__setattr__(self, "known", frozenset(self.weights))
 
-    def read(self, folded: Normalised, floor: float | None = None) -> Verdict | None:
+    def read(
+        self, folded: Normalised, floor: float | None = None, *, one_word: bool = False
+    ) -> Verdict | None:
         """The verdict on a folded text, or None when the model stays silent.
 
         Silent below the crisis bar (`crisis_at`), or below `floor` where one is given (a
         lower bar for a gentle check-in, `detector.MODEL_CONCERN_AT`): the verdict's `crisis`
-        then tells a crisis (at or above `crisis_at`) from a worry.
+        then tells a crisis (at or above `crisis_at`) from a worry. `one_word`: no single
+        word may decide a crisis either (where the rules overruled a key word of the text).
         """
         bar = self.crisis_at if floor is None else min(floor, self.crisis_at)
         words = [word for word in _TOKEN.findall(folded.text) if word != "."]
@@ -176,7 +179,7 @@ class Model:
         if len(words) <= _SHORT:
             # As sure as it stays with any one word left out: one word never decides.
             crisis = min(crisis, self._without_worst_word(folded, set(words), bar))
-        elif crisis < self.crisis_at and len(words) <= _CHECK_IN_WORDS:
+        elif (one_word or crisis < self.crisis_at) and len(words) <= _CHECK_IN_WORDS:
             # Nor does it decide a check-in ("na de les over zelfmoord was iedereen stil": the
             # rules read "zelfmoord" as the lesson's topic; the word alone would ask how you
             # are). Estimated in one pass, not read again once per word: a tenth of the
