@@ -45,6 +45,8 @@ def test_everyday_words_raise_no_sign(text: str) -> None:
         ("niemand weet dat ik mezelf snij", "self_harm"),
         ("thuis wordt er geslagen", "abuse"),
         ("ik word thuis geslagen", "abuse"),
+        # "a cake to die for" is an idiom; wanting "to die for real" is not.
+        ("they said i am dead for them. i want to die for real now", "suicide"),
     ],
 )
 def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) -> None:

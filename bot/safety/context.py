@@ -60,9 +60,10 @@ _IDIOMS_SOURCE = "|".join(
         r"dying|deceased)\b",
         r"\b(?:dying|die|died|dead) (?:of|from) (?:laughter|laughing|embarrassment|boredom|"
         r"hunger|thirst|the heat|cringe|cuteness|shame)\b",
-        # "a cake to die for", but not "wanting to die for weeks".
-        r"\bto die for\b(?! (?:weeks|months|years|days|ages|so long|a long time|a while|"
-        r"some time|the (?:past|last)|\d+|a few|two|three|several|many)\b)|"
+        # "a cake to die for", but not "wanting to die for weeks" or "i want to die for real".
+        r"(?<!want )(?<!wants )(?<!wanted )(?<!wanting )(?<!ready )(?<!going )(?<!trying )"
+        r"(?<!deserve )\bto die for\b(?! (?:weeks|months|years|days|ages|so long|a long time|"
+        r"a while|some time|the (?:past|last)|\d+|a few|two|three|several|many)\b)|"
         r"\bdead (?:tired|serious|inside lol|funny)\b|\bwould die for\b",
         r"\bbeat (?:me|us) (?:at|in)\b|\b(?:hit|hits) me up\b|(?<!hope i get )(?<!wish i got )"
         r"(?<!hope i got )(?<!wish i get )(?<!if i got )(?<!if i get )(?<!if i was )"
