@@ -271,16 +271,18 @@ def main(target: Path, c: float = C, fixed_bar: float | None = None) -> None:
         vocab, model = fit([grams[i] for i in train], labels[train])
         return test, 1 - model.predict_proba(matrix([grams[i] for i in test], vocab))[:, 0]
 
-    runs = []
-    for seed in range(0 if fixed_bar is not None else SPLITS):
-        outside = np.zeros(len(data))
-        splits = StratifiedKFold(5, shuffle=True, random_state=seed).split(data, labels)
-        for test, chances in Parallel(n_jobs=2, backend="threading")(
-            delayed(fold)(train, test) for train, test in splits
-        ):
-            outside[test] = chances
-        runs.append(outside)
-    bar = fixed_bar if fixed_bar is not None else _bar(runs, (labels == 0) & natural, labels > 0)
+    bar = fixed_bar
+    if bar is None:
+        runs = []
+        for seed in range(SPLITS):
+            outside = np.zeros(len(data))
+            splits = StratifiedKFold(5, shuffle=True, random_state=seed).split(data, labels)
+            for test, chances in Parallel(n_jobs=2, backend="threading")(
+                delayed(fold)(train, test) for train, test in splits
+            ):
+                outside[test] = chances
+            runs.append(outside)
+        bar = _bar(runs, (labels == 0) & natural, labels > 0)
 
     vocab, model = fit(grams, labels)
     names = sorted(vocab, key=vocab.__getitem__)

@@ -163,7 +163,8 @@ class Model:
         Silent below the crisis bar (`crisis_at`), or below `floor` where one is given (a
         lower bar for a gentle check-in, `detector.MODEL_CONCERN_AT`): the verdict's `crisis`
         then tells a crisis (at or above `crisis_at`) from a worry. `one_word`: no single
-        word may decide a crisis either (where the rules overruled a key word of the text).
+        word may decide a crisis either (where the rules read a key word as a topic:
+        `detector._on_topic`).
         """
         bar = self.crisis_at if floor is None else min(floor, self.crisis_at)
         words = [word for word in _TOKEN.findall(folded.text) if word != "."]
@@ -180,10 +181,11 @@ class Model:
             # As sure as it stays with any one word left out: one word never decides.
             crisis = min(crisis, self._without_worst_word(folded, set(words), bar))
         elif (one_word or crisis < self.crisis_at) and len(words) <= _CHECK_IN_WORDS:
-            # Nor does it decide a check-in ("na de les over zelfmoord was iedereen stil": the
-            # rules read "zelfmoord" as the lesson's topic; the word alone would ask how you
-            # are). Estimated in one pass, not read again once per word: a tenth of the
-            # messages of the tuning sets land here, and p99 is held to 1 ms.
+            # Nor does it decide a check-in, or a crisis where `one_word` asks ("na de les over
+            # zelfmoord was iedereen stil": the rules read "zelfmoord" as the lesson's topic;
+            # the word alone would ask how you are). Estimated in one pass, not read again
+            # once per word: a tenth of the messages of the tuning sets land here, and p99 is
+            # held to 1 ms.
             crisis = min(crisis, self._estimate_without_a_word(folded, bar))
         if crisis < bar:
             return None
