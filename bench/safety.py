@@ -74,6 +74,8 @@ MEASURE = (
     "negatives_measure19.yaml",
     "catch_measure20.yaml",
     "negatives_measure20.yaml",
+    "catch_measure21.yaml",
+    "negatives_measure21.yaml",
 )
 TUNE = (
     "must_catch.yaml",

@@ -73,6 +73,8 @@ _DIR = Path(__file__).parent / "safety"
 #: 194/197 before it.
 #: catch_measure20 (written at the start of round AJ; no choice is made on it): 369/395 and
 #: 191/197 before it.
+#: catch_measure21 (written at the start of round AM; no choice is made on it): 370/400 and
+#: 193/200 before it.
 #: Round AJ: train_catch_aj (798: veiled signs in diary-like messages, metaphors and practical
 #: questions, control described without naming it, someone else in danger in every grammar)
 #: 682 = 85.5% and 273/278 at first sight. train_catch_ak (1,569, four helpers: dyslexic, voice-
@@ -190,6 +192,7 @@ CATCH = {
     "train_catch_ah": (0.985, 0.991),
     "train_catch_ai": (0.911, 0.996),
     "catch_measure20": (0.934, 0.969),
+    "catch_measure21": (0.925, 0.965),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -254,6 +257,7 @@ CATCH = {
 #: sight, 10 with the model trained on it (all ten the rules'). Its model moved
 #: negatives_measure7 7 -> 8/900; all measuring batches together 102 -> 100 of 17,132.
 #: negatives_measure20 (written with catch_measure20): 7/869 before round AJ.
+#: negatives_measure21 (written with catch_measure21): 10/880 before round AM.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -337,6 +341,7 @@ CALM = {
     "train_negatives_ah": 0.0095,
     "train_negatives_ai": 0.0122,
     "negatives_measure20": 0.0093,
+    "negatives_measure21": 0.0114,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
