@@ -154,6 +154,10 @@ TUNE = (
     "train_negatives_ak.yaml",
     "train_catch_al.yaml",
     "train_negatives_al.yaml",
+    "train_catch_am.yaml",
+    "train_negatives_am.yaml",
+    "train_catch_an.yaml",
+    "train_negatives_an.yaml",
 )
 REPEATS = 5
 

@@ -83,6 +83,13 @@ _DIR = Path(__file__).parent / "safety"
 #: 91.5% and 910/932 at first sight. train_catch_al (1,589, four helpers: danger right now typed
 #: in a hurry, pupils hiding it behind jokes, English-only writers, someone else in danger in
 #: every grammar) 1,411 = 88.8% and 564/593 at first sight, 1,490 and 588/593 after round AL.
+#: Round AM: train_catch_am (1,549, four helpers in voices not asked for before: veiled signs and
+#: plans, abuse of every kind half denied, plain statements in every form, someone else in
+#: danger) 1,392 = 89.9% and 535/554 at first sight, 1,411 and 554/554 after its rules.
+#: train_catch_an (1,592, four helpers: English from international students, Dutch and English
+#: mixed, a sign late in a long message, signs hidden in jokes) 1,468 = 92.2% and 808/814 at
+#: first sight, 1,474 and 814/814 after. Neither is trained on: models trained on them caught
+#: fewer signs at equal false alarms on batches 1-19 (docs/safety.md, "Round AM").
 #: Round AF: train_catch_af (726: plain statements in hard grammar and long context, veiled signs,
 #: danger right now) 653 = 89.9% and 271/282 at first sight, 724 and 282/282 after.
 #: Round AG: train_catch_ag (760: plain statements in every grammatical form, and the measuring
@@ -196,6 +203,8 @@ CATCH = {
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
+    "train_catch_am": (0.91, 1.0),
+    "train_catch_an": (0.925, 1.0),
 }
 #: At most this share of ordinary messages may get the crisis reply: the issue's 0.5% where it
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
@@ -272,6 +281,10 @@ CATCH = {
 #: games, other people who are fine, long everyday stories) 12 at first sight and after. The
 #: model trained on AL (batches 1-14 and heldout4: 4,856 -> 4,866 of 5,259 signs, plain 2,346 ->
 #: 2,349, false alarms 85 -> 84) moved train_negatives_w 16 -> 20/1,191 (W is not trained on).
+#: Round AM: train_negatives_am (1,672: hard near misses, sadness without danger, daily life of
+#: carers, interns, parents and sporters, short answers) 19 at first sight, 17 after.
+#: train_negatives_an (870: mixed Dutch and English near misses, long everyday messages through
+#: a heavy moment) 12 at first sight, 9 after.
 #: Round AF: train_negatives_af (823, hard near misses and first messages to the bot) 11 at first
 #: sight, 5 after (all five the model's).
 #: Round AG: train_negatives_ag (949, a third near misses, sadness and therapy talk) 11 at first
@@ -345,6 +358,8 @@ CALM = {
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
+    "train_negatives_am": 0.0102,
+    "train_negatives_an": 0.0104,
 }
 
 

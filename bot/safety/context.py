@@ -69,7 +69,13 @@ _IDIOMS_SOURCE = "|".join(
         r"(?<!hope i got )(?<!wish i get )(?<!if i got )(?<!if i get )(?<!if i was )"
         r"(?<!if i were )\bhit (?:me )?by (?:a|the) (?:ca"
         r"r|bus|ball|bike)\b",
+        # A plain denial: "ik heb geen gedachten om mezelf iets aan te doen".
+        r"\bgeen (?:gedachten|plannen|plan|neiging|behoefte|intentie|zin) (?:om|aan|over) "
+        r"(?:<me>) (?:iets|wat) (?:aan te doen|aandoen|aan doen)\b",
         # Accidents and sport are not self-harm.
+        r"\b(?:me|mezelf) (?:<any>)gesneden aan (?:een |het |de |zo n |zon |dat |die |mijn )?"
+        r"(?:groot |grote |scherp |scherpe |nieuw |nieuwe )?(?:mes|messen|broodmes|keukenmes|"
+        r"zaag|zaagblad|schaar|snijmachine|mandoline|rasp|blikje)\b",
         r"\b(?:me|mezelf|myself) (?:<any>)(?:gesneden|bezeerd|pijn gedaan|geblesseerd|hurt|"
         r"cut|burned) (?:aan|bij|met|in|tijdens|while|when|playing|at|on) (?:een |het |de |"
         r"mijn |a |the |my )?(?:blikje|papier|glas|scherf|koken|keuken|vinger|duim|sport|"
@@ -148,7 +154,7 @@ _TOPIC_SOURCE = (
     r"dans|zwem|rij|muziek|piano|gitar|zang|eerste|laatste|volgende|vorige|morgen|vandag) )les|"
     r"aflevering|liedje|nummer|songtekst|game|movie|show|episode|book|novel|article|news|"
     r"documentary|homework|assignment|class|lecture|research|paper|statistics|statistieken|"
-    r"cijfers|preventie|prevention|awareness|voorlichting|thema|campagne|personage|hoofdpersoon|"
+    r"cijfers|preventie|prevention|awareness|voorlichting|thema|themas|theme|themes|campagne|personage|hoofdpersoon|"
     r"character|netflix|song|lyrics|college|tentamen|toets|wiki|wikipedia|gedicht|poem|"
     r"museum|geschiedenis|history|politie onderzoek|rechtszaak|dader|daders|verdachte|"
     r"tiktok video|youtube|dit vak|welk vak|vakken|biologie|maatschappijleer|psychologie|"
@@ -230,7 +236,8 @@ _PAST_SOURCE = (
     r"(?:geleden|terug)|jaren geleden|lang geleden|used to|back in (?:high school|school|the day)|"
     r"in high school|when i was (?:younger|a kid|a teen|[0-9]+)|"
     r"(?:a few|a couple of|two|three|four|five|[0-9]+|many) (?:years|months) ago|years ago|"
-    r"long ago|in the past)\b"
+    r"long ago|in the past|vorig jaar|vorige zomer|vorige winter|last year|last summer|"
+    r"last winter)\b"
 )
 _OVER_SOURCE = (
     r"\b(?:(?:dat|het) (?:is|was) (?:al |nu |gelukkig |echt )*(?:lang |jaren )?(?:voorbij|over|"
@@ -243,6 +250,12 @@ _OVER_SOURCE = (
     r"(?<!was )(?<!were )(?:[0-9]+|een|twee|drie|vier|vijf|a|one|two|three|four|five|paar|few|"
     r"several) (?:jaar|jaren|maanden|years|months) clean|"
     r"doing (?:much |a lot |so |really )*(?:better|well) now|"
+    r"(?:she|he|they|ze|hij|zij) (?:is|are|s|re) (?:now |nu |al |wel )*(?:doing |feeling )?"
+    r"(?:so |much |a lot |really |veel |een stuk |echt )*(?:better|well|great|beter|stabiel)|"
+    r"(?:in therapy|in behandeling) (?:now |nu )?(?:and|en) (?:doing|het gaat|gaat het) "
+    r"(?:nu )?(?:great|well|better|good|fine|goed|beter)|"
+    r"(?:is|ben|zijn) (?:nu )?(?:[0-9]+|een|twee|drie|a|one|two|three) (?:jaar|years?) "
+    r"(?:verder|further|clean|later)|"
     r"(?:been|is|s) (?:fine|okay|ok|good|well|doing (?:fine|well|great|good)) for "
     r"(?:like |about |almost |over )?(?:[0-9]+|a few|many|several|two|three|four|five|six|ten) "
     r"(?:years|jaar|jaren))\b"
