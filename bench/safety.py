@@ -158,6 +158,7 @@ TUNE = (
     "train_negatives_am.yaml",
     "train_catch_an.yaml",
     "train_negatives_an.yaml",
+    "train_negatives_ao.yaml",
 )
 REPEATS = 5
 

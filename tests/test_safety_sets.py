@@ -88,8 +88,8 @@ _DIR = Path(__file__).parent / "safety"
 #: danger) 1,392 = 89.9% and 535/554 at first sight, 1,411 and 554/554 after its rules.
 #: train_catch_an (1,592, four helpers: English from international students, Dutch and English
 #: mixed, a sign late in a long message, signs hidden in jokes) 1,468 = 92.2% and 808/814 at
-#: first sight, 1,474 and 814/814 after. Neither is trained on: models trained on them caught
-#: fewer signs at equal false alarms on batches 1-19 (docs/safety.md, "Round AM").
+#: first sight, 1,474 and 814/814 after. Neither is trained on yet: no model trained on them
+#: caught more on batches 1-19 at its bar than the shipped one (docs/safety.md, "Round AM").
 #: Round AF: train_catch_af (726: plain statements in hard grammar and long context, veiled signs,
 #: danger right now) 653 = 89.9% and 271/282 at first sight, 724 and 282/282 after.
 #: Round AG: train_catch_ag (760: plain statements in every grammatical form, and the measuring
@@ -285,6 +285,8 @@ CATCH = {
 #: carers, interns, parents and sporters, short answers) 19 at first sight, 17 after.
 #: train_negatives_an (870: mixed Dutch and English near misses, long everyday messages through
 #: a heavy moment) 12 at first sight, 9 after.
+#: Round AO: train_negatives_ao (629 typed answers to the bot's questions, written by helpers
+#: given only the questions) 0 at first sight.
 #: Round AF: train_negatives_af (823, hard near misses and first messages to the bot) 11 at first
 #: sight, 5 after (all five the model's).
 #: Round AG: train_negatives_ag (949, a third near misses, sadness and therapy talk) 11 at first
@@ -360,6 +362,7 @@ CALM = {
     "train_negatives_al": 0.0071,
     "train_negatives_am": 0.0102,
     "train_negatives_an": 0.0104,
+    "train_negatives_ao": 0.0,
 }
 
 
