@@ -23,6 +23,11 @@ from bot.safety.detector import by_rules
         "ik wil niet dood",
         "ik verveel me dood, maar verder gaat het goed",
         "suïcidepreventie is belangrijk",  # a compound, as "zelfmoordpreventie" is
+        # Round AM's near misses: a plain denial, an accident at work, a past that is over.
+        "ik heb geen gedachten om mezelf iets aan te doen hoor, ik wil gewoon vrienden",
+        "ik ben keukenhulp en heb me gesneden aan zo'n groot mes, drie hechtingen",
+        "my friend thought about ending things in the past, but she's in therapy now and doing "
+        "great",
     ],
 )
 def test_everyday_words_raise_no_sign(text: str) -> None:
@@ -47,6 +52,8 @@ def test_everyday_words_raise_no_sign(text: str) -> None:
         ("ik word thuis geslagen", "abuse"),
         # "a cake to die for" is an idiom; wanting "to die for real" is not.
         ("they said i am dead for them. i want to die for real now", "suicide"),
+        # The denial above is an idiom only as a denial: doubt is a sign.
+        ("ik weet niet of ik mezelf iets ga aandoen", "suicide"),
     ],
 )
 def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) -> None:
