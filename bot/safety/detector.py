@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from bot.safety import context, reach, rulecache, words
@@ -195,7 +195,7 @@ def _candidates(padded: str) -> Iterator[tuple[int, list[tuple[int, int]] | None
     """The rules that may match, each with the windows to search it in (None: all of it)."""
     _, prefilter, reaches = _loaded()
     if len(padded) < _NEAR_ANCHORS:
-        for index in prefilter.candidates(padded):
+        for index in _indexes(padded):
             yield index, None
         return
     indexes, located = prefilter.located(padded)
@@ -210,6 +210,13 @@ def _candidates(padded: str) -> Iterator[tuple[int, list[tuple[int, int]] | None
             yield index, reach.windows(spans, width, len(padded))
 
 
+@lru_cache(maxsize=8)
+def _indexes(padded: str) -> tuple[int, ...]:
+    """The rules that may match a message: the rules read it, and where the model speaks,
+    `_on_topic` reads it again for the same candidates."""
+    return tuple(_prefilter().candidates(padded))
+
+
 def by_rules(text: str) -> Detection | None:
     """What the rules alone make of a short `text`, without the model: for measuring."""
     return _by_rules(normalise(text))[0]
@@ -222,8 +229,10 @@ def _detect_short(text: str) -> Detection | None:
     # "mn vriendin appte 'ik wil niet meer leven'": the "ik" is hers. When the sign is in words
     # quoted from someone else, and not also in the writer's own, it is about them.
     for quote in quoted(text):
-        said, rest = _detect_plain(quote.said), _detect_plain(quote.rest)
-        if said is not None and said.level == found.level and not _own(rest, found.level):
+        said = _detect_plain(quote.said)
+        if said is None or said.level != found.level:
+            continue  # the rest is read only where the quote alone holds the sign
+        if not _own(_detect_plain(quote.rest), found.level):
             return replace(found, subject="other")
     return found
 

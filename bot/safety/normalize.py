@@ -68,7 +68,7 @@ _SPACED = re.compile(r"\b[a-z](?: [a-z]){2,}\b")
 _STACCATO = re.compile(r"(?:^|(?<=\.))[ ]*[a-z0-9]+(?:[ ]*\.[ .]*[a-z0-9]+)+(?=[ ]*\.|[ ]*$)")
 _STACCATO_DOTS = re.compile(r"[ ]*\.[ .]*")
 _PATTERN_REPEAT = re.compile(r"(?<!\\)([a-z])\1+")
-_WORD = re.compile(r"[a-z]+")
+_WORD_SPLIT = re.compile(r"([a-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +108,6 @@ def _unleet(match: re.Match[str]) -> str:
 
 
 _DRAWN_OUT = re.compile(r"(.)\1\1")
-
-
-def _word(match: re.Match[str]) -> str:
-    return _fold_word(match.group())
 
 
 # Most words of a message were seen in earlier messages: folding one (the word lists, the typo
@@ -165,7 +161,8 @@ def normalise(text: str) -> Normalised:
     folded = _INVISIBLE.sub("", folded).replace("\x00", " ").translate(CONFUSABLES)
     laughing = _LAUGH.search(folded) is not None
     folded = _INNER_BANG.sub("i", folded)
-    folded = _LEET_TOKEN.sub(_unleet, folded)
+    if _LEET_CHARS.search(folded) is not None:  # a token without these stays as it is
+        folded = _LEET_TOKEN.sub(_unleet, folded)
     folded = _JOINER.sub("", folded)
     folded = _APOSTROPHE.sub("", folded)
     folded = _EMOJI_WORDS.sub(lambda found: _EMOJI_WORD[found.group()], folded)
@@ -175,7 +172,10 @@ def normalise(text: str) -> Normalised:
     folded = _OTHER.sub(" ", folded)
     folded = _SPACED.sub(_join_spaced, folded)
     folded = _STACCATO.sub(_join_staccato, folded)
-    folded = _WORD.sub(_word, folded)
+    # Every other piece of the split is a word: one call per word, without a match object.
+    pieces = _WORD_SPLIT.split(folded)
+    pieces[1::2] = map(_fold_word, pieces[1::2])
+    folded = "".join(pieces)
     folded = _SPLIT_SELF.sub(r"\1zelf", folded)
     folded = _DOTS.sub(" .", folded)
     folded = _SPACES.sub(" ", folded).strip(" .,")
