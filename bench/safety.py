@@ -159,6 +159,7 @@ TUNE = (
     "train_catch_an.yaml",
     "train_negatives_an.yaml",
     "train_negatives_ao.yaml",
+    "train_negatives_ap.yaml",
 )
 REPEATS = 5
 

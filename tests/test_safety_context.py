@@ -306,3 +306,43 @@ def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
     """Said alone, "X is going to kill me" is a check-in at most, never the crisis lines."""
     found = detect(text)
     assert found is None or found.level == "concern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A combat sport or a shooter game named in another sentence than the hit (round AP).
+        "pubg match today: landed in school, got shot in 20 seconds. good start",
+        "got shot through a wall in siege by someone who definitely had wallhacks. reported",
+        "i keep getting hit in the same spot at boxing, my left eye is permanently purple",
+        "idk why but sparring is the only thing that clears my head, even the part where i get "
+        "punched in the face",
+        "training was zwaar vandaag. ik ben 3x vol op mn hoofd geraakt, kickboksen is niks voor "
+        "watjes",
+        "we hebben een kwartier alleen maar ik die geslagen werd op de pads met mn guard omhoog",
+    ],
+)
+def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
+    found = detect(text)
+    assert found is None or found.level == "concern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone named in the sign's own clause: the game is no play.
+        "mijn vader slaat me als ik te lang fortnite speel",
+        "mn stiefvader slaat me elke avond, ik ga maar fortnite spelen om het te vergeten",
+        "ik werd geslagen door mijn trainer bij judo",
+        # A stabbing: no sport and few games have one.
+        "ik game veel. gisteren ben ik neergestoken bij het station",
+        "after boxing practice some guys jumped me and i got stabbed",
+        # No sport or game in the message at all.
+        "yesterday i got stabbed outside the station",
+        "ik werd op straat in elkaar geslagen door drie jongens",
+    ],
+)
+def test_violence_beside_a_sport_or_game_is_still_a_crisis(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"

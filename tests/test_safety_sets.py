@@ -287,6 +287,10 @@ CATCH = {
 #: a heavy moment) 12 at first sight, 9 after.
 #: Round AO: train_negatives_ao (629 typed answers to the bot's questions, written by helpers
 #: given only the questions) 0 at first sight.
+#: Round AP: train_negatives_ap (1,694 hard near misses: contact sports and shooter games named in
+#: another sentence than the hit, care students and interns, street hyperbole, youth care and
+#: the villages; for the rules only) 22 at first sight, 15 after (the play frame,
+#: bot/safety/clauses.py `Reading.at_play`, and one idiom).
 #: Round AF: train_negatives_af (823, hard near misses and first messages to the bot) 11 at first
 #: sight, 5 after (all five the model's).
 #: Round AG: train_negatives_ag (949, a third near misses, sadness and therapy talk) 11 at first
@@ -363,6 +367,7 @@ CALM = {
     "train_negatives_am": 0.0102,
     "train_negatives_an": 0.0104,
     "train_negatives_ao": 0.0,
+    "train_negatives_ap": 0.0089,
 }
 
 

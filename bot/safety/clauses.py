@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.safety.context import is_negated, mask_idioms, on_topic, recovered
+from bot.safety.context import at_play, is_negated, mask_idioms, on_topic, recovered
 from bot.safety.normalize import Normalised, collapse
 
 __all__ = ["Reading", "is_person", "is_possessive_me", "is_self", "read_clauses"]
@@ -349,6 +349,17 @@ class Reading:
             return True
         return False
 
+    def at_play(self, clause: tuple[int, int], start: int, end: int) -> bool:
+        """Whether a sign of violence is play: the message names a combat sport or a video
+        game ("pubg match today: landed in school, got shot in 20 seconds"), the sign's clause
+        names nobody but the writer ("mijn vader slaat me als ik fortnite speel" is no play),
+        and the sign is no stabbing, which no sport and few games have."""
+        if not at_play(self.text):
+            return False
+        if any(_person(word) for word in self.text[clause[0] : clause[1]].split()):
+            return False
+        return _STABBING.search(self.text[start:end]) is None
+
     def recovered(self) -> bool:
         """Whether some clause tells of a past that a later clause says is over (and no word
         says it came back): what `overruled` asks of a sign's clause, asked of every clause."""
@@ -603,6 +614,9 @@ def _person(word: str) -> bool:
     """Someone other than the writer, also in the possessive ("my girlfriends wrists")."""
     return word in _OTHER or (word.endswith("s") and word[:-1] in _OTHER)
 
+
+# Folded: "stabbed" reads "stabed", "messen" "mesen".
+_STABBING = re.compile(r"stab|gestoken|steek|stek|\bstak|\bmes\b|mesen|knife|knive")
 
 _CONDITION = re.compile(r"(?:als|if|when|wanneer|zodra|once)\b")
 

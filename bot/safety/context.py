@@ -13,6 +13,7 @@ from bot.safety.ruleset import load_macros
 __all__ = [
     "REPORTED_THREAT_MASK",
     "THREAT_MASK",
+    "at_play",
     "is_negated",
     "mask_idioms",
     "on_topic",
@@ -174,6 +175,18 @@ _TOPIC_SOURCE = (
     r"vragenlijst|ted talk|books|criminal law|studying law|law student|law school|law class|"
     r"strafrecht|familierecht)\b"
 )
+# A combat sport or a video game named anywhere in the message: there "got shot", "werd
+# geslagen" and "got stabbed" are most often play ("pubg match today: landed in school, got shot
+# in 20 seconds"). Only names no everyday sentence uses otherwise: not "game", not "match".
+_PLAY_SOURCE = (
+    r"\b(?:boxing|boksen|bokszak|kickboxing|kickboksen|thaiboksen|muay thai|sparring|"
+    r"sparren|gesparred|sparringpartner|mma|bjj|jiu jitsu|jiujitsu|judo|karate|taekwondo|"
+    r"worstelen|wrestling|paintball|paintballen|lasergame|lasergamen|airsoft|"
+    r"fortnite|pubg|valorant|rainbow six|siege|r6|warzone|call of duty|apex|tf2|team fortress|"
+    r"minecraft|gta|among us|roblox|overwatch|counter strike|csgo|cs2|league of legends|"
+    r"dota|elden ring|dark souls|respawn|respawned|respawnen|spawn|spawnde|killcam|headshot|"
+    r"headshots)\b"
+)
 _NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4
 
@@ -279,6 +292,7 @@ def _compiled(name: str) -> re.Pattern[str]:
 _SOURCES = {
     "idioms": _IDIOMS_SOURCE,
     "topic": _TOPIC_SOURCE,
+    "play": _PLAY_SOURCE,
     "negation": _NEGATION_SOURCE,
     "threat_words": _THREAT_WORDS_SOURCE,
     "threat_before": _THREAT_BEFORE_SOURCE,
@@ -359,6 +373,11 @@ def recovered(clause: str, later: str, whole: str) -> bool:
         and _compiled("over").search(later) is not None
         and _compiled("relapse").search(whole) is None
     )
+
+
+def at_play(text: str) -> bool:
+    """Whether the message names a combat sport or a video game (`_PLAY_SOURCE`)."""
+    return _compiled("play").search(text) is not None
 
 
 def on_topic(text: str) -> bool:

@@ -131,6 +131,8 @@ def _fire(
         clause = reading.context(start)
         if rule.guarded and reading.overruled(clause, start):
             continue
+        if rule.category in ("abuse", "danger") and reading.at_play(clause, start, end):
+            continue
         about = rule.about
         if about == "any":
             about, sure = reading.whose(clause, start, end, victim=rule.category == "abuse")
