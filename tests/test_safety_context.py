@@ -337,6 +337,8 @@ def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
         # A stabbing: no sport and few games have one.
         "ik game veel. gisteren ben ik neergestoken bij het station",
         "after boxing practice some guys jumped me and i got stabbed",
+        "i play valorant a lot but yesterday i got stabbed outside the station",
+        "ik speel veel fortnite maar gisteren ben ik gestoken met een mes bij de snackbar",
         # No sport or game in the message at all.
         "yesterday i got stabbed outside the station",
         "ik werd op straat in elkaar geslagen door drie jongens",

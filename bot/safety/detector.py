@@ -173,8 +173,12 @@ def _by_rules(folded: Normalised) -> tuple[Detection | None, Reading | None]:
 #: (`Model.crisis_at`). Chosen on the ordinary messages of tuning batches Z to AG while the model
 #: had not trained on them (docs/safety.md, "A check-in where the model is fairly sure"); the
 #: model of round AH trained on them, and with it fewer ordinary messages of the measuring
-#: batches get a check-in than before (9 of 4,350 on batches 15-19, was 14).
-MODEL_CONCERN_AT = 0.6
+#: batches get a check-in than before (9 of 4,350 on batches 15-19, was 14). Model round AP
+#: weighs each message the same and is less sure of everything: chosen again the same way as in
+#: round AM's trial (the lowest hundredth at which at most 0.5% of the ordinary messages of
+#: batches 1-14 and heldout4 get a check-in), 0.35: 63 of 12,782, and 119 of the 354 signs it
+#: misses there get a check-in (docs/safety.md, "Model round AP").
+MODEL_CONCERN_AT = 0.35
 
 #: How sure the model's reading of whose danger it is must be to decide it where the grammar
 #: (bot/safety/clauses.py) is unsure: where only a pronoun or nobody was named. Chosen on the
