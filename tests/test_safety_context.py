@@ -320,6 +320,12 @@ def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
         "training was zwaar vandaag. ik ben 3x vol op mn hoofd geraakt, kickboksen is niks voor "
         "watjes",
         "we hebben een kwartier alleen maar ik die geslagen werd op de pads met mn guard omhoog",
+        # The sport is named only inside the idiom that masks it; a sparring partner is no
+        # one who harms.
+        "got punched in the face at my first kickboxing sparring. black eye but I'm weirdly "
+        "proud of it",
+        "my sparring partner punched me so hard lol",
+        "ik werd in warzone van een kilometer afstand neergeschoten door een sniper",
     ],
 )
 def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
@@ -339,6 +345,10 @@ def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
         "after boxing practice some guys jumped me and i got stabbed",
         "i play valorant a lot but yesterday i got stabbed outside the station",
         "ik speel veel fortnite maar gisteren ben ik gestoken met een mes bij de snackbar",
+        # The sport and game idioms reach a few words only, and the frame sees who is named.
+        "na het boksen werd ik op straat in elkaar geslagen door drie jongens",
+        "after boxing my boyfriend punched me",
+        "ik game veel maar gisteren is mijn broer neergeschoten",
         # No sport or game in the message at all.
         "yesterday i got stabbed outside the station",
         "ik werd op straat in elkaar geslagen door drie jongens",

@@ -325,6 +325,9 @@ class Reading:
     #: Where a guarded sign yielded to a past its message says is over (`overruled`): then the
     #: model, which cannot tell past from present, stays silent too.
     past: list[int] = field(default_factory=list, compare=False)
+    #: The message before its idioms were masked: `at_play` reads it, for an idiom may mask the
+    #: very word that names the sport ("kickboxing sparring. black eye").
+    unmasked: str = ""
 
     def context(self, position: int) -> tuple[int, int]:
         """The clause around `position`: from the break before it to the break after it."""
@@ -354,9 +357,10 @@ class Reading:
         game ("pubg match today: landed in school, got shot in 20 seconds"), the sign's clause
         names nobody but the writer ("mijn vader slaat me als ik fortnite speel" is no play),
         and the sign is no stabbing, which no sport and few games have."""
-        if not at_play(self.text):
+        if not at_play(self.unmasked or self.text):
             return False
-        if any(_person(word) for word in self.text[clause[0] : clause[1]].split()):
+        words = self.text[clause[0] : clause[1]].split()
+        if any(_person(word) and not _opponent(words, index) for index, word in enumerate(words)):
             return False
         return _STABBING.search(self.text[start:end]) is None
 
@@ -615,6 +619,17 @@ def _person(word: str) -> bool:
     return word in _OTHER or (word.endswith("s") and word[:-1] in _OTHER)
 
 
+def _opponent(words: list[str], index: int) -> bool:
+    """Whether the person at `index` is the other side of the play: "my sparring partner",
+    "mn tegenstander" (a trainer or coach is no opponent: they are named as persons)."""
+    return words[index] in _OPPONENTS or (index > 0 and words[index - 1] in _SPARRING)
+
+
+_OPPONENTS = frozenset(
+    {"tegenstander", "tegenstanders", "opponent", "opponents", "sparingpartner"}
+)
+_SPARRING = frozenset({"sparing", "sparen", "training", "boks", "bjj", "mma", "judo"})
+
 # Folded: "stabbed" reads "stabed", "messen" "mesen".
 _STABBING = re.compile(r"stab|gestoken|steek|stek|\bstak|\bmes\b|mesen|knife|knive")
 
@@ -645,4 +660,4 @@ def read_clauses(folded: Normalised, idioms: re.Pattern[str] | None = None) -> R
         offset += len(part) + 1
         breaks.append(offset)
     breaks += [found.end() for found in _JOINS.finditer(text)]
-    return Reading(text, tuple(sorted(set(breaks))))
+    return Reading(text, tuple(sorted(set(breaks))), unmasked=folded.text)
