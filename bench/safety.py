@@ -76,6 +76,8 @@ MEASURE = (
     "negatives_measure20.yaml",
     "catch_measure21.yaml",
     "negatives_measure21.yaml",
+    "catch_measure22.yaml",
+    "negatives_measure22.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -160,6 +162,8 @@ TUNE = (
     "train_negatives_an.yaml",
     "train_negatives_ao.yaml",
     "train_negatives_ap.yaml",
+    "train_catch_aq.yaml",
+    "train_negatives_aq.yaml",
 )
 REPEATS = 5
 

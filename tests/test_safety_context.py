@@ -349,6 +349,14 @@ def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
         "na het boksen werd ik op straat in elkaar geslagen door drie jongens",
         "after boxing my boyfriend punched me",
         "ik game veel maar gisteren is mijn broer neergeschoten",
+        # Only a fight can be play: pills taken, a roof or a rope beside a game are no play
+        # (round AQ: the frame had overruled "alle pillen ... doorgeslikt ... minecraft").
+        "ik heb net 30 pillen genomen en nu speel ik gwn fortnite",
+        "ik heb net alle pillen doorgeslikt en nu speel ik verder minecraft alsof er niks is",
+        "i just took 40 pills and im playing valorant till i pass out",
+        "na het boksen ben ik op het dak van de flat gaan staan en ik spring",
+        # "sparren" folds to "sparen" (to save money): saving is no sport.
+        "ik word thuis geslagen. ik probeer te sparen om weg te gaan",
         # No sport or game in the message at all.
         "yesterday i got stabbed outside the station",
         "ik werd op straat in elkaar geslagen door drie jongens",

@@ -75,6 +75,11 @@ _DIR = Path(__file__).parent / "safety"
 #: 191/197 before it.
 #: catch_measure21 (written at the start of round AM; no choice is made on it): 370/400 and
 #: 193/200 before it.
+#: catch_measure22 (written at the start of round AQ; no choice is made on it): 379/399 and
+#: 196/201 before it.
+#: Round AQ: train_catch_aq (1,584, four helpers: plain statements in every grammatical shape,
+#: abuse told in everyday verbs and scenes, voices not asked for before, a sign inside ordinary
+#: context) 1,479 = 93.4% and 818/850 at first sight, 1,503 = 94.9% and 839/850 after its rules.
 #: Round AJ: train_catch_aj (798: veiled signs in diary-like messages, metaphors and practical
 #: questions, control described without naming it, someone else in danger in every grammar)
 #: 682 = 85.5% and 273/278 at first sight. train_catch_ak (1,569, four helpers: dyslexic, voice-
@@ -200,6 +205,8 @@ CATCH = {
     "train_catch_ai": (0.911, 0.996),
     "catch_measure20": (0.934, 0.969),
     "catch_measure21": (0.925, 0.965),
+    "catch_measure22": (0.949, 0.975),
+    "train_catch_aq": (0.948, 0.987),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -267,6 +274,7 @@ CATCH = {
 #: negatives_measure7 7 -> 8/900; all measuring batches together 102 -> 100 of 17,132.
 #: negatives_measure20 (written with catch_measure20): 7/869 before round AJ.
 #: negatives_measure21 (written with catch_measure21): 10/880 before round AM.
+#: negatives_measure22 (written with catch_measure22): 10/865 before round AQ.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -291,6 +299,11 @@ CATCH = {
 #: another sentence than the hit, care students and interns, street hyperbole, youth care and
 #: the villages; for the rules only) 22 at first sight, 15 after (the play frame,
 #: bot/safety/clauses.py `Reading.at_play`, and one idiom).
+#: Round AQ: train_negatives_aq (1,693: hard and hot things thrown to catch, broken bones in sport,
+#: hunters and cadets, passports in ordinary paperwork, Utrecht's bridges and windows, safe but
+#: difficult families in subordinate clauses, answers to the bot) 30 at first sight, 17 after
+#: (14 of them the model's, which is not trained on AQ: a model trained on it was no better by
+#: curve on batches 1-19).
 #: Round AF: train_negatives_af (823, hard near misses and first messages to the bot) 11 at first
 #: sight, 5 after (all five the model's).
 #: Round AG: train_negatives_ag (949, a third near misses, sadness and therapy talk) 11 at first
@@ -361,6 +374,7 @@ CALM = {
     "train_negatives_ai": 0.0122,
     "negatives_measure20": 0.0093,
     "negatives_measure21": 0.0114,
+    "negatives_measure22": 0.0116,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
@@ -368,6 +382,7 @@ CALM = {
     "train_negatives_an": 0.0104,
     "train_negatives_ao": 0.0,
     "train_negatives_ap": 0.0089,
+    "train_negatives_aq": 0.0101,
 }
 
 

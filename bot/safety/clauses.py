@@ -356,13 +356,18 @@ class Reading:
         """Whether a sign of violence is play: the message names a combat sport or a video
         game ("pubg match today: landed in school, got shot in 20 seconds"), the sign's clause
         names nobody but the writer ("mijn vader slaat me als ik fortnite speel" is no play),
-        and the sign is no stabbing, which no sport and few games have."""
+        the sign is one of fighting (pills taken or a roof are no play: "ik heb net 30 pillen
+        genomen en nu speel ik fortnite"), and it is no stabbing, which no sport and few games
+        have."""
+        sign = self.text[start:end]
+        if _FIGHTING.search(sign) is None or _STABBING.search(sign) is not None:
+            return False
         if not at_play(self.unmasked or self.text):
             return False
         words = self.text[clause[0] : clause[1]].split()
-        if any(_person(word) and not _opponent(words, index) for index, word in enumerate(words)):
-            return False
-        return _STABBING.search(self.text[start:end]) is None
+        return not any(
+            _person(word) and not _opponent(words, index) for index, word in enumerate(words)
+        )
 
     def recovered(self) -> bool:
         """Whether some clause tells of a past that a later clause says is over (and no word
@@ -632,6 +637,13 @@ _SPARRING = frozenset({"sparing", "sparen", "training", "boks", "bjj", "mma", "j
 
 # Folded: "stabbed" reads "stabed", "messen" "mesen".
 _STABBING = re.compile(r"stab|gestoken|steek|stek|\bstak|\bmes\b|mesen|knife|knive")
+# The words of a fight, folded, as a sign's own words hold them: hit, punch, kick, shoot,
+# choke, knock out, beat up, jump, kill. A sport or a game is no reason to doubt any other sign.
+_FIGHTING = re.compile(
+    r"punch|\bhit|\bhits|\bshot|shoot|schot|schiet|jump|\bsla|slag|sloeg|knie|chok|\bkil|"
+    r"beat|bet up|knock|\bko\b|kick|schop|trap|stomp|mep|klap|elkar|blauw|black eye|bloed|"
+    r"blod|bled|vermord|murd|aanval|angeval|atack|wurg|strangl|vecht|fight|\bdod\b|dead|died"
+)
 
 _CONDITION = re.compile(r"(?:als|if|when|wanneer|zodra|once)\b")
 

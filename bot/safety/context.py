@@ -177,10 +177,11 @@ _TOPIC_SOURCE = (
 )
 # A combat sport or a video game named anywhere in the message: there "got shot", "werd
 # geslagen" and "got stabbed" are most often play ("pubg match today: landed in school, got shot
-# in 20 seconds"). Only names no everyday sentence uses otherwise: not "game", not "match".
+# in 20 seconds"). Only names no everyday sentence uses otherwise: not "game", not "match", and
+# not "sparren", which folds to "sparen" (to save money).
 _PLAY_SOURCE = (
     r"\b(?:boxing|boksen|bokszak|kickboxing|kickboksen|thaiboksen|muay thai|sparring|"
-    r"sparren|gesparred|sparringpartner|mma|bjj|jiu jitsu|jiujitsu|judo|karate|taekwondo|"
+    r"gesparred|sparringpartner|mma|bjj|jiu jitsu|jiujitsu|judo|karate|taekwondo|"
     r"worstelen|wrestling|paintball|paintballen|lasergame|lasergamen|airsoft|"
     r"fortnite|pubg|valorant|rainbow six|siege|r6|warzone|call of duty|apex|tf2|team fortress|"
     r"minecraft|gta|among us|roblox|overwatch|counter strike|csgo|cs2|league of legends|"
