@@ -100,6 +100,13 @@ def test_anchors_are_strings_every_match_contains(pattern: str, expected: set[st
             [{"bloed"}, {"kras", "snij"}],
         ),
         (r"niet(?! meer)", [{"niet"}]),  # a negative lookahead requires nothing
+        # Each branch of an alternation needs two sets: so does the whole, rank by rank (one
+        # union alone let a weapon rule wait on "met " and "with ", in most long messages).
+        (
+            r"(?:hij|zij) (?:[a-z]+ ){0,3}heeft (?:[a-z]+ ){0,2}mes "
+            r"|(?:he|she) (?:[a-z]+ ){0,3}has (?:[a-z]+ ){0,2}gun ",
+            [{"heeft ", "has "}, {"mes ", "gun "}, {"hij ", "zij ", "he "}],  # "he " in "she "
+        ),
     ],
 )
 def test_a_rule_needs_every_anchor_set(pattern: str, expected: list[set[str]]) -> None:

@@ -63,10 +63,6 @@ def _score(found: frozenset[str]) -> tuple[int, int]:
     return (min(len(item) for item in found), -len(found))
 
 
-def _best(needs: _Needs) -> frozenset[str] | None:
-    return max(needs, key=_score, default=None)
-
-
 def _joined(needs: Iterable[frozenset[str]]) -> _Needs:
     """A conjunction without repeats, its most selective sets first, at most _MAX_SETS."""
     unique = sorted(set(needs), key=lambda found: (_score(found), sorted(found)), reverse=True)
@@ -101,11 +97,14 @@ def _branch(branches: Sequence[Any]) -> _Info:
         union = frozenset().union(*(info.exact or () for info in infos))
         if len(union) <= _MAX_EXACT:
             return _Info(exact=union)
-    # A match needs one branch: the union of each branch's most selective set.
-    best = [_best(_needs(info)) for info in infos]
-    if any(found is None for found in best):
-        return _NOTHING
-    return _Info(needs=(frozenset().union(*(found or () for found in best)),))
+    # A match needs one branch, so per rank the union of each branch's sets of that rank is
+    # needed: each branch's most selective sets, then its next ones. One union alone let
+    # "(he | she | ...) (has | met | with ...) (a | the) (knife | gun ...)" wait on "met".
+    ranked = [_joined(_needs(info)) for info in infos]
+    depth = min(len(sets) for sets in ranked)
+    return _Info(
+        needs=tuple(frozenset().union(*(sets[rank] for sets in ranked)) for rank in range(depth))
+    )
 
 
 def _node(op: Any, arg: Any) -> _Info:
