@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety import detect
-from bot.safety.detector import by_rules
+from bot.safety.detector import by_rules, fires, ruleset
 
 
 @pytest.mark.parametrize(
@@ -366,3 +366,33 @@ def test_violence_beside_a_sport_or_game_is_still_a_crisis(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert found.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        # A rule's look-ahead guard ("... met fifa", "... in de film") reads on to the sentence's
+        # end in the folded text, which has no commas: it stops at a new clause's first words
+        # now ("ik", "nu", "i", "now", ...), as `hits_me_nl`'s does since round AP (round AQ).
+        (
+            "grip_bruises",
+            "hij kneep zo hard in mijn arm dat ik blauwe plekken heb, ik ga nu maar "
+            "uno spelen met mijn zusje",
+        ),
+        ("was_hit_en", "i was kicked by my stepdad, now i play fifa to forget"),
+        ("was_hit_nl", "ik word thuis geslagen, ik ga nu maar een potje spelen"),
+        (
+            "hits_me_sub_nl",
+            "mijn vriendin zegt dat haar vader haar slaat, nu speelt ze de hele dag uno",
+        ),
+        (
+            "threat_reported",
+            "mn ex stuurt berichten dat hij me gaat pakken, ik ga maar gamen om het te vergeten",
+        ),
+        ("jump_plan", "ik denk erover om van de flat te springen, ik heb net een film gekeken"),
+    ],
+)
+def test_a_guard_in_a_later_clause_leaves_the_sign(rule_id: str, text: str) -> None:
+    rules = ruleset()
+    rule = next(rule for rule in rules.rules if rule.id == rule_id)
+    assert fires(rule, text, rules.idioms) is not None
