@@ -212,8 +212,8 @@ class Prefilter:
                 masks[key % _MAX_SETS] |= 1 << (key // _MAX_SETS)
                 members.setdefault(key, []).append(number)
             self._masks.append(tuple((place, mask) for place, mask in enumerate(masks) if mask))
-        # As sets: a message's found anchors meet a set in one C-level intersection. A loop over
-        # a set's anchors cost 70 µs on a long message (a word list's set holds hundreds).
+        # As sets: a message's found anchors meet a set in one C-level intersection (`spans`:
+        # 1.4 -> 0.8 µs a call; a long message asks it for about 25 rules).
         self._set_anchors = {key: frozenset(numbers) for key, numbers in members.items()}
         self.anchored = len(patterns) - len(self._always)
         if owners:
