@@ -526,9 +526,9 @@ def _placing(words: list[str], index: int) -> bool:
     if index == 0 or words[index - 1] not in _PLACING:
         return False
     rest = [w for w in words[index + 1 : index + 4] if w not in _ADJECTIVES]
-    if words[index] in _MY or words[index] in _OURS:
-        return bool(rest) and rest[0] in _GROUPS
-    # "bij mij in de klas", "bij ons op school"
+    if (words[index] in _MY or words[index] in _OURS) and rest and rest[0] in _GROUPS:
+        return True
+    # "bij mij in de klas", "bij ons op school", "een jongen bij ons in de straat"
     return words[index - 1] == "bij" and words[index] in _SELF and rest[:1] in (["in"], ["op"])
 
 
