@@ -78,6 +78,8 @@ MEASURE = (
     "negatives_measure21.yaml",
     "catch_measure22.yaml",
     "negatives_measure22.yaml",
+    "catch_measure23.yaml",
+    "negatives_measure23.yaml",
 )
 TUNE = (
     "must_catch.yaml",

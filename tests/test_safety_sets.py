@@ -77,6 +77,8 @@ _DIR = Path(__file__).parent / "safety"
 #: 193/200 before it.
 #: catch_measure22 (written at the start of round AQ; no choice is made on it): 379/399 and
 #: 196/201 before it.
+#: catch_measure23 (written at the start of round AR; no choice is made on it): 377/400 and
+#: 199/201 before it.
 #: Round AQ: train_catch_aq (1,584, four helpers: plain statements in every grammatical shape,
 #: abuse told in everyday verbs and scenes, voices not asked for before, a sign inside ordinary
 #: context) 1,479 = 93.4% and 818/850 at first sight, 1,503 = 94.9% and 839/850 after its rules.
@@ -206,6 +208,7 @@ CATCH = {
     "catch_measure20": (0.934, 0.969),
     "catch_measure21": (0.925, 0.965),
     "catch_measure22": (0.949, 0.975),
+    "catch_measure23": (0.942, 0.99),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
@@ -275,6 +278,7 @@ CATCH = {
 #: negatives_measure20 (written with catch_measure20): 7/869 before round AJ.
 #: negatives_measure21 (written with catch_measure21): 10/880 before round AM.
 #: negatives_measure22 (written with catch_measure22): 10/865 before round AQ.
+#: negatives_measure23 (written with catch_measure23): 3/872 before round AR.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -375,6 +379,7 @@ CALM = {
     "negatives_measure20": 0.0093,
     "negatives_measure21": 0.0114,
     "negatives_measure22": 0.0116,
+    "negatives_measure23": 0.0035,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
