@@ -22,6 +22,18 @@ from bot.safety.quotes import quoted
         'kheb een screenshot van mn nichtje haar berichten: "ik maak er vanavond een einde aan"',
         "ik kreeg net een appje van mn beste vriend: 'ik wil niet meer leven'",
         'got a text from my cousin "i took all my pills, bye"',
+        # round AR: the speaker is the subject of the verb of saying, the nearest before it
+        "ik voel me zelf ook niet top deze weken maar daar gaat het niet om, mijn vriendin zei"
+        " gisteren 'ik wil dood en ik meen het' en ze heeft pillen gespaard",
+        "een meid uit mijn dispuut heeft gisteren in een voice memo gezegd 'ik wil echt niet meer"
+        " wakker worden' en daarna haar insta verwijderd",
+        "vriendin van me stuurde 'ik ga mezelf van kant maken' en nu staat haar telefoon uit",
+        "i've been feeling low myself but i'm more worried about my housemate, she told me 'i cut"
+        " deeper every time'",
+        # speech after a colon, without quotes, to the end of its sentence
+        "ze zei letterlijk: ik wil niet meer leven, ik heb al uitgezocht hoe. dat was mijn"
+        " vriendin van hockey",
+        "mn maat heeft me zijn playstation gegeven en zei: ik ben er vrijdag niet meer",
     ],
 )
 def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
@@ -42,6 +54,11 @@ def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
         # round V: a sentence that opens with a verb of saying leaves out "I"
         'texted my mum "i\'m going to kill myself" and she sent a thumbs up',
         "appte mn vriendin 'ik wil dood' maar ze reageert niet",
+        # round AR: the writer is the subject of the last verb of saying
+        "mijn moeder vroeg wat er was en ik zei 'ik wil dood'",
+        "mijn zus vroeg hoe het ging. ik zei: ik wil niet meer leven",
+        "ik zeg het maar gewoon: ik wil dood",
+        "mijn moeder zegt dat ik overdrijf maar eerlijk: ik wil dood",
     ],
 )
 def test_the_writers_own_words_stay_theirs(text: str) -> None:
@@ -57,3 +74,11 @@ def test_apostrophes_inside_words_are_no_quotes() -> None:
     assert quote.said == "i can't do this anymore"
     assert "texted" in quote.rest
     assert "anymore" not in quote.rest
+
+
+def test_speech_after_a_colon_runs_to_the_end_of_its_sentence() -> None:
+    [quote] = quoted("hij zei gisteren tegen me: ik ben er klaar mee. daarna ging hij weg")
+    assert quote.said == "ik ben er klaar mee"
+    assert "daarna ging hij weg" in quote.rest
+    # A colon after a clause of the writer's own is no one else's speech.
+    assert quoted("mijn moeder zegt dat ik overdrijf maar eerlijk: ik wil dood") == []

@@ -149,6 +149,19 @@ _OTHER = _folded(
         "buurjongen",
         "bf",
         "gf",
+        # round AR: people the writers of round AR named and the grammar did not know.
+        "meid",
+        "meiden",
+        "meisjes",
+        "dochter",
+        "buurman",
+        "buurvrouw",
+        "neefje",
+        "halfbroer",
+        "halfzus",
+        "studiegenoot",
+        "studiegenote",
+        "bandmaat",
     ]
 )
 # "mijn zusje vroeg me hoe je littekens verbergt": after these the writer is the one asked or

@@ -35,16 +35,22 @@ class Quote:
 def quoted(text: str) -> list[Quote]:
     """The quotes in `text` whose speaker is someone the writer names, not the writer.
 
-    The speaker is the first person named in the sentence before the quote: "my little sister
-    wrote 'i want to die'" quotes the sister, "ik zei tegen mn moeder 'ik wil dood'" the writer.
+    The speaker is the subject of the last verb of saying before the quote: "my little sister
+    wrote 'i want to die'" quotes the sister, "ik zei tegen mn moeder 'ik wil dood'" and "mijn
+    moeder vroeg wat er was en ik zei 'ik wil dood'" the writer. Speech after a colon is a
+    quote too, to the end of its sentence: "ze zei letterlijk: ik wil niet meer leven".
     """
     found: list[Quote] = []
-    for match in _QUOTE.finditer(text):
-        if len(found) >= _MAX_QUOTES:
-            break
-        if _speaker_is_other(text[: match.start()]):
-            rest = f"{text[: match.start()]} {text[match.end() :]}"
-            found.append(Quote(match.group("said"), rest))
+    spans = [match.span("said") for match in _QUOTE.finditer(text)]
+    spans += [
+        match.span("said")
+        for match in _COLON.finditer(text)
+        if not any(low <= match.start() < high for low, high in spans)
+    ]
+    for low, high in sorted(spans)[:_MAX_QUOTES]:
+        if _speaker_is_other(text[: low - 1]):
+            rest = f"{text[: low - 1]} {text[high + 1 :]}"
+            found.append(Quote(text[low:high], rest))
     return found
 
 
@@ -58,6 +64,15 @@ def _speaker_is_other(before: str) -> bool:
     # words that came from someone named.
     for index, word in enumerate(words):
         if word in _FROM and any(is_person(later) for later in words[index + 1 : index + 4]):
+            return True
+    # "ik voel me zelf ook niet top, maar mijn vriendin zei '...'": the nearest subject before
+    # the last verb of saying is who said it; "me", "mij", "hem" and "haar" are objects ("een
+    # vriendin van me stuurde", "hij heeft mij een lijst gestuurd en zei").
+    verbs = [index for index, word in enumerate(words) if word in _SAID]
+    for word in reversed(words[: verbs[-1]] if verbs else ()):
+        if word in _I:
+            return False
+        if is_person(word) and word not in _OBJECTS:
             return True
     for index, word in enumerate(words):
         if is_self(word):
@@ -77,4 +92,30 @@ _SAYING = frozenset(
         "yelled", "posted", "postte",
     )
 )  # fmt: skip
+# Every verb of saying, also those that do not drop the subject: "she told me '...'".
+_SAID = _SAYING | frozenset(
+    normalise(word).text
+    for word in (
+        "zegt", "zeggen", "gezegd", "zeg", "says", "say", "tells", "tell", "vertelde", "vertelt",
+        "verteld", "schrijft", "geschreven", "roept", "geroepen", "appt", "geappt", "stuurt",
+        "gestuurd", "typt", "getypt", "fluisterde", "whispered", "shouted", "texts", "posts",
+        "gepost", "huilde", "cried", "writes", "written", "snauwde", "schreeuwde",
+    )
+)  # fmt: skip
 _FROM = frozenset({"van", "from"})
+_I = frozenset({"ik", "k", "i", "ikzelf"})
+_OBJECTS = frozenset(
+    {"hem", "haar", "him", "her", "them", "hun", "hen", "zn", "zijn", "his", "their"}
+)
+
+# "ze zei letterlijk: ik wil niet meer leven, ik heb al uitgezocht hoe." A verb of saying, at
+# most four words that are not a new clause ("tegen me", "gisteren", "steeds"), a colon, and
+# what follows up to the end of the sentence.
+_COLON = re.compile(
+    r"\b(?:zei|zegt|zeiden|zeggen|gezegd|said|says|told|tells|appte|appt|schreef|schrijft|"
+    r"typte|stuurde|wrote|texted|vertelde|vertelt|riep|roept)"
+    r"(?:\s+(?!(?:ik|i|maar|but|dat|that|en|and|want|omdat|because|dus|so)\b)[^\s.!?:\"']+)"
+    r"{0,4}\s*:\s*(?P<said>[^\s\"'\u2018\u201c\u201e\u00ab\u2039][^.!?\n\"]{2,}?)"
+    r"(?=$|[.!?\n])",
+    re.IGNORECASE,
+)
