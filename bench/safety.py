@@ -166,6 +166,8 @@ TUNE = (
     "train_negatives_ap.yaml",
     "train_catch_aq.yaml",
     "train_negatives_aq.yaml",
+    "train_catch_ar.yaml",
+    "train_negatives_ar.yaml",
 )
 REPEATS = 5
 

@@ -160,6 +160,10 @@ def test_a_command_name_is_read_too(command: str) -> None:
         "in de brugklas deed ik aan zelfbeschadiging. nu gaat het echt goed met me",
         # No rule reads a key word here; the model, which reads words, keeps silent too.
         "vroeger deed ik mezelf vaak pijn maar ik ben nu drie jaar clean en trots op mezelf",
+        # round AR: also a plain statement (an unguarded rule), also about someone else
+        "vroeger sneed ik mezelf, maar nu gaat het veel beter",
+        "i used to cut myself, but i am doing so well now",
+        "my friend used to cut herself in high school but she's been doing so well for years now",
     ],
 )
 def test_a_past_that_is_over_overrules_a_bare_key_word(text: str) -> None:
@@ -179,6 +183,9 @@ def test_a_past_that_is_over_overrules_a_bare_key_word(text: str) -> None:
         "two years ago i was self-harming",
         "vroeger deed ik mezelf pijn, ik was drie jaar clean maar nu doe ik het weer",
         "vroeger deed ik mezelf pijn. ik was twee jaar clean, nu niet meer",
+        "vroeger sneed ik bijna elke dag, nu doe ik het weer",
+        # Abuse and danger are not yet over because it goes better: Veilig Thuis still helps.
+        "vroeger sloeg mijn vader me, maar nu gaat het beter",
     ],
 )
 def test_a_past_that_came_back_or_is_not_over_still_counts(text: str) -> None:
@@ -186,6 +193,17 @@ def test_a_past_that_came_back_or_is_not_over_still_counts(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert found.level == "crisis"
+
+
+def test_a_training_about_suicide_prevention_is_a_topic() -> None:
+    """Round AR: youth workers and carers write about their courses in the words of the lines."""
+    for text in (
+        "ik doe volgende week een QPR training via mn werk, over hoe je suïcidale signalen"
+        " herkent bij cliënten. iemand ervaring mee?",
+        "we hadden op werk een training over 'het gesprek over zelfdoding' omdat ik bij een"
+        " daklozenopvang werk",
+    ):
+        assert detect(text) is None
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,9 @@ _DIR = Path(__file__).parent / "safety"
 #: 196/201 before it.
 #: catch_measure23 (written at the start of round AR; no choice is made on it): 377/400 and
 #: 199/201 before it.
+#: Round AR: train_catch_ar (795, two helpers: veiled signs, goodbyes and arrangements; signs
+#: about someone else in reported speech) 715 = 89.9% and 174/175 at first sight, 749 = 94.2%
+#: and 175/175 after its rules.
 #: Round AQ: train_catch_aq (1,584, four helpers: plain statements in every grammatical shape,
 #: abuse told in everyday verbs and scenes, voices not asked for before, a sign inside ordinary
 #: context) 1,479 = 93.4% and 818/850 at first sight, 1,503 = 94.9% and 839/850 after its rules.
@@ -210,6 +213,7 @@ CATCH = {
     "catch_measure22": (0.949, 0.975),
     "catch_measure23": (0.942, 0.99),
     "train_catch_aq": (0.948, 0.987),
+    "train_catch_ar": (0.942, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -303,6 +307,9 @@ CATCH = {
 #: another sentence than the hit, care students and interns, street hyperbole, youth care and
 #: the villages; for the rules only) 22 at first sight, 15 after (the play frame,
 #: bot/safety/clauses.py `Reading.at_play`, and one idiom).
+#: Round AR: train_negatives_ar (873: leisure in dangerous words, people fed up without danger,
+#: friends who are doing well again, prevention courses) 14 at first sight, 9 after (four of
+#: them the model's).
 #: Round AQ: train_negatives_aq (1,693: hard and hot things thrown to catch, broken bones in sport,
 #: hunters and cadets, passports in ordinary paperwork, Utrecht's bridges and windows, safe but
 #: difficult families in subordinate clauses, answers to the bot) 30 at first sight, 17 after
@@ -388,6 +395,7 @@ CALM = {
     "train_negatives_ao": 0.0,
     "train_negatives_ap": 0.0089,
     "train_negatives_aq": 0.0101,
+    "train_negatives_ar": 0.0104,
 }
 
 

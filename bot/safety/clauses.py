@@ -360,7 +360,13 @@ class Reading:
         words = self.text[start:end]
         if on_topic(words) or is_negated(words, position - start):
             return True
-        if recovered(words, self.text[end:], self.text):
+        return self.passed(clause, position)
+
+    def passed(self, clause: tuple[int, int], position: int) -> bool:
+        """Whether the sign's clause tells of a past that a later clause says is over ("vroeger
+        sneed ik mezelf, maar nu gaat het goed"); noted in `past`."""
+        start, end = clause
+        if recovered(self.text[start:end], self.text[end:], self.text):
             self.past.append(position)
             return True
         return False

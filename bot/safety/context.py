@@ -173,7 +173,9 @@ _TOPIC_SOURCE = (
     r"pabo|trial|moderation|moderatie|journalistiek|journalism|reporting|footballer|voetballer|"
     r"lp|vinyl|workout|drill|sprint|treadmill|voorstelling|schouwburg|musical|enquete|survey|"
     r"vragenlijst|ted talk|books|criminal law|studying law|law student|law school|law class|"
-    r"strafrecht|familierecht)\b"
+    r"strafrecht|familierecht|qpr|(?:training|cursus|workshop|webinar) over (?:het |de )?"
+    r"(?:gesprek|signalen|suicide|suicidaliteit|zelfdoding|zelfmoord|preventie|herkennen)|"
+    r"signalen (?:herkennen|herkent|herken|opvangen)|warning signs)\b"
 )
 # A combat sport or a video game named anywhere in the message: there "got shot", "werd
 # geslagen" and "got stabbed" are most often play ("pubg match today: landed in school, got shot
@@ -265,7 +267,8 @@ _OVER_SOURCE = (
     r"(?<!was )(?<!were )(?:[0-9]+|een|twee|drie|vier|vijf|a|one|two|three|four|five|paar|few|"
     r"several) (?:jaar|jaren|maanden|years|months) clean|"
     r"doing (?:much |a lot |so |really )*(?:better|well) now|"
-    r"(?:she|he|they|ze|hij|zij) (?:is|are|s|re) (?:now |nu |al |wel )*(?:doing |feeling )?"
+    r"(?:(?:she|he|they|ze|hij|zij) (?:is|are|s|re|has|have)|shes|hes|theyre|theyve) "
+    r"(?:been )?(?:now |nu |al |wel )*(?:doing |feeling )?"
     r"(?:so |much |a lot |really |veel |een stuk |echt )*(?:better|well|great|beter|stabiel)"
     r"(?! off| af)|"
     r"(?:in therapy|in behandeling) (?:now |nu )?(?:and|en) (?:doing|het gaat|gaat het) "

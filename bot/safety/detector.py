@@ -118,6 +118,12 @@ def _prefilter() -> Prefilter:
     return _loaded()[1]
 
 
+#: Signs that a past the message says is over overrules, also where a rule is not guarded:
+#: "vroeger sneed ik mezelf, maar nu gaat het goed". Not abuse or danger: "vroeger sloeg hij me,
+#: nu gaat het beter" may still need Veilig Thuis, and danger is now.
+_PASSING = frozenset({"suicide", "self_harm"})
+
+
 def _fire(
     rule: Rule,
     reading: Reading,
@@ -130,6 +136,8 @@ def _fire(
     for start, end in rule.search(reading.text, padded, within):
         clause = reading.context(start)
         if rule.guarded and reading.overruled(clause, start):
+            continue
+        if rule.category in _PASSING and reading.passed(clause, start):
             continue
         if rule.category in ("abuse", "danger") and reading.at_play(clause, start, end):
             continue
