@@ -34,6 +34,9 @@ from bot.safety.quotes import quoted
         "ze zei letterlijk: ik wil niet meer leven, ik heb al uitgezocht hoe. dat was mijn"
         " vriendin van hockey",
         "mn maat heeft me zijn playstation gegeven en zei: ik ben er vrijdag niet meer",
+        # where the model reads the sign, with the quote too short to read alone
+        "mn zusje van 17 zei gister: 'als ik zaterdag nog leef ga ik mee naar oma.' ik snap niet"
+        " wat ze bedoelt maar ik word er bang van",
     ],
 )
 def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
@@ -59,6 +62,12 @@ def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
         "mijn zus vroeg hoe het ging. ik zei: ik wil niet meer leven",
         "ik zeg het maar gewoon: ik wil dood",
         "mijn moeder zegt dat ik overdrijf maar eerlijk: ik wil dood",
+        # said to someone, the subject "ik" left out
+        "vandaag tegen mn beste vriendin gezegd dat ze mn ketting mag hebben 'als er wat is'."
+        " ze lachte. ik niet",
+        # a threat quoted is said to the writer
+        "hij zei 'je weet wat er gebeurt als je het vertelt' en liet toen zien wat er in zn"
+        " jaszak zat. ik heb niks gezegd",
     ],
 )
 def test_the_writers_own_words_stay_theirs(text: str) -> None:

@@ -243,7 +243,11 @@ def _detect_short(text: str) -> Detection | None:
     # "mn vriendin appte 'ik wil niet meer leven'": the "ik" is hers. When the sign is in words
     # quoted from someone else, and not also in the writer's own, it is about them.
     for quote in quoted(text):
-        said = _detect_plain(quote.said)
+        # The model reads the quote with the words around it ("mn zusje zei: 'als ik zaterdag
+        # nog leef ...'"): too short alone, a quote is then the sign where the rest is not. Not
+        # a threat, which is said to the writer ("hij zei 'je weet wat er gebeurt'").
+        model = found.evidence == "model" and found.category in ("suicide", "self_harm")
+        said = found if model else _detect_plain(quote.said)
         if said is None or said.level != found.level:
             continue  # the rest is read only where the quote alone holds the sign
         if not _own(_detect_plain(quote.rest), found.level):

@@ -69,11 +69,17 @@ def _speaker_is_other(before: str) -> bool:
     # the last verb of saying is who said it; "me", "mij", "hem" and "haar" are objects ("een
     # vriendin van me stuurde", "hij heeft mij een lijst gestuurd en zei").
     verbs = [index for index, word in enumerate(words) if word in _SAID]
-    for word in reversed(words[: verbs[-1]] if verbs else ()):
+    before_verb = words[: verbs[-1]] if verbs else []
+    for index in range(len(before_verb) - 1, -1, -1):
+        word = before_verb[index]
         if word in _I:
             return False
-        if is_person(word) and word not in _OBJECTS:
+        # "(ik heb) tegen mn beste vriendin gezegd '...'": told to someone, not by them.
+        addressed = any(w in _TO for w in before_verb[max(0, index - 3) : index])
+        if is_person(word) and word not in _OBJECTS and not addressed:
             return True
+    if verbs:
+        return False  # "vandaag tegen mn vriendin gezegd '...'": the subject left out is "ik"
     for index, word in enumerate(words):
         if is_self(word):
             if is_possessive_me(words, index):  # "me zus zei '...'"
@@ -104,6 +110,7 @@ _SAID = _SAYING | frozenset(
 )  # fmt: skip
 _FROM = frozenset({"van", "from"})
 _I = frozenset({"ik", "k", "i", "ikzelf"})
+_TO = frozenset({"tegen", "to", "aan"})
 _OBJECTS = frozenset(
     {"hem", "haar", "him", "her", "them", "hun", "hen", "zn", "zijn", "his", "their"}
 )
