@@ -191,3 +191,21 @@ def test_every_plain_statement_about_someone_else_is_their_crisis(category: str)
     assert wrong == [], f"{len(wrong)} of {len(texts)}, e.g. {wrong[:5]}"
     writer = [t for t, d in found if d is not None and d.subject != "other"]
     assert writer == [], f"{len(writer)} of {len(texts)} read as the writer's: {writer[:5]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # Round AR: whoever holds the weapon, the one in danger is who the abuse grammar finds.
+        ("mijn vader is dronken en heeft een mes gepakt", "self"),
+        ("my dad is drunk and has a knife", "self"),
+        ("mijn vader staat met een mes voor mijn deur", "self"),
+        ("mijn broer is dronken en zwaait met een mes naar mijn moeder", "other"),
+        ("my friend has a knife and says he will hurt himself tonight", "other"),
+    ],
+)
+def test_a_weapon_puts_in_danger_whom_it_is_held_against(text: str, subject: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.subject == subject

@@ -124,6 +124,14 @@ def _prefilter() -> Prefilter:
 _PASSING = frozenset({"suicide", "self_harm"})
 
 
+#: A weapon in a danger sign: whoever holds it, the one in danger is who the abuse grammar
+#: finds harmed ("mijn vader is dronken en heeft een mes gepakt" is the writer's danger, not
+#: the father's).
+_ARMED = re.compile(
+    r"\b(?:mes|mesen|knife|knives|pistol|pistool|gun|guns|wapen|weapon|bijl|axe)\b"
+)
+
+
 def _fire(
     rule: Rule,
     reading: Reading,
@@ -143,7 +151,10 @@ def _fire(
             continue
         about = rule.about
         if about == "any":
-            about, sure = reading.whose(clause, start, end, victim=rule.category == "abuse")
+            victim = rule.category == "abuse" or (
+                rule.category == "danger" and _ARMED.search(reading.text, start, end) is not None
+            )
+            about, sure = reading.whose(clause, start, end, victim=victim)
             if not sure and folded is not None:
                 about = _whose(about, folded)
         return Detection(rule.category, rule.id, about, rule.level, rule.sexual)
