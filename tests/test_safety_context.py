@@ -419,3 +419,33 @@ def test_a_guard_in_a_later_clause_leaves_the_sign(rule_id: str, text: str) -> N
     rules = ruleset()
     rule = next(rule for rule in rules.rules if rule.id == rule_id)
     assert fires(rule, text, rules.idioms) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round AR: a clause set inside a game, a film or a series tells a story, not a life.
+        "in the game you have to jump off a cliff to reach the secret level, took me 30 tries",
+        "het beste moment van de film is als de held van het gebouw springt en op het vliegtuig"
+        " landt",
+        "in de serie die ik kijk wil een personage van een brug springen maar een vreemde praat"
+        " met hem",
+    ],
+)
+def test_a_story_in_a_game_or_film_is_no_sign(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik kijk een film maar ik wil van een brug springen",
+        "in de game voel ik me veilig, maar ik wil van een brug springen",
+        "mijn character in de game is dood, en ik wil zelf ook dood",
+        "ik speel een personage in het toneelstuk maar thuis slaat mijn vader me",
+    ],
+)
+def test_the_writers_own_clause_beside_a_story_still_counts(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"

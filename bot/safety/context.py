@@ -14,6 +14,7 @@ __all__ = [
     "REPORTED_THREAT_MASK",
     "THREAT_MASK",
     "at_play",
+    "in_fiction",
     "is_negated",
     "mask_idioms",
     "on_topic",
@@ -190,6 +191,16 @@ _PLAY_SOURCE = (
     r"dota|elden ring|dark souls|respawn|respawned|respawnen|spawn|spawnde|killcam|headshot|"
     r"headshots)\b"
 )
+# A story, not a life: a game's level, a film's or series' scene, a character. Read in the
+# sign's own clause, for every rule, guarded or not ("in the game you have to jump off a cliff to
+# reach the secret level", "in de serie wil een personage van een brug springen"); only words
+# that put the clause inside the story, not "game" or "film" alone ("ik kijk een film maar ik
+# wil van een brug springen" is the writer's own).
+_FICTION_SOURCE = (
+    r"\b(?:in (?:the|de|het|dat|die|this|dit|deze|that|my|mijn) (?:game|spel|film|movie|serie|"
+    r"series|show|boek|book|anime|manga|level)|personage|personages|character|characters|protagonist|"
+    r"hoofdpersoon|hoofdpersonage|the hero|de held|leap of faith|npc|my avatar|mijn avatar)\b"
+)
 _NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4
 
@@ -297,6 +308,7 @@ _SOURCES = {
     "idioms": _IDIOMS_SOURCE,
     "topic": _TOPIC_SOURCE,
     "play": _PLAY_SOURCE,
+    "fiction": _FICTION_SOURCE,
     "negation": _NEGATION_SOURCE,
     "threat_words": _THREAT_WORDS_SOURCE,
     "threat_before": _THREAT_BEFORE_SOURCE,
@@ -377,6 +389,11 @@ def recovered(clause: str, later: str, whole: str) -> bool:
         and _compiled("over").search(later) is not None
         and _compiled("relapse").search(whole) is None
     )
+
+
+def in_fiction(text: str) -> bool:
+    """Whether a clause is set inside a game, film, series or book (`_FICTION_SOURCE`)."""
+    return _compiled("fiction").search(text) is not None
 
 
 def at_play(text: str) -> bool:

@@ -147,6 +147,8 @@ def _fire(
             continue
         if rule.category in _PASSING and reading.passed(clause, start):
             continue
+        if not rule.guarded and context.in_fiction(reading.text[clause[0] : clause[1]]):
+            continue
         if rule.category in ("abuse", "danger") and reading.at_play(clause, start, end):
             continue
         about = rule.about
