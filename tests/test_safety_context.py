@@ -430,6 +430,7 @@ def test_a_guard_in_a_later_clause_leaves_the_sign(rule_id: str, text: str) -> N
         " landt",
         "in de serie die ik kijk wil een personage van een brug springen maar een vreemde praat"
         " met hem",
+        "bij de ehbo les leerden we wat je doet als iemand te veel pillen heeft genomen",
     ],
 )
 def test_a_story_in_a_game_or_film_is_no_sign(text: str) -> None:
@@ -443,6 +444,8 @@ def test_a_story_in_a_game_or_film_is_no_sign(text: str) -> None:
         "in de game voel ik me veilig, maar ik wil van een brug springen",
         "mijn character in de game is dood, en ik wil zelf ook dood",
         "ik speel een personage in het toneelstuk maar thuis slaat mijn vader me",
+        # "ik" between the story and the sign: the writer speaks again
+        "bij de ehbo les leerden we over pillen en ik dacht aan de pillen die ik heb gespaard",
     ],
 )
 def test_the_writers_own_clause_beside_a_story_still_counts(text: str) -> None:

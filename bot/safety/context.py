@@ -199,7 +199,11 @@ _PLAY_SOURCE = (
 _FICTION_SOURCE = (
     r"\b(?:in (?:the|de|het|dat|die|this|dit|deze|that|my|mijn) (?:game|spel|film|movie|serie|"
     r"series|show|boek|book|anime|manga|level)|personage|personages|character|characters|protagonist|"
-    r"hoofdpersoon|hoofdpersonage|the hero|de held|leap of faith|npc|my avatar|mijn avatar)\b"
+    r"hoofdpersoon|hoofdpersonage|the hero|de held|leap of faith|npc|my avatar|mijn avatar|"
+    # A lesson's exercise: "bij de ehbo les leerden we wat je doet als iemand te veel pillen
+    # heeft genomen", "we did a simulation where a 'patient' had an overdose".
+    r"rollenspel|role play|roleplay|simulatie|simulation|leerden we|we leerden|"
+    r"we learned|we learnt|we practiced|we practised|we oefenden)\b"
 )
 _NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4
@@ -391,9 +395,17 @@ def recovered(clause: str, later: str, whole: str) -> bool:
     )
 
 
-def in_fiction(text: str) -> bool:
-    """Whether a clause is set inside a game, film, series or book (`_FICTION_SOURCE`)."""
-    return _compiled("fiction").search(text) is not None
+def in_fiction(text: str, start: int) -> bool:
+    """Whether the sign at `start` of a clause's `text` is set inside a game, film, series,
+    book or lesson (`_FICTION_SOURCE`) named before it, with no "ik" or "me" in between: "in de
+    game spring je van een toren", not "we leerden over pillen en ik heb pillen gespaard"."""
+    for match in _compiled("fiction").finditer(text, 0, start):
+        if _FIRST_PERSON.search(text, match.end(), start) is None:
+            return True
+    return False
+
+
+_FIRST_PERSON = re.compile(r"\b(?:ik|k|i|me|mij|mezelf|myself|mn|mijn|my)\b")
 
 
 def at_play(text: str) -> bool:

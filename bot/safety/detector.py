@@ -147,7 +147,7 @@ def _fire(
             continue
         if rule.category in _PASSING and reading.passed(clause, start):
             continue
-        if not rule.guarded and context.in_fiction(reading.text[clause[0] : clause[1]]):
+        if context.in_fiction(reading.text[clause[0] : clause[1]], start - clause[0]):
             continue
         if rule.category in ("abuse", "danger") and reading.at_play(clause, start, end):
             continue
