@@ -91,3 +91,33 @@ def test_speech_after_a_colon_runs_to_the_end_of_its_sentence() -> None:
     assert "daarna ging hij weg" in quote.rest
     # A colon after a clause of the writer's own is no one else's speech.
     assert quoted("mijn moeder zegt dat ik overdrijf maar eerlijk: ik wil dood") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'ik wil dood' zingt die artiest op de radio en mijn moeder vroeg of het wel goed ging",
+        "that line in the song 'i'd rather die than live without you' is so dramatic, love it",
+        "the line 'I'm not afraid to die' has been stuck in my head all day, it's from a song",
+    ],
+)
+def test_a_sign_only_in_a_songs_words_gets_a_check_in(text: str) -> None:
+    """Round AR: song lyrics quoted are no crisis, but may be a mood: a gentle check-in."""
+    found = detect(text)
+    assert found is not None
+    assert found.level == "concern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik luister de hele dag dat liedje 'ik wil dood' en ik wil echt niet meer leven",
+        'my bf sent me a playlist called "for after" and all the songs are about saying'
+        " goodbye. hes been so quiet lately",
+        "ik heb net een foto van mijn straat gekregen van een onbekend nummer met 'ik zie je'",
+    ],
+)
+def test_a_song_beside_the_writers_own_sign_or_a_name_is_still_a_crisis(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"

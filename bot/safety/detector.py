@@ -14,7 +14,7 @@ from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.prefilter import Prefilter
-from bot.safety.quotes import quoted
+from bot.safety.quotes import quoted, sung
 from bot.safety.ruleset import Rule, RuleSet, load_rules, safety_dir
 
 __all__ = [
@@ -251,7 +251,16 @@ def by_rules(text: str) -> Detection | None:
 
 def _detect_short(text: str) -> Detection | None:
     found = _detect_plain(text)
-    if found is None or found.subject != "self":
+    if found is None:
+        return found
+    # "'ik wil dood' zingt die artiest op de radio": a sign only in a song's words quoted gets
+    # a gentle check-in, not the crisis lines (it may still be the writer's mood).
+    if found.level == "crisis":
+        for quote in sung(text):
+            said = found if found.evidence == "model" else _detect_plain(quote.said)
+            if said is not None and said.level == "crisis" and not _crisis(quote.rest):
+                return replace(found, level="concern")
+    if found.subject != "self":
         return found
     # "mn vriendin appte 'ik wil niet meer leven'": the "ik" is hers. When the sign is in words
     # quoted from someone else, and not also in the writer's own, it is about them.
@@ -266,6 +275,11 @@ def _detect_short(text: str) -> Detection | None:
         if not _own(_detect_plain(quote.rest), found.level):
             return replace(found, subject="other")
     return found
+
+
+def _crisis(text: str) -> bool:
+    sign = _detect_plain(text)
+    return sign is not None and sign.level == "crisis"
 
 
 def _own(sign: Detection | None, level: Level) -> bool:

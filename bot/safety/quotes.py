@@ -7,13 +7,14 @@ help them. Only the raw text shows quotes (normalising drops them), so this read
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from bot.safety.clauses import is_person, is_possessive_me, is_self
 from bot.safety.normalize import normalise
 
-__all__ = ["Quote", "quoted"]
+__all__ = ["Quote", "quoted", "sung"]
 
 # An opening quote follows the start, a space, "(" or ":"; a closing one is followed by the end,
 # a space or punctuation, so the apostrophes inside "m'n", "zo'n" and "don't" are neither.
@@ -52,6 +53,34 @@ def quoted(text: str) -> list[Quote]:
             rest = f"{text[: low - 1]} {text[high + 1 :]}"
             found.append(Quote(text[low:high], rest))
     return found
+
+
+def sung(text: str) -> list[Quote]:
+    """The quotes in `text` that are a song's words: a word of songs ("nummer", "zingt",
+    "lyrics", "the line") among the six words before the quote or the four after it, in the
+    same sentence ("'ik wil dood' zingt die artiest op de radio", "that line in the song 'i'd
+    rather die than live without you'"). Not a playlist's or a thing's name ("a playlist
+    called 'for after'"): a name is chosen, a song is only quoted. Not "nummer", which is as
+    often a phone number ("van een onbekend nummer: 'ik zie je'")."""
+    found: list[Quote] = []
+    for match in itertools.islice(_QUOTE.finditer(text), _MAX_QUOTES):
+        before = normalise(text[: match.start()]).text.rsplit(" . ", 1)[-1].split()[-6:]
+        after = normalise(text[match.end() :]).text.split(" . ", 1)[0].split()[:4]
+        if any(word in _SONG for word in (*before, *after)):
+            rest = f"{text[: match.start()]} {text[match.end() :]}"
+            found.append(Quote(match.group("said"), rest))
+    return found
+
+
+_SONG = frozenset(
+    normalise(word).text
+    for word in (
+        "song", "songs", "lied", "liedje", "liedjes", "track", "lyric", "lyrics", "line",
+        "songtekst", "zingt", "zong", "zingen", "sings", "sang", "singing", "rapt", "raps",
+        "rapper", "album", "refrein", "chorus", "version", "versie", "radio", "zanger",
+        "zangeres", "singer", "punkliedje",
+    )
+)  # fmt: skip
 
 
 def _speaker_is_other(before: str) -> bool:
