@@ -11,6 +11,7 @@ let a change pass.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -399,7 +400,9 @@ CALM = {
 }
 
 
+@cache
 def _load(name: str) -> list[dict[str, Any]]:
+    """Read once per worker: the sets are 125,000 lines, and every test of a set reads it."""
     with (_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
         return cast("list[dict[str, Any]]", yaml.load(handle, Loader=yaml.CSafeLoader))
 
