@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # The path above makes the package importable.
-from bot.safety import Detection, detect, fuzzy, model, normalize  # noqa: E402
+from bot.safety import Detection, detect, detector, fuzzy, model, normalize  # noqa: E402
 from bot.safety.detector import by_rules  # noqa: E402
 
 __all__ = ["main"]
@@ -265,10 +265,13 @@ def _report_calm(calm: list[Case], show: str | None, seen: frozenset[str]) -> No
 
 
 def _forget() -> None:
-    """Empty the per-word memories (folding, typo checks, letter groups)."""
+    """Empty the per-word memories (folding, typo checks, letter groups) and the per-message
+    ones (the index's reading of a message, which a repeated paste would find again)."""
     normalize._fold_word.cache_clear()
     fuzzy.correct.cache_clear()
     model._letter_groups.cache_clear()
+    detector._located.cache_clear()
+    detector._indexes.cache_clear()
 
 
 def _speed(texts: list[str]) -> None:

@@ -13,7 +13,7 @@ from bot.safety.clauses import Reading, read_clauses
 from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
-from bot.safety.prefilter import Prefilter
+from bot.safety.prefilter import Located, Prefilter
 from bot.safety.quotes import quoted, sung
 from bot.safety.ruleset import Rule, RuleSet, load_rules, safety_dir
 
@@ -220,13 +220,12 @@ def _whose(subject: Subject, folded: Normalised) -> Subject:
 
 def _candidates(padded: str) -> Iterator[tuple[int, list[tuple[int, int]] | None]]:
     """The rules that may match, each with the windows to search it in (None: all of it)."""
-    _, prefilter, reaches = _loaded()
+    _, _, reaches = _loaded()
     if len(padded) < _NEAR_ANCHORS:
         for index in _indexes(padded):
             yield index, None
         return
-    indexes, located = prefilter.located(padded)
-    longest = reach.longest_run(padded)
+    indexes, located, longest = _located(padded)
     for index in indexes:
         bound = reaches[index]
         spans = None if bound is None else located.spans(index)
@@ -235,6 +234,14 @@ def _candidates(padded: str) -> Iterator[tuple[int, list[tuple[int, int]] | None
         else:
             width = bound[0] + bound[1] * longest + 1
             yield index, reach.windows(spans, width, len(padded))
+
+
+@lru_cache(maxsize=4)
+def _located(padded: str) -> tuple[list[int], Located, int]:
+    """The index's reading of a long message: the rules read it, and where the model speaks,
+    `_on_topic` reads it again for the same candidates."""
+    indexes, located = _prefilter().located(padded)
+    return indexes, located, reach.longest_run(padded)
 
 
 @lru_cache(maxsize=8)

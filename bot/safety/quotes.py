@@ -23,6 +23,7 @@ _QUOTE = re.compile(
     r"[\"'\u2019\u201d\u00bb\u203a](?=$|[\s.,!?;:)\u2026])"
 )
 _MAX_QUOTES = 4
+_BEFORE = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,9 @@ def quoted(text: str) -> list[Quote]:
         if not any(low <= match.start() < high for low, high in spans)
     ]
     for low, high in sorted(spans)[:_MAX_QUOTES]:
-        if _speaker_is_other(text[: low - 1]):
+        # The sentence before is what names the speaker: a bounded stretch of it, so a long
+        # paste costs no more than a message.
+        if _speaker_is_other(text[max(0, low - _BEFORE) : low - 1]):
             rest = f"{text[: low - 1]} {text[high + 1 :]}"
             found.append(Quote(text[low:high], rest))
     return found
@@ -64,8 +67,10 @@ def sung(text: str) -> list[Quote]:
     often a phone number ("van een onbekend nummer: 'ik zie je'")."""
     found: list[Quote] = []
     for match in itertools.islice(_QUOTE.finditer(text), _MAX_QUOTES):
-        before = normalise(text[: match.start()]).text.rsplit(" . ", 1)[-1].split()[-6:]
-        after = normalise(text[match.end() :]).text.split(" . ", 1)[0].split()[:4]
+        start, end = match.span()
+        before = normalise(text[max(0, start - 80) : start]).text.rsplit(" . ", 1)[-1].split()
+        after = normalise(text[end : end + 60]).text.split(" . ", 1)[0].split()[:4]
+        before = before[-6:]
         if any(word in _SONG for word in (*before, *after)):
             rest = f"{text[: match.start()]} {text[match.end() :]}"
             found.append(Quote(match.group("said"), rest))
