@@ -209,3 +209,28 @@ def test_a_weapon_puts_in_danger_whom_it_is_held_against(text: str, subject: str
     assert found is not None
     assert found.level == "crisis"
     assert found.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # Round AR: rules that said "always the writer" now let the grammar tell.
+        ("i've been saving my antidepressants instead of taking them. i've got about two"
+         " months' worth now", "self"),
+        ("my flatmate has been stockpiling his antidepressants and told me he's saving them for"
+         " when he's ready to go", "other"),
+        ("ik heb vandaag de schaar uit de knutselkast meegenomen naar de wc", "self"),
+        ("mijn huisgenoot heeft steeds bloed op haar handdoeken en in de badkamer lag een mesje",
+         "other"),
+        ("someone broke into our house and we're hiding upstairs", "self"),
+        ("my girlfriend's ex just broke into her house, she's hiding under the bed and texting"
+         " me", "other"),
+    ],
+)  # fmt: skip
+def test_signs_once_read_as_the_writers_are_read_for_whose_they_are(
+    text: str, subject: str
+) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.subject == subject
