@@ -28,7 +28,8 @@ _BEFORE = 300
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words someone other than the writer said, and the message without them."""
+    """Words quoted (from someone other than the writer, or from a song), and the message
+    without them."""
 
     said: str
     rest: str
@@ -59,7 +60,7 @@ def quoted(text: str) -> list[Quote]:
 
 
 def sung(text: str) -> list[Quote]:
-    """The quotes in `text` that are a song's words: a word of songs ("nummer", "zingt",
+    """The quotes in `text` that are a song's words: a word of songs ("liedje", "zingt",
     "lyrics", "the line") among the six words before the quote or the four after it, in the
     same sentence ("'ik wil dood' zingt die artiest op de radio", "that line in the song 'i'd
     rather die than live without you'"). Not a playlist's or a thing's name ("a playlist
@@ -68,12 +69,10 @@ def sung(text: str) -> list[Quote]:
     found: list[Quote] = []
     for match in itertools.islice(_QUOTE.finditer(text), _MAX_QUOTES):
         start, end = match.span()
-        before = normalise(text[max(0, start - 80) : start]).text.rsplit(" . ", 1)[-1].split()
-        after = normalise(text[end : end + 60]).text.split(" . ", 1)[0].split()[:4]
-        before = before[-6:]
-        if any(word in _SONG for word in (*before, *after)):
-            rest = f"{text[: match.start()]} {text[match.end() :]}"
-            found.append(Quote(match.group("said"), rest))
+        before = normalise(text[max(0, start - 80) : start]).text.rsplit(" . ", 1)[-1]
+        after = normalise(text[end : end + 60]).text.split(" . ", 1)[0]
+        if any(word in _SONG for word in (*before.split()[-6:], *after.split()[:4])):
+            found.append(Quote(match.group("said"), f"{text[:start]} {text[end:]}"))
     return found
 
 
