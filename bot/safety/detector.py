@@ -143,9 +143,10 @@ def _fire(
     whose danger it is where the grammar is unsure and the model is sure (`_whose`)."""
     for start, end in rule.search(reading.text, padded, within):
         clause = reading.context(start)
-        if rule.guarded and reading.overruled(clause, start):
-            continue
-        if rule.category in _PASSING and reading.passed(clause, start):
+        if rule.guarded:
+            if reading.overruled(clause, start):  # a topic, a negation or a past that is over
+                continue
+        elif rule.category in _PASSING and reading.passed(clause, start):
             continue
         if context.in_fiction(reading.text[clause[0] : clause[1]], start - clause[0]):
             continue
