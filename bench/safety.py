@@ -80,6 +80,8 @@ MEASURE = (
     "negatives_measure22.yaml",
     "catch_measure23.yaml",
     "negatives_measure23.yaml",
+    "catch_measure24.yaml",
+    "negatives_measure24.yaml",
 )
 TUNE = (
     "must_catch.yaml",

@@ -80,6 +80,8 @@ _DIR = Path(__file__).parent / "safety"
 #: 196/201 before it.
 #: catch_measure23 (written at the start of round AR; no choice is made on it): 377/400 and
 #: 199/201 before it.
+#: catch_measure24 (written at the start of round AS; no choice is made on it): 362/400 and
+#: 185/201 before it.
 #: Round AR: train_catch_ar (795, two helpers: veiled signs, goodbyes and arrangements; signs
 #: about someone else in reported speech) 715 = 89.9% and 174/175 at first sight, 749 = 94.2%
 #: and 175/175 after its rules.
@@ -213,6 +215,7 @@ CATCH = {
     "catch_measure21": (0.925, 0.965),
     "catch_measure22": (0.949, 0.975),
     "catch_measure23": (0.942, 0.99),
+    "catch_measure24": (0.905, 0.92),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_aj": (0.854, 0.982),
@@ -284,6 +287,7 @@ CATCH = {
 #: negatives_measure21 (written with catch_measure21): 10/880 before round AM.
 #: negatives_measure22 (written with catch_measure22): 10/865 before round AQ.
 #: negatives_measure23 (written with catch_measure23): 3/872 before round AR.
+#: negatives_measure24 (written with catch_measure24): 0/869 before round AS.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -388,6 +392,7 @@ CALM = {
     "negatives_measure21": 0.0114,
     "negatives_measure22": 0.0116,
     "negatives_measure23": 0.0035,
+    "negatives_measure24": 0.0,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
