@@ -170,6 +170,8 @@ TUNE = (
     "train_negatives_aq.yaml",
     "train_catch_ar.yaml",
     "train_negatives_ar.yaml",
+    "train_catch_as.yaml",
+    "train_negatives_as.yaml",
 )
 REPEATS = 5
 

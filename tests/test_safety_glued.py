@@ -19,6 +19,8 @@ from bot.safety.normalize import normalise
         ("i cutmyself agian last nite", "self_harm"),
         ("ik wil mezelf ophangen, ikwildood", "suicide"),
         ("ikwilnietmeerleven,echtniet,ikbenzomoe", "suicide"),
+        ("ikhebmezelfweergesneden sorry", "self_harm"),
+        ("ikhebalweergekrast", "self_harm"),
     ],
 )
 def test_a_statement_typed_without_spaces_is_caught(typed: str, category: str) -> None:
@@ -31,7 +33,8 @@ def test_a_statement_typed_without_spaces_is_caught(typed: str, category: str) -
 @pytest.mark.parametrize(
     "typed",
     ["doodmoe", "diehard", "cutlery", "studiestress", "ikwilpizza", "hangplant", "killerwhale",
-     "dieetwinkel", "medicijnkastje", "overdosering", "levensgevaarlijk", "lifestyle"],
+     "dieetwinkel", "medicijnkastje", "overdosering", "levensgevaarlijk", "lifestyle",
+     "hebbenwegesneden", "ikhebhaargesneden"],
 )  # fmt: skip
 def test_real_words_and_other_runs_stay_whole(typed: str) -> None:
     assert split(normalise(typed).text) is None

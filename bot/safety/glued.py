@@ -27,11 +27,12 @@ _WORDS = [
     "gwn", "echt", "really", "niet", "meer", "not", "anymore", "hate", "haat", "hurt", "pijn",
     "springen", "jump", "off", "pills", "pillen", "overdose", "sterven", "dying", "wish", "am",
     "now", "nu", "vandaag", "today", "tonight", "vanavond", "again", "weer", "so", "zo",
+    "heb", "had", "ben", "gesneden", "gekrast", "nog", "alweer", "ive", "been",
 ]  # fmt: skip
 _SIGNS = [
     "dood", "die", "dead", "kill", "killing", "zelfmoord", "suicide", "cut", "cutting", "snij",
     "snijd", "snijden", "kras", "krassen", "hang", "ophangen", "sterven", "dying", "overdose",
-    "leven", "life",
+    "leven", "life", "gesneden", "gekrast",
 ]  # fmt: skip
 _PARTS = frozenset(_WORDS) | frozenset(fold(word) for word in _WORDS)
 _SIGN_PARTS = frozenset(_SIGNS) | frozenset(fold(word) for word in _SIGNS)
