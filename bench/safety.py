@@ -82,6 +82,8 @@ MEASURE = (
     "negatives_measure23.yaml",
     "catch_measure24.yaml",
     "negatives_measure24.yaml",
+    "catch_measure25.yaml",
+    "negatives_measure25.yaml",
 )
 TUNE = (
     "must_catch.yaml",
