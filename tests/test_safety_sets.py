@@ -295,7 +295,7 @@ CATCH = {
 #: negatives_measure22 (written with catch_measure22): 10/865 before round AQ.
 #: negatives_measure23 (written with catch_measure23): 3/872 before round AR.
 #: negatives_measure24 (written with catch_measure24): 0/869 before round AS.
-#: negatives_measure25 (written with catch_measure25): 4/867 before round AT.
+#: negatives_measure25 (written with catch_measure25): 4/866 before round AT.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
