@@ -174,6 +174,8 @@ TUNE = (
     "train_negatives_ar.yaml",
     "train_catch_as.yaml",
     "train_negatives_as.yaml",
+    "train_catch_at.yaml",
+    "train_negatives_at.yaml",
 )
 REPEATS = 5
 

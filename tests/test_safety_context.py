@@ -452,3 +452,22 @@ def test_the_writers_own_clause_beside_a_story_still_counts(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert found.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cant stop thinking about ending it",
+        "ik kan niet stoppen met denken aan zelfmoord",
+        "i can't help thinking about killing myself every night",
+    ],
+)
+def test_a_negated_stop_does_not_negate_the_sign(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.category == "suicide"
+
+
+def test_a_negation_before_the_sign_still_counts() -> None:
+    assert detect("ik denk niet aan zelfmoord, echt niet") is None

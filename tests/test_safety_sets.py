@@ -87,6 +87,9 @@ _DIR = Path(__file__).parent / "safety"
 #: Round AS: train_catch_as (1,144, three helpers: plain statements in every sentence shape,
 #: typed fast, glued, by newcomers and in dialect; goodbyes and farewells) 1,034 = 90.4% and
 #: 808/822 at first sight, 1,072 = 93.7% and 822/822 after its rules.
+#: Round AT: train_catch_at (800, two helpers: signs in hard-to-read writing, late at night after
+#: drinking or in Dutch as a second language; exploitation, youth care, coaches) 739 = 92.4%
+#: and 526/560 at first sight, 770 = 96.3% and 557/560 after its rules.
 #: Round AR: train_catch_ar (795, two helpers: veiled signs, goodbyes and arrangements; signs
 #: about someone else in reported speech) 715 = 89.9% and 174/175 at first sight, 749 = 94.2%
 #: and 175/175 after its rules.
@@ -225,6 +228,7 @@ CATCH = {
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
+    "train_catch_at": (0.962, 0.994),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -323,6 +327,8 @@ CATCH = {
 #: Round AS: train_negatives_as (883: ordinary endings and goodbyes, a move, a last day at work,
 #: a letter to a future self; crisis verbs in a harmless first person) 30 at first sight, 24
 #: after its rules.
+#: Round AT: train_negatives_at (444: the same hard-to-read voices about ordinary things) 2 at
+#: first sight, 1 after its rules.
 #: Round AR: train_negatives_ar (873: leisure in dangerous words, people fed up without danger,
 #: friends who are doing well again, prevention courses) 14 at first sight, 9 after (four of
 #: them the model's).
@@ -415,6 +421,7 @@ CALM = {
     "train_negatives_aq": 0.0101,
     "train_negatives_ar": 0.0104,
     "train_negatives_as": 0.0272,
+    "train_negatives_at": 0.0023,
 }
 
 

@@ -13,6 +13,7 @@ from wordfreq import zipf_frequency
 from bot.safety import detect, normalise, words
 from bot.safety.detector import ruleset
 from bot.safety.lexicon import KEY_PREFIXES, KEY_WORDS, fold
+from bot.safety.normalize import collapse
 
 SAFETY = Path(__file__).resolve().parent.parent / "bot" / "safety"
 
@@ -169,3 +170,36 @@ def test_the_vocabulary_is_compact() -> None:
     assert 150_000 < len(vocabulary.hashes) < 400_000
     assert vocabulary.hashes.itemsize * len(vocabulary.hashes) < 4 * 2**20
     assert len(vocabulary.clashes) < 100
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("denkn", "denken"), ("springn", "springen"), ("beeindign", "beeindigen"),
+     ("overdosin", "overdosing")],
+)  # fmt: skip
+def test_a_dropped_letter_of_a_common_ending_is_put_back(typed: str, meant: str) -> None:
+    assert normalise(typed).text == normalise(meant).text
+
+
+@pytest.mark.parametrize(
+    "word", ["waarin", "daarin", "erin", "cousin", "begin", "modern", "thinking"]
+)
+def test_a_word_that_ends_so_is_left_as_it_is(word: str) -> None:
+    # "waarin" is too short for the word lists to know it; "-in" is put back only from six letters.
+    assert normalise(word).text == collapse(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("ik blijf maar denkn aan dood gaan, meen t echt", "suicide"),
+        ("kzit t drinkn en ik heb zin om in de gracht te springn en nie meer boven te komen",
+         "suicide"),
+        ("heb 6 biertjs op en ik denk erover om mn leven te beeindign", "suicide"),
+    ],
+)  # fmt: skip
+def test_a_statement_typed_in_a_hurry_is_caught(text: str, category: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.category == category

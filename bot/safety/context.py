@@ -418,8 +418,19 @@ def on_topic(text: str) -> bool:
     return _compiled("topic").search(text) is not None
 
 
+#: Words that turn a negation before them into its opposite, when they too stand before the
+#: sign: "i can't stop thinking about ending it", "ik kan niet stoppen met denken aan", "ik kan
+#: niet anders dan". Not where the word is the sign's own: "ik wil niet stoppen met leven".
+_NOT_NEGATING = frozenset(
+    {"stop", "stopping", "stoppen", "stopt", "ophouden", "ophoud", "quit", "help", "anders"}
+)
+
+
 def is_negated(text: str, start: int) -> bool:
     """Whether one of the few words right before `start` negates what follows."""
     # Only a short stretch is read back, so a long message never costs more than a short one.
     before = text[max(0, start - 60) : start].split()[-_NEGATION_WINDOW:]
-    return any(_compiled("negation").fullmatch(word) for word in before)
+    return any(
+        _compiled("negation").fullmatch(word) and _NOT_NEGATING.isdisjoint(before[index + 1 :])
+        for index, word in enumerate(before)
+    )

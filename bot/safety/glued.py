@@ -27,12 +27,13 @@ _WORDS = [
     "gwn", "echt", "really", "niet", "meer", "not", "anymore", "hate", "haat", "hurt", "pijn",
     "springen", "jump", "off", "pills", "pillen", "overdose", "sterven", "dying", "wish", "am",
     "now", "nu", "vandaag", "today", "tonight", "vanavond", "again", "weer", "so", "zo",
-    "heb", "had", "ben", "gesneden", "gekrast", "nog", "alweer", "ive", "been",
+    "heb", "had", "ben", "gesneden", "gekrast", "nog", "alweer", "ive", "been", "dronken", "dat",
+    "alles", "stopt", "drunk",
 ]  # fmt: skip
 _SIGNS = [
     "dood", "die", "dead", "kill", "killing", "zelfmoord", "suicide", "cut", "cutting", "snij",
     "snijd", "snijden", "kras", "krassen", "hang", "ophangen", "sterven", "dying", "overdose",
-    "leven", "life", "gesneden", "gekrast",
+    "leven", "life", "gesneden", "gekrast", "stopt",
 ]  # fmt: skip
 _PARTS = frozenset(_WORDS) | frozenset(fold(word) for word in _WORDS)
 _SIGN_PARTS = frozenset(_SIGNS) | frozenset(fold(word) for word in _SIGNS)

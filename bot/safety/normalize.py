@@ -10,7 +10,7 @@ from functools import lru_cache
 from bot.safety import glued
 from bot.safety.fuzzy import correct
 from bot.safety.lexicon import CONFUSABLES, EXPANSION_SPELLINGS, EXPANSIONS, K_VERBS, fold
-from bot.safety.words import unfolds
+from bot.safety.words import is_word, unfolds
 
 __all__ = ["MAX_CHARS", "Normalised", "collapse", "collapse_pattern", "normalise"]
 
@@ -142,7 +142,26 @@ def _expand(token: str, word: str) -> str:
         return "ik " + token[1:]
     if len(token) > 3 and token[:2] == "ik" and token[2:] in K_VERBS:
         return "ik " + token[2:]
-    return correct(token)
+    return _restored(token) or correct(token)
+
+
+_DROPPED_E = re.compile(r"[a-z]{3,}[bcdfghjklmpqrstvwxz]n")
+_DROPPED_G = re.compile(r"[a-z]{4,}in")  # six letters at least, or the word lists cannot tell
+
+
+def _restored(token: str) -> str | None:
+    """The word a fast typist meant by leaving out a letter of a common ending, where the token
+    is no word and the word is one: "denkn", "springn", "beeindign" (Dutch "-en"), "overdosin",
+    "swallowin" ("-ing"). None for anything else. The word lists keep no word under six letters
+    (bot/safety/words.py), so a shorter "-in" token is left alone: "waarin" would read
+    "waring" (the short crisis spellings, "endin" and "cuttin", are chat expansions)."""
+    if _DROPPED_E.fullmatch(token):
+        meant = token[:-1] + "en"
+    elif _DROPPED_G.fullmatch(token):
+        meant = token + "g"
+    else:
+        return None
+    return meant if is_word(meant) and not is_word(token) else None
 
 
 def _join_spaced(match: re.Match[str]) -> str:

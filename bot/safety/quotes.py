@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bot.safety.clauses import is_person, is_possessive_me, is_self
 from bot.safety.normalize import normalise
@@ -71,20 +72,24 @@ def sung(text: str) -> list[Quote]:
         start, end = match.span()
         before = normalise(text[max(0, start - 80) : start]).text.rsplit(" . ", 1)[-1]
         after = normalise(text[end : end + 60]).text.split(" . ", 1)[0]
-        if any(word in _SONG for word in (*before.split()[-6:], *after.split()[:4])):
+        if any(word in _song() for word in (*before.split()[-6:], *after.split()[:4])):
             found.append(Quote(match.group("said"), f"{text[:start]} {text[end:]}"))
     return found
 
 
-_SONG = frozenset(
-    normalise(word).text
-    for word in (
-        "song", "songs", "lied", "liedje", "liedjes", "track", "lyric", "lyrics", "line",
-        "songtekst", "zingt", "zong", "zingen", "sings", "sang", "singing", "rapt", "raps",
-        "rapper", "album", "refrein", "chorus", "version", "versie", "radio", "zanger",
-        "zangeres", "singer", "punkliedje",
-    )
+_SONG_WORDS = (
+    "song", "songs", "lied", "liedje", "liedjes", "track", "lyric", "lyrics", "line",
+    "songtekst", "zingt", "zong", "zingen", "sings", "sang", "singing", "rapt", "raps",
+    "rapper", "album", "refrein", "chorus", "version", "versie", "radio", "zanger",
+    "zangeres", "singer", "punkliedje",
 )  # fmt: skip
+
+
+@cache
+def _song() -> frozenset[str]:
+    """The song words, folded as messages are; on first use, so that importing reads no word
+    list (folding may ask it)."""
+    return frozenset(normalise(word).text for word in _SONG_WORDS)
 
 
 def _speaker_is_other(before: str) -> bool:
