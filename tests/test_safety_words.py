@@ -203,3 +203,29 @@ def test_a_statement_typed_in_a_hurry_is_caught(text: str, category: str) -> Non
     assert found is not None
     assert found.level == "crisis"
     assert found.category == category
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("ik hebben veel pillen genomen", "ik heb"),
+        ("hallo, ik kunnen niet meer leven", "ik kan niet"),
+        ("ik zijn bang. ik willen dood", "ik wil dod"),
+    ],
+)
+def test_a_verb_left_unconjugated_after_ik_reads_as_conjugated(typed: str, read: str) -> None:
+    assert read in normalise(typed).text
+
+
+@pytest.mark.parametrize(
+    "text", ["nu moet ik doen wat hij zegt", "mijn broer en ik zijn bang", "wil ik gaan"]
+)
+def test_an_infinitive_after_a_verb_or_a_plural_stays(text: str) -> None:
+    assert normalise(text).text == collapse(text)
+
+
+def test_cannot_live_any_more_is_a_plain_statement() -> None:
+    found = detect("ik kunnen niet meer leven")
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.category == "suicide"

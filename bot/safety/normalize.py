@@ -164,6 +164,26 @@ def _restored(token: str) -> str | None:
     return meant if is_word(meant) and not is_word(token) else None
 
 
+#: "ik hebben pillen genomen", "ik kunnen niet meer": who writes Dutch as a second language
+#: often leaves a verb after "ik" unconjugated. The rules are written for "ik heb", "ik kan".
+#: Only where "ik" opens a sentence or follows a comma: after a verb the infinitive is right
+#: ("nu moet ik doen wat hij zegt"), and after "en ik" the verb is plural ("mijn broer en ik
+#: zijn bang").
+#: Folded forms: "hebben" folds to "heben", "neem" to "nem".
+_CONJUGATED = {
+    "heben": "heb", "kunen": "kan", "moeten": "moet", "wilen": "wil", "gan": "ga", "doen": "doe",
+    "zijn": "ben", "worden": "word", "zulen": "zal", "mogen": "mag", "nemen": "nem",
+    "sliken": "slik", "snijden": "snij", "springen": "spring", "denken": "denk",
+}  # fmt: skip
+_IK_INFINITIVE = re.compile(
+    r"(?:^|(?<=\. )|(?<=, ))(ik|k) (" + "|".join(_CONJUGATED) + r")(?![a-z])"
+)
+
+
+def _conjugated(match: re.Match[str]) -> str:
+    return f"{match.group(1)} {_CONJUGATED[match.group(2)]}"
+
+
 def _join_spaced(match: re.Match[str]) -> str:
     return match.group().replace(" ", "")
 
@@ -196,6 +216,7 @@ def normalise(text: str) -> Normalised:
     pieces[1::2] = map(_fold_word, pieces[1::2])
     folded = "".join(pieces)
     folded = _SPLIT_SELF.sub(r"\1zelf", folded)
+    folded = _IK_INFINITIVE.sub(_conjugated, folded)
     folded = _DOTS.sub(" .", folded)
     folded = _SPACES.sub(" ", folded).strip(" .,")
     if "," not in folded:
