@@ -196,6 +196,7 @@ def test_a_word_that_ends_so_is_left_as_it_is(word: str) -> None:
         ("kzit t drinkn en ik heb zin om in de gracht te springn en nie meer boven te komen",
          "suicide"),
         ("heb 6 biertjs op en ik denk erover om mn leven te beeindign", "suicide"),
+        ("ik kunnen niet meer leven", "suicide"),  # no rule read "kan niet meer leven" either
     ],
 )  # fmt: skip
 def test_a_statement_typed_in_a_hurry_is_caught(text: str, category: str) -> None:
@@ -222,10 +223,3 @@ def test_a_verb_left_unconjugated_after_ik_reads_as_conjugated(typed: str, read:
 )
 def test_an_infinitive_after_a_verb_or_a_plural_stays(text: str) -> None:
     assert normalise(text).text == collapse(text)
-
-
-def test_cannot_live_any_more_is_a_plain_statement() -> None:
-    found = detect("ik kunnen niet meer leven")
-    assert found is not None
-    assert found.level == "crisis"
-    assert found.category == "suicide"
