@@ -111,6 +111,28 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         ("hij werd gisteren weer geslagen door zijn vader", "other"),
         # The writer's own body is the writer.
         ("my arms are covered in fresh cuts", "self"),
+        # The writer only told, sent or asked something is not the one in danger.
+        ("my friend sent me a suicide note and won't answer her phone", "other"),
+        ("iemand in mijn klas heeft mij verteld dat ze verkracht is", "other"),
+        (
+            "mn zus is verkracht door haar ex en durft het aan niemand te vertellen behalve mij",
+            "other",
+        ),
+        ("een vriendin van me is verkracht na het uitgaan", "other"),
+        ("volgens mij is mijn huisgenoot verkracht", "other"),
+        # Someone named suffers the passive; the writer is only there ...
+        ("mijn broertje wordt door mijn vader met een riem geslagen en ik kan niks doen", "other"),
+        ("my mum gets hit by my dad and im scared", "other"),
+        ("my 12 yo sister is talking to a grown man who asks for pics", "other"),
+        # ... unless harmed too, or harmed by giving ("geeft me klappen").
+        ("my mum gets hit by my dad and me too", "self"),
+        ("my little brother gets beaten by our dad and i get beaten too", "self"),
+        ("mijn moeder wordt geslagen door mijn vader en hij slaat mij ook", "self"),
+        ("mijn stiefvader geeft me klappen als hij gedronken heeft", "self"),
+        # Whoever owns the means, and whoever holds a bat at the writer's door.
+        ("i swallowed all my mom's meds", "self"),
+        ("mn vader staat met een honkbalknuppel voor mn deur", "self"),
+        ("i found my sister's suicide note", "other"),
     ],
 )
 def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:

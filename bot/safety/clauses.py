@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -188,6 +189,39 @@ _ASKED = _folded(
         "called",
         "showed",
         "liet",
+        # Sending and writing to the writer: "my friend sent me a suicide note", "ze stuurt me
+        # foto's van haar armen" (not giving: "hij geeft me klappen").
+        "stuurt",
+        "sent",
+        "sends",
+        "send",
+        "schreef",
+        "schrijft",
+        "wrote",
+        "writes",
+        "belt",
+        "calls",
+        "dmd",
+        "snapte",
+        "snapt",
+        "snapped",
+        # Only the writer is told: "ze heeft het aan niemand verteld behalve mij".
+        "behalve",
+        "except",
+    ]
+)
+# The same after the writer, as Dutch puts the participle last: "ze heeft mij verteld dat ze
+# verkracht is", "hij heeft me een afscheidsbericht gestuurd".
+_TOLD = _folded(
+    [
+        "verteld",
+        "gestuurd",
+        "gevraagd",
+        "geappt",
+        "gebeld",
+        "geschreven",
+        "toevertrouwd",
+        "laten",  # "heeft me laten zien", "heeft me laten beloven"
     ]
 )
 # Seeing, hearing or finding something ("ik zag sneetjes op haar armen", "vond mesjes in de la
@@ -410,12 +444,19 @@ class Reading:
         last person named up to the end of the sign is its subject ("ik denk dat mijn vriend
         zelfmoord wil plegen"), unless a preposition puts them aside ("aan vrienden").
         """
-        if end <= start:
+        whole = end <= start
+        if whole:
             # A rule that only looks ahead ("^(?=...)(?=...)") names no words of its own: the
             # whole message is its sign.
             clause, start, end = (0, len(self.text)), 0, len(self.text)
         words = self.text[clause[0] : clause[1]].split()
         if victim:
+            # The writer in the sign's own words decides ("... and i get beaten too"), unless
+            # only telling ("i think my brother got raped").
+            first = len(self.text[clause[0] : start].split())
+            last = min(len(words), first + len(self.text[start:end].split()))
+            if not whole and any(_in_sign(words, index) for index in range(first, last)):
+                return "self", True
             return _victim(words)
         before = self.text[clause[0] : start].split()[-_LOOK_BACK:]
         sign = self.text[start:end].split()
@@ -427,13 +468,17 @@ class Reading:
         found: Literal["self", "other"] = "self"
         sure = named = False
         previous = governing = ""
-        for word in (*before, *sign):
+        told = [*before, *sign, *after[:1]]
+        for index, word in enumerate(told[: len(before) + len(sign)]):
             if word in _SELF or (previous in _MY and word in _BODY):
-                if previous not in _ASKED:
+                # After "stuurde" also a quote's "ik": "mn vriendin stuurde 'ik heb het weer
+                # gedaan'" (bot/safety/quotes.py reads quotes that keep their marks).
+                if previous not in _ASKED and not _aside_me(told, index):
                     found, sure = "self", True
-            elif _person(word) and governing not in _PREPOSITIONS:
+            elif _person(word) and governing not in _PREPOSITIONS and not _owns_means(told, index):
                 # A pronoun after someone named points back at them: "my boyfriend told me
-                # he wants to die".
+                # he wants to die". Not someone who only owns the means ("i swallowed all my
+                # mom's meds").
                 named = named or _named(word)
                 found, sure = "other", named
             # "van mijn moeder", "in my dad's cabinet": a preposition governs across "mijn",
@@ -445,17 +490,26 @@ class Reading:
 
 
 def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
+    if _named_patient(words) and not _self_patient(words):
+        # "mijn broertje wordt door mijn vader geslagen en ik kan niks doen", "my mum gets hit
+        # by my dad and i'm scared": someone named is the one harmed, the writer only there.
+        return "other", True
     for index, word in enumerate(words):
         if _placing(words, index) or _reporting(words, index):
             continue
         if is_possessive_me(words, index):  # "me zus wordt misbruikt"
             continue
-        if word in _SELF and index > 0 and _aside(words[index - 1], word):
+        if word in _SELF and (
+            _aside_me(words, index) or (index > 0 and _aside(words[index - 1], word))
+        ):
             continue
         if word in _SELF:
             return "self", True
         if word in _MY:
-            following = [w for w in words[index + 1 : index + 4] if w not in _ADJECTIVES]
+            # "my 12 yo sister", "mijn zusje van 15": an age is no thing of the writer's.
+            following = [
+                w for w in words[index + 1 : index + 5] if w not in _ADJECTIVES and not _age(w)
+            ]
             if following and not _person(following[0]):
                 return "self", True
     if _pronoun_suffers(words):
@@ -520,11 +574,114 @@ def _participle(word: str) -> bool:
 
 
 def _aside(previous: str, word: str) -> bool:
-    """Whether the writer's `word` after `previous` only tells or is told: "mijn nichtje wordt
-    misbruikt denk ik", "a girl told me our coach touched her"."""
-    if word in _TELLER:
-        return previous in _TELLING and previous not in ("am", "m", "was", "ben")
-    return word in ("me", "mij") and previous in _ASKED
+    """Whether the writer's `word` after `previous` only tells: "mijn nichtje wordt misbruikt
+    denk ik"."""
+    return word in _TELLER and previous in _TELLING and previous not in ("am", "m", "was", "ben")
+
+
+def _in_sign(words: list[str], index: int) -> bool:
+    """Whether the writer's "ik" or "i" at `index` of an abuse sign is the one harmed."""
+    if words[index] not in _TELLER or _reporting(words, index) or _placing(words, index):
+        return False
+    return index == 0 or not _aside(words[index - 1], words[index])
+
+
+def _aside_me(words: Sequence[str], index: int) -> bool:
+    """Whether the writer's "me" or "mij" at `index` is not the one it is about: only told
+    (`_addressed`), only the one a friend belongs to ("een vriendin van me is verkracht"), or
+    only the one who thinks it ("volgens mij is mn huisgenoot verkracht")."""
+    if words[index] not in ("me", "mij") or index == 0:
+        return False
+    if words[index - 1] == "volgens":
+        return True
+    if words[index - 1] == "van" and index >= 2 and _person(words[index - 2]):
+        return True
+    return _addressed(words, index)
+
+
+def _owns_means(words: Sequence[str], index: int) -> bool:
+    """Whether the possessive at `index` ("moms", "vaders") only owns the means that follow:
+    "my mom's meds", "mijn moeders slaappillen", "mijn vaders scheermes"; not a sign ("i found
+    my sister's suicide note")."""
+    word = words[index]
+    if not word.endswith("s") or word in _OTHER or index + 1 >= len(words):
+        return False
+    return words[index + 1].startswith(_MEANS)
+
+
+_MEANS = tuple(
+    _folded(
+        "pil pills med medicine medicijn slaap sleeping slapil oxy painkil pijnstil tablet "  # noqa: SIM905
+        "insulin insuline schermes razor scheermes".split()
+    )
+)
+
+
+def _named_patient(words: Sequence[str]) -> bool:
+    """Whether someone named (not only a pronoun) is the subject of a passive: "mijn zus is
+    verkracht", "my little brother gets hit", "een vriend van me wordt gedwongen"."""
+    for index, word in enumerate(words[:-1]):
+        if not (_person(word) and _named(word)):
+            continue
+        helper = words[index + 1]
+        later = words[index + 2 : index + 4]
+        if helper in _GET:  # "gets hit", not "gets mad if i don't send him pics"
+            if later and (_participle(later[0]) or later[0] in _DONE):
+                return True
+        elif helper in _PASSIVE or (helper in _BE and any(_participle(w) for w in later)):
+            return True
+    return False
+
+
+_GET = _folded(["gets", "got", "getting", "get"])
+#: Participles that do not look like one: "gets hit", "got beaten".
+_DONE = _folded("hit beaten beat hurt shot thrown kept held made forced taken".split())  # noqa: SIM905
+
+
+def _self_patient(words: Sequence[str]) -> bool:
+    """Whether the writer is harmed too: named as an object ("en hij slaat mij ook", "he'll go
+    for us next"), as the subject of a passive ("ik werd ook geslagen") or "ik ook", "me too"."""
+    for index, word in enumerate(words):
+        if word not in _SELF or _aside_me(words, index):
+            continue
+        following = words[index + 1 : index + 4]
+        if word not in _TELLER or (following and following[0] in _TOO):
+            return True
+        helper, later = following[:1], following[1:]
+        if helper and (
+            helper[0] in _PASSIVE
+            or helper[0] in _GET
+            or (helper[0] in _BE and any(_participle(w) and w not in _FEELING for w in later))
+        ):
+            return True
+    return False
+
+
+_TOO = _folded(["ook", "too", "also"])
+#: Participles that tell how the writer feels, not what was done to them: "i am scared".
+_FEELING = _folded(
+    "scared worried afraid terrified frightened concerned shocked upset confused stressed "  # noqa: SIM905
+    "bezorgd geschrokken verdrietig overstuur".split()
+)
+
+
+def _age(word: str) -> bool:
+    """An age between "my" and the person: "my 12 yo sister", "my 13 year old cousin"."""
+    return word.isdigit() or word in _AGE_WORDS or (word[:-2].isdigit() and word[-2:] == "yo")
+
+
+_AGE_WORDS = _folded("yo year years old jaar jarige".split())  # noqa: SIM905
+
+
+def _addressed(words: Sequence[str], index: int) -> bool:
+    """Whether the writer's word at `index` is only the one told, asked or sent something: "a
+    girl told me our coach touched her", "ze heeft mij verteld dat ...", "my friend sent me a
+    suicide note"."""
+    if words[index] not in ("me", "mij"):
+        return False
+    return (index > 0 and words[index - 1] in _ASKED) or (
+        index + 1 < len(words) and words[index + 1] in _TOLD
+    )
 
 
 # Words for someone else that name nobody in particular: whose danger they point at is what a

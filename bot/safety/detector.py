@@ -128,7 +128,8 @@ _PASSING = frozenset({"suicide", "self_harm"})
 #: finds harmed ("mijn vader is dronken en heeft een mes gepakt" is the writer's danger, not
 #: the father's).
 _ARMED = re.compile(
-    r"\b(?:mes|mesen|knife|knives|pistol|pistool|gun|guns|wapen|weapon|bijl|axe)\b"
+    r"\b(?:mes|mesen|knife|knives|pistol|pistool|gun|guns|wapen|weapon|bijl|axe|"
+    r"honkbalknupel|knupel|bat|hamer|hammer)\b"
 )
 
 
