@@ -133,6 +133,10 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         ("i swallowed all my mom's meds", "self"),
         ("mn vader staat met een honkbalknuppel voor mn deur", "self"),
         ("i found my sister's suicide note", "other"),
+        # "kms" spelled out is "kill myself", also where someone else says it.
+        ("my friend said he wants to kms and now he's not answering", "other"),
+        ("he told me to kms", "self"),
+        ("i want to kms", "self"),
     ],
 )
 def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:

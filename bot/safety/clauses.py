@@ -473,7 +473,11 @@ class Reading:
             if word in _SELF or (previous in _MY and word in _BODY):
                 # After "stuurde" also a quote's "ik": "mn vriendin stuurde 'ik heb het weer
                 # gedaan'" (bot/safety/quotes.py reads quotes that keep their marks).
-                if previous not in _ASKED and not _aside_me(told, index):
+                if (
+                    previous not in _ASKED
+                    and not _aside_me(told, index)
+                    and not _their_reflexive(told, index)
+                ):
                     found, sure = "self", True
             elif _person(word) and governing not in _PREPOSITIONS and not _owns_means(told, index):
                 # A pronoun after someone named points back at them: "my boyfriend told me
@@ -584,6 +588,19 @@ def _in_sign(words: list[str], index: int) -> bool:
     if words[index] not in _TELLER or _reporting(words, index) or _placing(words, index):
         return False
     return index == 0 or not _aside(words[index - 1], words[index])
+
+
+def _their_reflexive(words: Sequence[str], index: int) -> bool:
+    """Whether "myself" at `index` belongs to someone else: "he said he wants to kms" reads
+    "he wants to kill myself" once the slang is spelled out, which no one writes of themselves."""
+    if words[index] not in _REFLEXIVE:
+        return False
+    near = words[max(0, index - 4) : index]
+    return any(word in _THEY for word in near) and not any(word in _SELF for word in near)
+
+
+_REFLEXIVE = _folded(["myself", "mezelf", "mijzelf"])
+_THEY = _SUBJECTS | _folded(["hes", "shes", "theyre", "hed", "shed", "hel", "shel"])
 
 
 def _aside_me(words: Sequence[str], index: int) -> bool:
