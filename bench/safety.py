@@ -84,6 +84,8 @@ MEASURE = (
     "negatives_measure24.yaml",
     "catch_measure25.yaml",
     "negatives_measure25.yaml",
+    "catch_measure26.yaml",
+    "negatives_measure26.yaml",
 )
 TUNE = (
     "must_catch.yaml",

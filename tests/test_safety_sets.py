@@ -84,6 +84,8 @@ _DIR = Path(__file__).parent / "safety"
 #: 185/201 before it.
 #: catch_measure25 (written after round AS's rules, before round AT; no choice is made on it):
 #: 382/400 and 193/200 before AT, and the same with the rules before round AS.
+#: catch_measure26 (written after the twenty-third session's grammar of whose danger; no choice
+#: is made on it): 323/398 and 128/138, the same with the detector of the session's start.
 #: Round AS: train_catch_as (1,144, three helpers: plain statements in every sentence shape,
 #: typed fast, glued, by newcomers and in dialect; goodbyes and farewells) 1,034 = 90.4% and
 #: 808/822 at first sight, 1,072 = 93.7% and 822/822 after its rules.
@@ -225,6 +227,7 @@ CATCH = {
     "catch_measure23": (0.942, 0.99),
     "catch_measure24": (0.905, 0.92),
     "catch_measure25": (0.955, 0.965),
+    "catch_measure26": (0.811, 0.927),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -300,6 +303,7 @@ CATCH = {
 #: negatives_measure23 (written with catch_measure23): 3/872 before round AR.
 #: negatives_measure24 (written with catch_measure24): 0/869 before round AS.
 #: negatives_measure25 (written with catch_measure25): 4/866 before round AT.
+#: negatives_measure26 (written with catch_measure26): 5/858, also at the session's start.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -411,6 +415,7 @@ CALM = {
     "negatives_measure23": 0.0035,
     "negatives_measure24": 0.0,
     "negatives_measure25": 0.0047,
+    "negatives_measure26": 0.0059,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
