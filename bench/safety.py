@@ -178,6 +178,8 @@ TUNE = (
     "train_negatives_as.yaml",
     "train_catch_at.yaml",
     "train_negatives_at.yaml",
+    "train_catch_au.yaml",
+    "train_negatives_au.yaml",
 )
 REPEATS = 5
 

@@ -85,7 +85,11 @@ _DIR = Path(__file__).parent / "safety"
 #: catch_measure25 (written after round AS's rules, before round AT; no choice is made on it):
 #: 382/400 and 193/200 before AT, and the same with the rules before round AS.
 #: catch_measure26 (written after the twenty-third session's grammar of whose danger; no choice
-#: is made on it): 323/398 and 128/138, the same with the detector of the session's start.
+#: is made on it): 323/398 and 128/138, the same with the detector of the session's start;
+#: 327/398 and 132/138 after round AU.
+#: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
+#: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
+#: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules.
 #: Round AS: train_catch_as (1,144, three helpers: plain statements in every sentence shape,
 #: typed fast, glued, by newcomers and in dialect; goodbyes and farewells) 1,034 = 90.4% and
 #: 808/822 at first sight, 1,072 = 93.7% and 822/822 after its rules.
@@ -227,11 +231,12 @@ CATCH = {
     "catch_measure23": (0.942, 0.99),
     "catch_measure24": (0.905, 0.92),
     "catch_measure25": (0.955, 0.965),
-    "catch_measure26": (0.811, 0.927),
+    "catch_measure26": (0.821, 0.956),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
     "train_catch_at": (0.962, 0.994),
+    "train_catch_au": (0.767, 0.915),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -304,6 +309,8 @@ CATCH = {
 #: negatives_measure24 (written with catch_measure24): 0/869 before round AS.
 #: negatives_measure25 (written with catch_measure25): 4/866 before round AT.
 #: negatives_measure26 (written with catch_measure26): 5/858, also at the session's start.
+#: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
+#: first sight, 12 after round AU (games, drama class and hyperbole are left).
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -427,6 +434,7 @@ CALM = {
     "train_negatives_ar": 0.0104,
     "train_negatives_as": 0.0272,
     "train_negatives_at": 0.0023,
+    "train_negatives_au": 0.015,
 }
 
 
