@@ -86,6 +86,8 @@ MEASURE = (
     "negatives_measure25.yaml",
     "catch_measure26.yaml",
     "negatives_measure26.yaml",
+    "catch_measure27.yaml",
+    "negatives_measure27.yaml",
 )
 TUNE = (
     "must_catch.yaml",

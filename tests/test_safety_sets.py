@@ -87,6 +87,8 @@ _DIR = Path(__file__).parent / "safety"
 #: catch_measure26 (written after the twenty-third session's grammar of whose danger; no choice
 #: is made on it): 323/398 and 128/138, the same with the detector of the session's start;
 #: 327/398 and 132/138 after round AU.
+#: catch_measure27 (written at the start of the twenty-fourth session, before any change; no
+#: choice is made on it): 346/397 and 136/138.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules.
@@ -232,6 +234,7 @@ CATCH = {
     "catch_measure24": (0.905, 0.92),
     "catch_measure25": (0.955, 0.965),
     "catch_measure26": (0.821, 0.956),
+    "catch_measure27": (0.871, 0.985),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -309,6 +312,7 @@ CATCH = {
 #: negatives_measure24 (written with catch_measure24): 0/869 before round AS.
 #: negatives_measure25 (written with catch_measure25): 4/866 before round AT.
 #: negatives_measure26 (written with catch_measure26): 5/858, also at the session's start.
+#: negatives_measure27 (written with catch_measure27): 9/858 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left).
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -423,6 +427,7 @@ CALM = {
     "negatives_measure24": 0.0,
     "negatives_measure25": 0.0047,
     "negatives_measure26": 0.0059,
+    "negatives_measure27": 0.0105,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
