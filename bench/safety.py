@@ -182,6 +182,8 @@ TUNE = (
     "train_negatives_at.yaml",
     "train_catch_au.yaml",
     "train_negatives_au.yaml",
+    "train_catch_av.yaml",
+    "train_negatives_av.yaml",
 )
 REPEATS = 5
 

@@ -216,6 +216,10 @@ def test_control_characters_and_random_bytes_are_harmless() -> None:
         ("Ik wïl dóód", "ik wil dod"),
         ("z e l f m o o r d", "zelfmord"),
         ("zelf-moord", "zelfmord"),
+        # A phrase hyphenated into one word is words again; a compound stays one (round AV).
+        ("klaar-met-bestaan moe", "klar met bestan moe"),
+        ("zelf-moord-gedachten", "zelfmordgedachten"),
+        ("z-e-l-f-m-o-o-r-d", "zelfmord"),
         ("z.e.l.f.m.o.o.r.d", "zelfmord"),
         ("z3lfm00rd", "zelfmord"),
         ("1k w1l d00d", "ik wil dod"),

@@ -457,6 +457,13 @@ def test_a_guard_in_a_later_clause_leaves_the_sign(rule_id: str, text: str) -> N
         "in de serie die ik kijk wil een personage van een brug springen maar een vreemde praat"
         " met hem",
         "bij de ehbo les leerden we wat je doet als iemand te veel pillen heeft genomen",
+        # Round AV: the writer as the subject of the story's own sentence, and a game named by
+        # its title right after the sign.
+        "in de game moest ik van het dak springen naar het andere gebouw en ik viel er steeds af",
+        "in the game i had to jump off a bridge to get the last star",
+        "ik ben per ongeluk van de klif gesprongen in zelda lol, vergeten dat ik geen paraglider"
+        " had",
+        "ok chat i'm gonna jump off this cliff in GTA and see if i survive. spoiler: i did not",
     ],
 )
 def test_a_story_in_a_game_or_film_is_no_sign(text: str) -> None:
@@ -472,6 +479,9 @@ def test_a_story_in_a_game_or_film_is_no_sign(text: str) -> None:
         "ik speel een personage in het toneelstuk maar thuis slaat mijn vader me",
         # "ik" between the story and the sign: the writer speaks again
         "bij de ehbo les leerden we over pillen en ik dacht aan de pillen die ik heb gespaard",
+        # A game named only before the writer's own sentence, or no title after the sign.
+        "ik speel elke avond gta maar vannacht spring ik echt van het dak",
+        "in de game ging het goed maar ik wil van het dak springen",
     ],
 )
 def test_the_writers_own_clause_beside_a_story_still_counts(text: str) -> None:
@@ -497,3 +507,40 @@ def test_a_negated_stop_does_not_negate_the_sign(text: str) -> None:
 
 def test_a_negation_before_the_sign_still_counts() -> None:
     assert detect("ik denk niet aan zelfmoord, echt niet") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round AV: grief for someone lost to suicide is no danger now, to them or to the writer.
+        "lost my best friend to suicide 2 years ago. I volunteer at a grief café now and it gives"
+        " me purpose",
+        "mijn vriend is overleden door zelfdoding en ik vind het fijn dat school er open over"
+        " heeft gepraat",
+        "mijn beste vriend heeft drie jaar geleden een einde aan zijn leven gemaakt. ik loop dit"
+        " jaar mee met de herdenkingswandeling",
+    ],
+)
+def test_grief_for_someone_lost_to_suicide_is_no_crisis(text: str) -> None:
+    found = detect(text)
+    assert found is None or found.level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben mijn broer verloren aan zelfmoord en nu wil ik zelf ook dood",
+        "lost my sister to suicide last year and i keep thinking about killing myself",
+    ],
+)
+def test_grief_with_the_writers_own_sign_is_a_crisis(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.level, found.subject) == ("crisis", "self")
+
+
+def test_an_ellipsis_before_door_carries_the_sentence_on() -> None:
+    assert detect("ik word gestalkt... door de reclame van die schoenen") is None
+    found = detect("word gestalkt")
+    assert found is not None
+    assert (found.category, found.level) == ("abuse", "crisis")

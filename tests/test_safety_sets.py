@@ -91,7 +91,11 @@ _DIR = Path(__file__).parent / "safety"
 #: choice is made on it): 346/397 and 136/138.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
-#: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules.
+#: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 409 and
+#: 171/178 after round AV.
+#: Round AV: train_catch_av (493, two helpers, in batch 27's voices: hazing, honour, grief,
+#: parties, gambling debt, disability, heartbreak, 'je', streamers, abroad, long pastes) 432 =
+#: 87.6% and 169/169 at first sight; 468 = 94.9% with round AV's rules.
 #: Round AS: train_catch_as (1,144, three helpers: plain statements in every sentence shape,
 #: typed fast, glued, by newcomers and in dialect; goodbyes and farewells) 1,034 = 90.4% and
 #: 808/822 at first sight, 1,072 = 93.7% and 822/822 after its rules.
@@ -239,7 +243,8 @@ CATCH = {
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
     "train_catch_at": (0.962, 0.994),
-    "train_catch_au": (0.767, 0.915),
+    "train_catch_au": (0.819, 0.96),
+    "train_catch_av": (0.949, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -314,7 +319,8 @@ CATCH = {
 #: negatives_measure26 (written with catch_measure26): 5/858, also at the session's start.
 #: negatives_measure27 (written with catch_measure27): 9/858 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
-#: first sight, 12 after round AU (games, drama class and hyperbole are left).
+#: first sight, 12 after round AU (games, drama class and hyperbole are left), 10 after round AV.
+#: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -439,7 +445,8 @@ CALM = {
     "train_negatives_ar": 0.0104,
     "train_negatives_as": 0.0272,
     "train_negatives_at": 0.0023,
-    "train_negatives_au": 0.015,
+    "train_negatives_au": 0.0125,
+    "train_negatives_av": 0.0063,
 }
 
 

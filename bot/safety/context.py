@@ -205,6 +205,17 @@ _FICTION_SOURCE = (
     r"rollenspel|role play|roleplay|simulatie|simulation|leerden we|we leerden|"
     r"we learned|we learnt|we practiced|we practised|we oefenden)\b"
 )
+# A game by its title just after a sign: "i'm gonna jump off this cliff in gta", "op de rand van
+# die toren in assassin's creed" (round AV). Titles only: "in de game" after a sign can be a
+# story about the game ("ik wil dood, ook in de game gaat alles mis").
+_GAME_AFTER_SOURCE = (
+    r"[^.]{0,40}?\bin (?:the |de |het |this |dit |deze )?(?:gta|gta [0-9]|minecraft|fortnite|"
+    r"zelda|assassins creed|skyrim|elden ring|dark souls|roblox|the sims|red dead|rdr2|"
+    r"cyberpunk|fallout|halo|far cry|hogwarts legacy|pokemon|mario|sea of thieves|pubg|"
+    r"warzone|apex|valorant|overwatch|call of duty|stardew|genshin|breath of the wild|"
+    r"tears of the kingdom|botw|totk|spiderman|spider man|tomb raider|mirrors edge|uncharted|"
+    r"the last of us|god of war|hitman|sekiro|bloodborne|hollow knight|celeste)\b"
+)
 _NEGATION_SOURCE = r"\b<neg>\b"
 _NEGATION_WINDOW = 4
 
@@ -313,6 +324,7 @@ _SOURCES = {
     "topic": _TOPIC_SOURCE,
     "play": _PLAY_SOURCE,
     "fiction": _FICTION_SOURCE,
+    "game_after": _GAME_AFTER_SOURCE,
     "negation": _NEGATION_SOURCE,
     "threat_words": _THREAT_WORDS_SOURCE,
     "threat_before": _THREAT_BEFORE_SOURCE,
@@ -395,14 +407,23 @@ def recovered(clause: str, later: str, whole: str) -> bool:
     )
 
 
-def in_fiction(text: str, start: int) -> bool:
+def in_fiction(text: str, start: int, end: int | None = None) -> bool:
     """Whether the sign at `start` of a clause's `text` is set inside a game, film, series,
     book or lesson (`_FICTION_SOURCE`) named before it, with no "ik" or "me" in between: "in de
-    game spring je van een toren", not "we leerden over pillen en ik heb pillen gespaard"."""
+    game spring je van een toren", not "we leerden over pillen en ik heb pillen gespaard". The
+    writer as the subject right after the frame stays inside it ("in de game moest ik van het
+    dak springen", "in the game i had to ..."). A game named by its title right after the sign
+    that ends at `end` sets it in the game too ("ik ben van de klif gesprongen in zelda",
+    round AV)."""
     for match in _compiled("fiction").finditer(text, 0, start):
-        if _FIRST_PERSON.search(text, match.end(), start) is None:
+        after = _FRAME_SUBJECT.match(text, match.end(), start)
+        if _FIRST_PERSON.search(text, after.end() if after else match.end(), start) is None:
             return True
-    return False
+    return end is not None and _compiled("game_after").match(text, end) is not None
+
+
+# The writer as the subject of the frame's own sentence: a verb and "ik", or "i" at once.
+_FRAME_SUBJECT = re.compile(r" ?(?:[a-z]+ (?:ik|k)|i)\b")
 
 
 _FIRST_PERSON = re.compile(r"\b(?:ik|k|i|me|mij|mezelf|myself|mn|mijn|my)\b")

@@ -149,7 +149,9 @@ def _fire(
                 continue
         elif rule.category in _PASSING and reading.passed(clause, start):
             continue
-        if context.in_fiction(reading.text[clause[0] : clause[1]], start - clause[0]):
+        if context.in_fiction(
+            reading.text[clause[0] : clause[1]], start - clause[0], end - clause[0]
+        ):
             continue
         if rule.category in ("abuse", "danger") and reading.at_play(clause, start, end):
             continue

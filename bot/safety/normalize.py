@@ -40,6 +40,13 @@ _NOT_LEET = re.compile(r"\d{2,}[a-z]*|\d+(?:e|de|ste|x|st|nd|rd|th|am|pm|km|kg|m
 # Joiners inside a word are obfuscation or compounding ("zelf-moord", "z.e.l.f", "m'n").
 _JOINER = re.compile(r"(?<=[a-z])[-_*.'`\u2019\u00b4]+(?=[a-z])")
 _APOSTROPHE = re.compile(r"['`\u2019\u00b4]")
+# A phrase written as one hyphenated word ("klaar-met-bestaan moe", "done-with-life tired") is
+# words, not a compound: three parts or more, with a little word among them (round AV).
+_HYPHEN_PHRASE = re.compile(r"\b[a-z]{2,}(?:-[a-z]{2,}){2,}\b")
+_PHRASE_LINKS = frozenset(
+    {"met", "van", "de", "het", "een", "te", "in", "op", "aan", "en", "voor", "meer", "niet"}
+    | {"with", "of", "the", "to", "and", "on", "for", "not", "no"}
+)
 # Sentence ends and emoji become a boundary token "." so a phrase never spans two sentences.
 # A few emoji stand for the thing itself in a disclosure ("🔪 vannacht weer"): read them as words.
 _EMOJI_WORDS = re.compile("[\U0001f52a\U0001f48a\U0001faa2\U0001fa78\u26b0]")
@@ -49,7 +56,7 @@ _EMOJI_WORD = {"\U0001f52a": " mes ", "\U0001f48a": " pillen ", "\U0001faa2": " 
 # "i want to sleep forever... or at least until noon") is a pause, not a sentence end: it reads
 # as a space, so what follows still qualifies what came before.
 _CONTINUED = re.compile(
-    r"(?:\.{2,}|\u2026)[ \t]*(?=(?:van|of|or|by|op|until|till|tot|behalve|except|at least)\b)"
+    r"(?:\.{2,}|\u2026)[ \t]*(?=(?:van|door|of|or|by|op|until|till|tot|behalve|except|at least)\b)"
 )
 _BOUNDARY = re.compile(r"[.!?;:\n\r]+|[\u2190-\u2bff\U0001f000-\U0001faff]+")
 # A comma (not inside a number) ends a clause: kept as a token until the end, then dropped from
@@ -184,6 +191,11 @@ def _conjugated(match: re.Match[str]) -> str:
     return f"{match.group(1)} {_CONJUGATED[match.group(2)]}"
 
 
+def _unhyphen(match: re.Match[str]) -> str:
+    parts = match.group().split("-")
+    return " ".join(parts) if _PHRASE_LINKS.intersection(parts) else match.group()
+
+
 def _join_spaced(match: re.Match[str]) -> str:
     return match.group().replace(" ", "")
 
@@ -202,6 +214,7 @@ def normalise(text: str) -> Normalised:
     folded = _INNER_BANG.sub("i", folded)
     if _LEET_CHARS.search(folded) is not None:  # a token without these stays as it is
         folded = _LEET_TOKEN.sub(_unleet, folded)
+    folded = _HYPHEN_PHRASE.sub(_unhyphen, folded)
     folded = _JOINER.sub("", folded)
     folded = _APOSTROPHE.sub("", folded)
     folded = _EMOJI_WORDS.sub(lambda found: _EMOJI_WORD[found.group()], folded)
