@@ -544,3 +544,36 @@ def test_an_ellipsis_before_door_carries_the_sentence_on() -> None:
     found = detect("word gestalkt")
     assert found is not None
     assert (found.category, found.level) == ("abuse", "crisis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round AV: the writer who only gives their age, or says they are away, is not the one
+        # hit; Brabant's "ons" before a person is "our"; Papiamento names the family too.
+        "ik ben 18 en mn tata slaat mn mama elke vrijdag als hij zn loon heeft opgezopen",
+        "mijn stiefvader slaat mijn broertje als ik er niet ben",
+        "my little brother told me our dad hits him when I'm away at uni",
+        "Ons pap slaat ons moeder weer, ik hoor da gebonk en ze gilt",
+        "my tia's husband hits her and everyone at church knows",
+    ],
+)
+def test_the_writer_only_there_is_not_the_one_harmed(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.category, found.subject) == ("abuse", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben 16 en mijn vader slaat me",
+        "mn pa slaat als ik te laat thuis ben",
+        "there's a guy online who wants to meet up, he's 28 and i'm 15. he says not to tell",
+        "heb een bericht klaarstaan voor mn ruman: 'als je dit leest ben ik er niet meer'",
+    ],
+)
+def test_the_writer_harmed_beside_an_age_or_a_message_for_someone(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.level, found.subject) == ("crisis", "self")

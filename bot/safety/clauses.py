@@ -87,6 +87,13 @@ _OTHER = _folded(
         "neef",
         "nicht",
         "nichtje",
+        # Papiamento: father, aunt, uncle, brother or sister, grandmother, grandfather.
+        "tata",
+        "tia",
+        "tio",
+        "ruman",
+        "wela",
+        "welo",
         "cousin",
         "klasgenoot",
         "klasgenote",
@@ -503,6 +510,8 @@ def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
             continue
         if is_possessive_me(words, index):  # "me zus wordt misbruikt"
             continue
+        if _only_there(words, index):  # "ik ben 16 en mn pa slaat mn ma", "als ik er niet ben"
+            continue
         if word in _SELF and (
             _aside_me(words, index) or (index > 0 and _aside(words[index - 1], word))
         ):
@@ -614,6 +623,50 @@ def _aside_me(words: Sequence[str], index: int) -> bool:
     if words[index - 1] == "van" and index >= 2 and _person(words[index - 2]):
         return True
     return _addressed(words, index)
+
+
+def _only_there(words: Sequence[str], index: int) -> bool:
+    """Whether the writer's word at `index` only gives their age before someone named, or their
+    absence: "ik ben 18 en mn tata slaat mn mama", "mijn stiefvader slaat mijn broertje als ik
+    er niet ben", "our dad hits him when i am away at uni"; and Brabant's "ons" before a person
+    is "our" ("ons pap slaat ons moeder"). Round AV."""
+    word = words[index]
+    after = words[index + 1 : index + 6]
+    if word == "ons":
+        return bool(after) and _person(after[0])
+    if word not in _TELLER:
+        return False
+    if after[:1] and after[0] in _STATING and len(after) > 1 and _age(after[1]):
+        # Only before someone named: "a guy online, he's 28 and i'm 15" leaves the writer the
+        # one groomed.
+        return any(_person(other) and _named(other) for other in words[index + 3 :])
+    if index == 0 or words[index - 1] not in _WHILE:
+        return False
+    joined = " " + " ".join(after) + " "
+    return any(f" {absent} " in joined for absent in _ABSENT)
+
+
+_STATING = _folded(["ben", "zen", "bin", "am", "was"])
+_WHILE = _folded(["als", "wanneer", "when", "while", "whenever", "zodra", "terwijl"])
+_ABSENT = (
+    "er niet",
+    "er nie",
+    "niet thuis",
+    "nie thuis",
+    "weg ben",
+    "away",
+    "not home",
+    "not there",
+    "not around",
+    "not at home",
+    "at uni",
+    "op kamers",
+    "op school",
+    "at school",
+    "at work",
+    "op werk",
+    "aan het werk",
+)
 
 
 def _owns_means(words: Sequence[str], index: int) -> bool:

@@ -123,7 +123,8 @@ def _speaker_is_other(before: str) -> bool:
             if is_possessive_me(words, index):  # "me zus zei '...'"
                 continue
             return False
-        if is_person(word):
+        # "een bericht klaar voor mn ruman: '...'": written for someone, not by them (round AV).
+        if is_person(word) and not any(w in _FOR for w in words[max(0, index - 3) : index]):
             return True
     return False
 
@@ -149,6 +150,7 @@ _SAID = _SAYING | frozenset(
 _FROM = frozenset({"van", "from"})
 _I = frozenset({"ik", "k", "i", "ikzelf"})
 _TO = frozenset({"tegen", "to", "aan"})
+_FOR = frozenset({"vor", "voor", "for"})
 _OBJECTS = frozenset(
     {"hem", "haar", "him", "her", "them", "hun", "hen", "zn", "zijn", "his", "their"}
 )
