@@ -349,6 +349,10 @@ def test_a_threat_to_kill_with_what_makes_it_real_is_a_crisis(text: str) -> None
         "mijn vader vermoordt me als ik vanavond weer weg ga",
         "my mom will kill me if i tell her i failed",
         "mn moeder gaat me vermoorden als ze me met een ander kapsel ziet",
+        # Round AV: the gym and a simile.
+        "Going to the gym with my cousin, he says he's gonna kill me with leg day",
+        "my eyeliner looks like I got punched lol",
+        "i feel like i got hit by a truck after that party",
     ],
 )
 def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
@@ -574,6 +578,19 @@ def test_the_writer_only_there_is_not_the_one_harmed(text: str) -> None:
     ],
 )
 def test_the_writer_harmed_beside_an_age_or_a_message_for_someone(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.level, found.subject) == ("crisis", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he says he's gonna kill me with a knife",
+        "my boyfriend punched me and now it looks like i got punched",
+    ],
+)
+def test_a_real_blow_beside_a_simile_is_still_a_crisis(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert (found.level, found.subject) == ("crisis", "self")

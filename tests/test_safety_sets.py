@@ -91,7 +91,7 @@ _DIR = Path(__file__).parent / "safety"
 #: choice is made on it): 346/397 and 136/138.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
-#: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 409 and
+#: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
 #: 171/178 after round AV.
 #: Round AV: train_catch_av (493, two helpers, in batch 27's voices: hazing, honour, grief,
 #: parties, gambling debt, disability, heartbreak, 'je', streamers, abroad, long pastes) 432 =
@@ -243,7 +243,7 @@ CATCH = {
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
     "train_catch_at": (0.962, 0.994),
-    "train_catch_au": (0.819, 0.96),
+    "train_catch_au": (0.831, 0.96),
     "train_catch_av": (0.949, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
@@ -319,7 +319,7 @@ CATCH = {
 #: negatives_measure26 (written with catch_measure26): 5/858, also at the session's start.
 #: negatives_measure27 (written with catch_measure27): 9/858 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
-#: first sight, 12 after round AU (games, drama class and hyperbole are left), 10 after round AV.
+#: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
@@ -445,7 +445,7 @@ CALM = {
     "train_negatives_ar": 0.0104,
     "train_negatives_as": 0.0272,
     "train_negatives_at": 0.0023,
-    "train_negatives_au": 0.0125,
+    "train_negatives_au": 0.01,
     "train_negatives_av": 0.0063,
 }
 
