@@ -407,7 +407,7 @@ def recovered(clause: str, later: str, whole: str) -> bool:
     )
 
 
-def in_fiction(text: str, start: int, end: int | None = None) -> bool:
+def in_fiction(text: str, start: int, end: int) -> bool:
     """Whether the sign at `start` of a clause's `text` is set inside a game, film, series,
     book or lesson (`_FICTION_SOURCE`) named before it, with no "ik" or "me" in between: "in de
     game spring je van een toren", not "we leerden over pillen en ik heb pillen gespaard". The
@@ -419,7 +419,7 @@ def in_fiction(text: str, start: int, end: int | None = None) -> bool:
         after = _FRAME_SUBJECT.match(text, match.end(), start)
         if _FIRST_PERSON.search(text, after.end() if after else match.end(), start) is None:
             return True
-    return end is not None and _compiled("game_after").match(text, end) is not None
+    return _compiled("game_after").match(text, end) is not None
 
 
 # The writer as the subject of the frame's own sentence: a verb and "ik", or "i" at once.

@@ -214,7 +214,8 @@ def normalise(text: str) -> Normalised:
     folded = _INNER_BANG.sub("i", folded)
     if _LEET_CHARS.search(folded) is not None:  # a token without these stays as it is
         folded = _LEET_TOKEN.sub(_unleet, folded)
-    folded = _HYPHEN_PHRASE.sub(_unhyphen, folded)
+    if "-" in folded:  # most messages have no hyphen at all
+        folded = _HYPHEN_PHRASE.sub(_unhyphen, folded)
     folded = _JOINER.sub("", folded)
     folded = _APOSTROPHE.sub("", folded)
     folded = _EMOJI_WORDS.sub(lambda found: _EMOJI_WORD[found.group()], folded)

@@ -150,7 +150,7 @@ _SAID = _SAYING | frozenset(
 _FROM = frozenset({"van", "from"})
 _I = frozenset({"ik", "k", "i", "ikzelf"})
 _TO = frozenset({"tegen", "to", "aan"})
-_FOR = frozenset({"vor", "voor", "for"})
+_FOR = frozenset(normalise(word).text for word in ("voor", "for"))
 _OBJECTS = frozenset(
     {"hem", "haar", "him", "her", "them", "hun", "hen", "zn", "zijn", "his", "their"}
 )
