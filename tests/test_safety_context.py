@@ -575,6 +575,8 @@ def test_the_writer_only_there_is_not_the_one_harmed(text: str) -> None:
         "mn pa slaat als ik te laat thuis ben",
         "there's a guy online who wants to meet up, he's 28 and i'm 15. he says not to tell",
         "heb een bericht klaarstaan voor mn ruman: 'als je dit leest ben ik er niet meer'",
+        # "ons" is "us" where no person follows it, also beside a Brabant "ons moeder"
+        "ze slaan ons elke dag, ons moeder kijkt weg",
     ],
 )
 def test_the_writer_harmed_beside_an_age_or_a_message_for_someone(text: str) -> None:

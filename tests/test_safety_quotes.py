@@ -22,6 +22,8 @@ from bot.safety.quotes import quoted
         'kheb een screenshot van mn nichtje haar berichten: "ik maak er vanavond een einde aan"',
         "ik kreeg net een appje van mn beste vriend: 'ik wil niet meer leven'",
         'got a text from my cousin "i took all my pills, bye"',
+        # "ons" before a person is "our": Brabant "ons moeder", and "ons zusje" anywhere
+        "ons moeder: 'ik wil dood, ik heb de pillen al'",
         # round AR: the speaker is the subject of the verb of saying, the nearest before it
         "ik voel me zelf ook niet top deze weken maar daar gaat het niet om, mijn vriendin zei"
         " gisteren 'ik wil dood en ik meen het' en ze heeft pillen gespaard",

@@ -628,12 +628,9 @@ def _aside_me(words: Sequence[str], index: int) -> bool:
 def _only_there(words: Sequence[str], index: int) -> bool:
     """Whether the writer's word at `index` only gives their age before someone named, or their
     absence: "ik ben 18 en mn tata slaat mn mama", "mijn stiefvader slaat mijn broertje als ik
-    er niet ben", "our dad hits him when i am away at uni"; and Brabant's "ons" before a person
-    is "our" ("ons pap slaat ons moeder"). Round AV."""
+    er niet ben", "our dad hits him when i am away at uni". Round AV."""
     word = words[index]
     after = words[index + 1 : index + 6]
-    if word == "ons":
-        return bool(after) and _person(after[0])
     if word not in _TELLER:
         return False
     if after[:1] and after[0] in _STATING and len(after) > 1 and _age(after[1]):
@@ -848,9 +845,13 @@ def _reporting(words: list[str], index: int) -> bool:
 
 
 def is_possessive_me(words: list[str], index: int) -> bool:
-    """Whether the "me" at `index` is chat Dutch for "mijn": "me zus", "me maat"."""
+    """Whether the writer's word at `index` only says whose someone is: chat Dutch "me" for
+    "mijn" ("me zus", "me maat"), and "ons" before a person ("ons zusje", Brabant's "ons pap
+    slaat ons moeder"), which is "our", not "us"."""
     following = words[index + 1 : index + 2]
-    return words[index : index + 1] == ["me"] and bool(following) and _person(following[0])
+    return (
+        words[index : index + 1] in (["me"], ["ons"]) and bool(following) and _person(following[0])
+    )
 
 
 def is_self(word: str) -> bool:
