@@ -88,6 +88,7 @@ MEASURE = (
     "negatives_measure26.yaml",
     "catch_measure27.yaml",
     "negatives_measure27.yaml",
+    "catch_measure28.yaml",
 )
 TUNE = (
     "must_catch.yaml",

@@ -89,6 +89,8 @@ _DIR = Path(__file__).parent / "safety"
 #: 327/398 and 132/138 after round AU.
 #: catch_measure27 (written at the start of the twenty-fourth session, before any change; no
 #: choice is made on it): 346/397 and 136/138.
+#: catch_measure28 (263 plain first-person statements only, written at the start of the
+#: twenty-fifth session, before round AW; no choice is made on it): 258/263 = 98.1% before it.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -239,6 +241,7 @@ CATCH = {
     "catch_measure25": (0.955, 0.965),
     "catch_measure26": (0.821, 0.956),
     "catch_measure27": (0.871, 0.985),
+    "catch_measure28": (0.98, 0.98),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
