@@ -185,6 +185,8 @@ TUNE = (
     "train_negatives_au.yaml",
     "train_catch_av.yaml",
     "train_negatives_av.yaml",
+    "train_catch_aw.yaml",
+    "train_negatives_aw.yaml",
 )
 REPEATS = 5
 

@@ -379,6 +379,8 @@ def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
         "proud of it",
         "my sparring partner punched me so hard lol",
         "ik werd in warzone van een kilometer afstand neergeschoten door een sniper",
+        # Boxing's compounds name the sport too (round AW).
+        "na mn bokstraining vandaag: ik werd zo hard geslagen, blauw oog haha",
     ],
 )
 def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
@@ -393,6 +395,7 @@ def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
         "mijn vader slaat me als ik te lang fortnite speel",
         "mn stiefvader slaat me elke avond, ik ga maar fortnite spelen om het te vergeten",
         "ik werd geslagen door mijn trainer bij judo",
+        "mijn vader slaat me na de bokstraining als ik verloren heb",
         # A stabbing: no sport and few games have one.
         "ik game veel. gisteren ben ik neergestoken bij het station",
         "after boxing practice some guys jumped me and i got stabbed",
@@ -577,6 +580,8 @@ def test_the_writer_only_there_is_not_the_one_harmed(text: str) -> None:
         "heb een bericht klaarstaan voor mn ruman: 'als je dit leest ben ik er niet meer'",
         # "ons" is "us" where no person follows it, also beside a Brabant "ons moeder"
         "ze slaan ons elke dag, ons moeder kijkt weg",
+        # the writer's own plan is theirs, whatever else the message says (round AW)
+        "my plan is to overdose tonight and not wake up",
     ],
 )
 def test_the_writer_harmed_beside_an_age_or_a_message_for_someone(text: str) -> None:

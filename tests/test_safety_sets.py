@@ -98,6 +98,8 @@ _DIR = Path(__file__).parent / "safety"
 #: Round AV: train_catch_av (493, two helpers, in batch 27's voices: hazing, honour, grief,
 #: parties, gambling debt, disability, heartbreak, 'je', streamers, abroad, long pastes) 432 =
 #: 87.6% and 169/169 at first sight; 468 = 94.9% with round AV's rules.
+#: Round AW: train_catch_aw (442 plain first-person statements, two helpers: every grammatical
+#: form, and hidden in real chat) 441/442 at first sight; 442 with round AW's one rule.
 #: Round AS: train_catch_as (1,144, three helpers: plain statements in every sentence shape,
 #: typed fast, glued, by newcomers and in dialect; goodbyes and farewells) 1,034 = 90.4% and
 #: 808/822 at first sight, 1,072 = 93.7% and 822/822 after its rules.
@@ -248,6 +250,7 @@ CATCH = {
     "train_catch_at": (0.962, 0.994),
     "train_catch_au": (0.831, 0.96),
     "train_catch_av": (0.949, 1.0),
+    "train_catch_aw": (1.0, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -324,6 +327,8 @@ CATCH = {
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
+#: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
+#: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
 #: crisis words; people who feel bad and say so in strong words without any danger) 10 at first
 #: sight. train_negatives_ak (1,640, four helpers: near misses in dyslexic and street writing,
@@ -450,6 +455,7 @@ CALM = {
     "train_negatives_at": 0.0023,
     "train_negatives_au": 0.01,
     "train_negatives_av": 0.0063,
+    "train_negatives_aw": 0.0062,
 }
 
 

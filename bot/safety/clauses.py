@@ -313,6 +313,11 @@ _BODY = _folded(
     "arm arms armen wrist wrists pols polsen thigh thighs dij dijen leg legs been benen skin huid "  # noqa: SIM905
     "body lichaam buik stomach hoofd head gezicht face nek neck".split()
 )
+# "my plan is to overdose tonight", "mijn besluit staat vast": the writer's own plan is theirs.
+_DECIDED = _folded(
+    "plan plans plannen idee idea besluit beslissing decision keuze choice goal doel "  # noqa: SIM905
+    "voornemen intention".split()
+)
 # "a girl in my class", "een jongen uit mijn straat": the writer only places the person.
 _PLACING = _folded(["in", "uit", "from", "at", "op", "on", "of", "van", "bij"])
 _GROUPS = _folded(
@@ -477,7 +482,7 @@ class Reading:
         previous = governing = ""
         told = [*before, *sign, *after[:1]]
         for index, word in enumerate(told[: len(before) + len(sign)]):
-            if word in _SELF or (previous in _MY and word in _BODY):
+            if word in _SELF or (previous in _MY and (word in _BODY or word in _DECIDED)):
                 # After "stuurde" also a quote's "ik": "mn vriendin stuurde 'ik heb het weer
                 # gedaan'" (bot/safety/quotes.py reads quotes that keep their marks).
                 if (

@@ -183,7 +183,8 @@ _TOPIC_SOURCE = (
 # in 20 seconds"). Only names no everyday sentence uses otherwise: not "game", not "match", and
 # not "sparren", which folds to "sparen" (to save money).
 _PLAY_SOURCE = (
-    r"\b(?:boxing|boksen|bokszak|kickboxing|kickboksen|thaiboksen|muay thai|sparring|"
+    r"\b(?:boxing|boksen|bokszak|bokstraining|bokswedstrijd|boksles|bokslessen|bokschool|"
+    r"boksclub|boksgala|kickbokstraining|kickboxing|kickboksen|thaiboksen|muay thai|sparring|"
     r"gesparred|sparringpartner|mma|bjj|jiu jitsu|jiujitsu|judo|karate|taekwondo|"
     r"worstelen|wrestling|paintball|paintballen|lasergame|lasergamen|airsoft|"
     r"fortnite|pubg|valorant|rainbow six|siege|r6|warzone|call of duty|apex|tf2|team fortress|"
