@@ -601,3 +601,41 @@ def test_a_real_blow_beside_a_simile_is_still_a_crisis(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert (found.level, found.subject) == ("crisis", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round AW: someone named beside the writer's own sign is no reason to read it as theirs:
+        # in a clause of its own after a verb of seeing, as the object after "ik", or as the one
+        # who found "my suicide note".
+        "ik zie geen enkele reden meer om te leven sinds mn moeder er niet meer is",
+        "ik ga mijn vrienden nog één keer zien en dan is het klaar",
+        "my mom found my suicide note last yr. i wrote a new one",
+        "it was nice knowing you guys. really. sorry for everything",
+        "i'm locked in the bathroom, my boyfriend's lost it",
+    ],
+)
+def test_the_writers_own_sign_beside_someone_named_is_theirs(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.level, found.subject) == ("crisis", "self")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same words where the one named is the one in danger.
+        "how do i help my friend who is suicidal",
+        "hoe help ik mijn vriendin die dood wil? ze zegt het elke dag",
+        "ik zag mijn zusje zichzelf snijden",
+        "ik zie mijn vriendin zichzelf snijden sinds haar vader weg is",
+        "ik denk mijn vriend wil zelfmoord plegen",
+        "mn beste vriend stuurde 'het was leuk jullie gekend te hebben' en nu staat zn telefoon"
+        " uit",
+    ],
+)
+def test_someone_named_in_danger_beside_the_writer_is_theirs(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert (found.level, found.subject) == ("crisis", "other")

@@ -313,10 +313,24 @@ _BODY = _folded(
     "arm arms armen wrist wrists pols polsen thigh thighs dij dijen leg legs been benen skin huid "  # noqa: SIM905
     "body lichaam buik stomach hoofd head gezicht face nek neck".split()
 )
-# "my plan is to overdose tonight", "mijn besluit staat vast": the writer's own plan is theirs.
+# "my plan is to overdose tonight", "my suicide note", "mijn afscheidsbrief": the writer's own.
 _DECIDED = _folded(
     "plan plans plannen idee idea besluit beslissing decision keuze choice goal doel "  # noqa: SIM905
-    "voornemen intention".split()
+    "voornemen intention suicide zelfmoord zelfmoordbrief zelfmoordpoging afscheidsbrief "
+    "afscheidsbericht note notes attempt attempts poging pogingen".split()
+)
+# Words after which a sentence may have a new subject: a conjunction, a relative pronoun, a verb
+# of telling, seeing or asking ("ik denk mijn vriend ...", "ik zag mijn zus ...").
+_NEW_SUBJECT = _folded(
+    "sinds since omdat because toen nadat after terwijl while want doordat zodat dat that of "  # noqa: SIM905
+    "als if when wanneer zodra en and maar but die who wie which . think thought know knew "
+    "denk dacht weet wist geloof believe heard hoorde zag saw vond found zie see ziet sees "
+    "vroeg asked vraag ask zei said zegt says told vertelde vertel bang afraid scared worried "
+    "bezorgd hoop hope wish wou".split()
+)
+# Words that open a clause of its own inside a sentence.
+_SUBORDINATE = _folded(
+    "sinds since omdat because toen nadat after terwijl while want doordat zodat".split()  # noqa: SIM905
 )
 # "a girl in my class", "een jongen uit mijn straat": the writer only places the person.
 _PLACING = _folded(["in", "uit", "from", "at", "op", "on", "of", "van", "bij"])
@@ -474,14 +488,21 @@ class Reading:
         sign = self.text[start:end].split()
         after = self.text[end : clause[1]].split()[:_LOOK_AHEAD]
         if any(word in _WITNESS for word in (*before, *sign)):
-            seen = [word for word in (*sign, *after) if _person(word)]
+            # Who is seen stands in the sign or right after it, not in a clause of its own
+            # after it: "ik zie geen reden meer om te leven sinds mijn moeder er niet meer is".
+            until = next((i for i, word in enumerate(after) if word in _SUBORDINATE), len(after))
+            seen = [word for word in (*sign, *after[:until]) if _person(word)]
             if seen:
                 return "other", any(_named(word) for word in seen)
         found: Literal["self", "other"] = "self"
         sure = named = False
         previous = governing = ""
         told = [*before, *sign, *after[:1]]
+        objects = _objects(told, len(before) + len(sign))
         for index, word in enumerate(told[: len(before) + len(sign)]):
+            if index in objects:
+                previous = word
+                continue
             if word in _SELF or (previous in _MY and (word in _BODY or word in _DECIDED)):
                 # After "stuurde" also a quote's "ik": "mn vriendin stuurde 'ik heb het weer
                 # gedaan'" (bot/safety/quotes.py reads quotes that keep their marks).
@@ -503,6 +524,29 @@ class Reading:
                 governing = word
             previous = word
         return found, sure
+
+
+def _objects(told: list[str], upto: int) -> set[int]:
+    """The people among the first `upto` words who are objects of the writer: "ik ga mijn
+    vrienden nog één keer zien en dan is het klaar". After the writer as the subject and before
+    anything that may open a clause with a new one (`_NEW_SUBJECT`); not the subject of a
+    clause of its own ("how do i help my friend who is suicidal"). Round AW."""
+    found: set[int] = set()
+    subject = False
+    for index, word in enumerate(told[:upto]):
+        if word in _TELLER:
+            subject = True
+        elif word in _NEW_SUBJECT:
+            subject = False
+        elif (
+            subject
+            and _person(word)
+            and index > 0
+            and told[index - 1] in _MY
+            and told[index + 1 : index + 2] not in (["who"], ["die"], ["whos"], ["wie"])
+        ):
+            found.add(index)
+    return found
 
 
 def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
