@@ -614,6 +614,8 @@ def test_a_real_blow_beside_a_simile_is_still_a_crisis(text: str) -> None:
         "my mom found my suicide note last yr. i wrote a new one",
         "it was nice knowing you guys. really. sorry for everything",
         "i'm locked in the bathroom, my boyfriend's lost it",
+        "mijn ex staat buiten met een honkbalknuppel",
+        "mn moeder wordt geslagen door mn vader en ik ook",
     ],
 )
 def test_the_writers_own_sign_beside_someone_named_is_theirs(text: str) -> None:
@@ -631,6 +633,7 @@ def test_the_writers_own_sign_beside_someone_named_is_theirs(text: str) -> None:
         "ik zag mijn zusje zichzelf snijden",
         "ik zie mijn vriendin zichzelf snijden sinds haar vader weg is",
         "ik denk mijn vriend wil zelfmoord plegen",
+        "my sister just texted me that her ex is outside her door with a knife",
         "mn beste vriend stuurde 'het was leuk jullie gekend te hebben' en nu staat zn telefoon"
         " uit",
     ],
