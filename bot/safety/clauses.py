@@ -319,18 +319,17 @@ _DECIDED = _folded(
     "voornemen intention suicide zelfmoord zelfmoordbrief zelfmoordpoging afscheidsbrief "
     "afscheidsbericht note notes attempt attempts poging pogingen".split()
 )
-# Words after which a sentence may have a new subject: a conjunction, a relative pronoun, a verb
-# of telling, seeing or asking ("ik denk mijn vriend ...", "ik zag mijn zus ...").
-_NEW_SUBJECT = _folded(
-    "sinds since omdat because toen nadat after terwijl while want doordat zodat dat that of "  # noqa: SIM905
-    "als if when wanneer zodra en and maar but die who wie which . think thought know knew "
-    "denk dacht weet wist geloof believe heard hoorde zag saw vond found zie see ziet sees "
-    "vroeg asked vraag ask zei said zegt says told vertelde vertel bang afraid scared worried "
-    "bezorgd hoop hope wish wou".split()
-)
 # Words that open a clause of its own inside a sentence.
 _SUBORDINATE = _folded(
     "sinds since omdat because toen nadat after terwijl while want doordat zodat".split()  # noqa: SIM905
+)
+# Words after which a sentence may have a new subject: those, and a conjunction, a relative
+# pronoun, a verb of telling, seeing or asking ("ik denk mijn vriend ...", "ik zag mijn zus ...").
+_NEW_SUBJECT = _SUBORDINATE | _folded(
+    "dat that of als if when wanneer zodra en and maar but die who wie which . think thought "  # noqa: SIM905
+    "know knew denk dacht weet wist geloof believe heard hoorde zag saw vond found zie see ziet "
+    "sees vroeg asked vraag ask zei said zegt says told vertelde vertel bang afraid scared "
+    "worried bezorgd hoop hope wish wou".split()
 )
 # "a girl in my class", "een jongen uit mijn straat": the writer only places the person.
 _PLACING = _folded(["in", "uit", "from", "at", "op", "on", "of", "van", "bij"])

@@ -90,16 +90,13 @@ def warm_up() -> None:
     """Load and index the rules, the word lists and the model now rather than on a message;
     raises ModelError when the model file is damaged.
 
-    Every rule is compiled now (about 0.35 s of the start): compiled on first use instead,
-    the first crisis message after a start would wait up to tens of milliseconds for its
-    rules, and the one who writes it should not. `ruleset()` alone (`omarmt check`, tests)
-    still compiles a rule only when a message first needs it.
+    A rule compiles when a message first needs it, not here. Compiling all of them at start
+    had grown with the rules to about 1.5 s of CPU on the 2-core machine (2026-12-06: 1,900
+    rules, most never needed by a given message), paid again on every restart while messages
+    wait; the first message after a start that needs a rule now waits for it instead, 2-20 ms
+    (docs/safety.md, twenty-fifth session, "Start-up").
     """
     rules = _loaded()[0]
-    for rule in rules.rules:
-        # A gated rule also searches its gate and its core on their own (bot/safety/reach.py).
-        for expression in (rule.expression, *(reach.gated(rule.expression) or ())):
-            rulecache.compiled(expression)
     context.prepare(rules.idioms)
     words.load()
     load_model()
