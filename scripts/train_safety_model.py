@@ -26,6 +26,7 @@ import gzip
 import hashlib
 import json
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +168,7 @@ def _cases(name: str) -> list[dict[str, Any]]:
         return list(yaml.load(handle, Loader=yaml.CSafeLoader) or [])
 
 
+@cache
 def measured() -> frozenset[str]:
     """Every text of a measuring set, as compared: people write the same short things ("ok",
     "is this anonymous", "ik verveel me dood"), and 891 tuning texts were word for word in a

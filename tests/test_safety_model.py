@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 
@@ -25,7 +26,9 @@ from bot.safety.normalize import normalise
 _ROOT = Path(__file__).resolve().parent.parent
 
 
+@cache
 def _trainer() -> ModuleType:
+    """The training script, loaded once per worker: its `examples()` reads every tuning set."""
     path = _ROOT / "scripts" / "train_safety_model.py"
     spec = importlib.util.spec_from_file_location("train_safety_model", path)
     assert spec is not None
@@ -35,11 +38,17 @@ def _trainer() -> ModuleType:
     return module
 
 
+@cache
+def _examples() -> list[tuple[str, str, str | None]]:
+    """Every training example, read once per worker."""
+    return list(_trainer().examples())
+
+
 def test_the_shipped_model_is_trained_on_todays_data() -> None:
     model = load_model()
     assert model is not None, "content/safety/model.json.gz is missing"
     trainer = _trainer()
-    assert model.data_hash == trainer.data_hash(trainer.examples()), (
+    assert model.data_hash == trainer.data_hash(_examples()), (
         "the tuning sets or the snapshot of the rules' examples changed: train the model again "
         "with "
         "`.venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_safety_model.py`"
@@ -105,7 +114,7 @@ def test_the_model_hears_what_the_rules_miss(text: str, who: str) -> None:
 
 
 def test_the_unseen_examples_are_not_in_the_training_data() -> None:
-    trained = {normalise(text).text for text, _, _ in _trainer().examples()}
+    trained = {normalise(text).text for text, _, _ in _examples()}
     assert not [text for text, _ in _UNSEEN if normalise(text).text in trained]
 
 
@@ -115,7 +124,7 @@ def test_no_text_of_a_measuring_set_is_trained_on() -> None:
     trainer = _trainer()
     measured = trainer.measured()
     assert len(measured) > 5_000
-    assert not [text for text, _, _ in trainer.examples() if text.strip().lower() in measured]
+    assert not [text for text, _, _ in _examples() if text.strip().lower() in measured]
 
 
 def test_features_are_words_pairs_and_letter_groups() -> None:

@@ -33,8 +33,9 @@ def _every_rule(text: str) -> Detection | None:
     return None
 
 
-#: Every how many lines of a training set are read: their 89,000 lines would take minutes.
-_TRAIN_STEP = 10
+#: Every how many lines of a training set are read: their 95,000 lines would take minutes, and
+#: a tenth of them had made this the suite's slowest test on a slow day (CI near its 15 minutes).
+_TRAIN_STEP = 30
 
 
 @cache
@@ -157,4 +158,4 @@ def test_idioms_masked_behind_their_gate_are_masked_the_same(
     monkeypatch.setattr(context, "_masked", lambda pattern, mask, text: pattern.sub(mask, text))
     whole = [context.mask_idioms(part, idioms) for part in clauses]
     assert whole == gated
-    assert sum(masked != part for masked, part in zip(whole, clauses, strict=True)) > 1000
+    assert sum(masked != part for masked, part in zip(whole, clauses, strict=True)) > 500
