@@ -319,6 +319,8 @@ _DECIDED = _folded(
     "voornemen intention suicide zelfmoord zelfmoordbrief zelfmoordpoging afscheidsbrief "
     "afscheidsbericht note notes attempt attempts poging pogingen".split()
 )
+# A relative pronoun after a person makes them the subject of a clause of their own.
+_RELATIVE = _folded(["who", "whos", "die", "wie"])
 # Words that open a clause of its own inside a sentence.
 _SUBORDINATE = _folded(
     "sinds since omdat because toen nadat after terwijl while want doordat zodat".split()  # noqa: SIM905
@@ -542,7 +544,7 @@ def _objects(told: list[str], upto: int) -> set[int]:
             and _person(word)
             and index > 0
             and told[index - 1] in _MY
-            and told[index + 1 : index + 2] not in (["who"], ["die"], ["whos"], ["wie"])
+            and not _RELATIVE.intersection(told[index + 1 : index + 2])
         ):
             found.add(index)
     return found

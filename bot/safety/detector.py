@@ -91,10 +91,10 @@ def warm_up() -> None:
     raises ModelError when the model file is damaged.
 
     A rule compiles when a message first needs it, not here. Compiling all of them at start
-    had grown with the rules to about 1.5 s of CPU on the 2-core machine (2026-12-06: 1,900
-    rules, most never needed by a given message), paid again on every restart while messages
-    wait; the first message after a start that needs a rule now waits for it instead, 2-20 ms
-    (docs/safety.md, twenty-fifth session, "Start-up").
+    had grown with the rules to about 2 s of this function's 3.5 s of CPU on the 2-core
+    machine (2026-12-06: 1,907 expressions, most never needed by a given message), paid again
+    on every restart while messages wait; the first messages after a start now wait for their
+    rules instead, 2-37 ms (docs/safety.md, twenty-fifth session, "Start-up").
     """
     rules = _loaded()[0]
     context.prepare(rules.idioms)
