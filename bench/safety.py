@@ -89,6 +89,8 @@ MEASURE = (
     "catch_measure27.yaml",
     "negatives_measure27.yaml",
     "catch_measure28.yaml",
+    "catch_measure29.yaml",
+    "negatives_measure29.yaml",
 )
 TUNE = (
     "must_catch.yaml",

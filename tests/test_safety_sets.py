@@ -91,6 +91,8 @@ _DIR = Path(__file__).parent / "safety"
 #: choice is made on it): 346/397 and 136/138.
 #: catch_measure28 (263 plain first-person statements only, written at the start of the
 #: twenty-fifth session, before round AW; no choice is made on it): 258/263 = 98.1% before it.
+#: catch_measure29 (written at the start of the twenty-sixth session, before any change; no
+#: choice is made on it): 345/399 and 139/139.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -245,6 +247,7 @@ CATCH = {
     "catch_measure26": (0.821, 0.956),
     "catch_measure27": (0.871, 0.985),
     "catch_measure28": (0.98, 0.98),
+    "catch_measure29": (0.864, 1.0),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -325,6 +328,7 @@ CATCH = {
 #: negatives_measure25 (written with catch_measure25): 4/866 before round AT.
 #: negatives_measure26 (written with catch_measure26): 5/858, also at the session's start.
 #: negatives_measure27 (written with catch_measure27): 9/858 before any change.
+#: negatives_measure29 (written with catch_measure29): 7/858 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
@@ -443,6 +447,7 @@ CALM = {
     "negatives_measure25": 0.0047,
     "negatives_measure26": 0.0059,
     "negatives_measure27": 0.0105,
+    "negatives_measure29": 0.0082,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
