@@ -381,6 +381,9 @@ def test_everyday_kill_me_gets_no_crisis_reply(text: str) -> None:
         "ik werd in warzone van een kilometer afstand neergeschoten door een sniper",
         # Boxing's compounds name the sport too (round AW).
         "na mn bokstraining vandaag: ik werd zo hard geslagen, blauw oog haha",
+        # A trainer named who does not do the hitting (round AX: one who does is no play).
+        "my boxing coach says I need to stop flinching when I get punched. easier said than done",
+        "mijn trainer zegt dat ik bij boksen niet moet schrikken als ik geslagen word",
     ],
 )
 def test_play_in_a_sport_or_game_gets_no_crisis_reply(text: str) -> None:
@@ -422,6 +425,22 @@ def test_violence_beside_a_sport_or_game_is_still_a_crisis(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert found.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik werd geslagen door mijn trainer bij judo",
+        "my coach hit me after the boxing match because i lost",
+        "de sensei van karate schopt me als ik het fout doe",
+    ],
+)
+def test_a_trainer_who_hits_is_no_play_for_the_rules(text: str) -> None:
+    """Who trains the writer is no opponent: the rules read it, not only the model (model
+    round AX was less sure of the first than the model before it, and it went unanswered)."""
+    found = by_rules(text)
+    assert found is not None
+    assert (found.category, found.level) == ("abuse", "crisis")
 
 
 @pytest.mark.parametrize(

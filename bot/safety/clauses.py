@@ -445,8 +445,12 @@ class Reading:
         if not at_play(self.unmasked or self.text):
             return False
         words = self.text[clause[0] : clause[1]].split()
+        first = len(self.text[clause[0] : start].split())
+        last = first + len(self.text[start:end].split())
         return not any(
-            _person(word) and not _opponent(words, index) for index, word in enumerate(words)
+            (_person(word) or (word in _STAFF and _agent(words, index, first, last)))
+            and not _opponent(words, index)
+            for index, word in enumerate(words)
         )
 
     def recovered(self) -> bool:
@@ -923,6 +927,26 @@ def _opponent(words: list[str], index: int) -> bool:
     """Whether the person at `index` is the other side of the play: "my sparring partner",
     "mn tegenstander" (a trainer or coach is no opponent: they are named as persons)."""
     return words[index] in _OPPONENTS or (index > 0 and words[index - 1] in _SPARRING)
+
+
+#: Who trains or teaches the writer: no opponent in the sport where they do it ("ik werd
+#: geslagen door mijn trainer bij judo" is no play; "my boxing coach says I need to stop
+#: flinching when I get punched" is), though not someone whose danger a sign may be about.
+_STAFF = _folded(
+    ["trainer", "trainers", "trainster", "coach", "coaches", "sensei", "instructeur",
+     "instructor", "leraar", "teacher"]
+)  # fmt: skip
+
+_BY = _folded(["door", "by"])
+
+
+def _agent(words: list[str], index: int, first: int, last: int) -> bool:
+    """Whether the word at `index` is who does what the sign's words (`first` up to `last`)
+    say: in them, up to four words before them ("de sensei van karate schopt me"), or after
+    "door" or "by" right after them ("geslagen door mijn trainer")."""
+    if first - 4 <= index < last:
+        return True
+    return last < index <= last + 3 and any(word in _BY for word in words[last:index])
 
 
 _OPPONENTS = frozenset(
