@@ -189,6 +189,8 @@ TUNE = (
     "train_negatives_av.yaml",
     "train_catch_aw.yaml",
     "train_negatives_aw.yaml",
+    "train_catch_ax.yaml",
+    "train_negatives_ax.yaml",
 )
 REPEATS = 5
 

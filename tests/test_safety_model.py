@@ -132,6 +132,14 @@ def test_features_are_words_pairs_and_letter_groups() -> None:
     assert {"w:ik", "b:ik_wil", "c: wil ", "c: wi"} <= found
 
 
+def test_word_pairs_reach_over_one_or_two_words_within_their_clause() -> None:
+    """A pair reaches over a word put in between ("ik wil echt dood"); it never
+    joins two clauses ("ik wil. dood" is no pair of "wil" and "dood")."""
+    found = features(normalise("ik wil echt heel graag dood. leuk"))  # folded: "hel", "dod"
+    assert {"s:ik_echt", "s:wil_hel", "t:ik_hel", "t:echt_dod"} <= found
+    assert not [name for name in found if name[:2] in ("b:", "s:", "t:") and "leuk" in name]
+
+
 def test_a_negation_marks_the_rest_of_its_clause() -> None:
     found = features(normalise("ik heb nooit aan zelfmoord gedacht, maar wil nu weg"))
     assert {"w:n:zelfmord", "w:n:gedacht", "w:wil", "w:weg"} <= found

@@ -93,6 +93,18 @@ _DIR = Path(__file__).parent / "safety"
 #: twenty-fifth session, before round AW; no choice is made on it): 258/263 = 98.1% before it.
 #: catch_measure29 (written at the start of the twenty-sixth session, before any change; no
 #: choice is made on it): 345/399 and 139/139.
+#: Model round AX (word pairs one and two words apart, trained on AQ to AX as well): on batches
+#: 1-25, 84 more of 9,631 signs, 11 more of 4,800 plain statements and one false alarm fewer of
+#: 22,353 at the same bar; read once after that choice, batches 26-29 caught 24 more signs (327 ->
+#: 338, 346 -> 354, 258 -> 258, 345 -> 350) for one plain statement fewer (batch 26, 132 -> 131).
+#: Single sets moved by one either way: plain statements of batch 23 199 -> 198 and of train_m
+#: 350 -> 349 ("mn moeder zegt dat ze me doodmaakt als ik met een onvoldoende thuiskom", which
+#: the model is now 0.91 sure of: a check-in); false alarms of batches 11, 24 and 25 one more each,
+#: of batch 27 two fewer (docs/safety.md, "Model round AX").
+#: Round AX: train_catch_ax (497, two helpers, nearly half indirect: athletes, villages, care
+#: interns, street slang, night workers, mental-health care, gamers, night owls, children of
+#: divorcing or jailed parents, questions) 399 = 80.3% and 123/123 at first sight; 462 after
+#: the model trained on it (a tuning figure).
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -196,7 +208,7 @@ CATCH = {
     "catch_c": (0.997, 1.0),
     "catch_d": (1.0, 1.0),
     "train_catch_k": (0.921, 1.0),
-    "train_catch_m": (0.896, 1.0),
+    "train_catch_m": (0.896, 0.997),
     "train_catch_n": (0.847, 1.0),
     "train_catch_o": (1.0, 1.0),
     "train_catch_p": (1.0, 1.0),
@@ -241,13 +253,13 @@ CATCH = {
     "catch_measure20": (0.934, 0.969),
     "catch_measure21": (0.925, 0.965),
     "catch_measure22": (0.949, 0.975),
-    "catch_measure23": (0.942, 0.99),
+    "catch_measure23": (0.942, 0.985),
     "catch_measure24": (0.905, 0.92),
     "catch_measure25": (0.955, 0.965),
-    "catch_measure26": (0.821, 0.956),
-    "catch_measure27": (0.871, 0.985),
+    "catch_measure26": (0.849, 0.949),
+    "catch_measure27": (0.891, 0.985),
     "catch_measure28": (0.98, 0.98),
-    "catch_measure29": (0.864, 1.0),
+    "catch_measure29": (0.877, 1.0),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -255,6 +267,7 @@ CATCH = {
     "train_catch_au": (0.831, 0.96),
     "train_catch_av": (0.949, 1.0),
     "train_catch_aw": (1.0, 1.0),
+    "train_catch_ax": (0.929, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -332,6 +345,8 @@ CATCH = {
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
+#: Round AX: train_negatives_ax (449, the same voices) 3 at first sight, 2 after the model
+#: trained on it.
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -418,7 +433,7 @@ CALM = {
     "negatives_measure9": 0.009,
     "negatives_measure10": 0.0128,
     "train_negatives_v": 0.0136,
-    "negatives_measure11": 0.0058,
+    "negatives_measure11": 0.0069,
     "negatives_measure12": 0.007,
     "train_negatives_w": 0.0168,
     "negatives_measure13": 0.0058,
@@ -443,10 +458,10 @@ CALM = {
     "negatives_measure21": 0.0114,
     "negatives_measure22": 0.0116,
     "negatives_measure23": 0.0035,
-    "negatives_measure24": 0.0,
-    "negatives_measure25": 0.0047,
+    "negatives_measure24": 0.0012,
+    "negatives_measure25": 0.0058,
     "negatives_measure26": 0.0059,
-    "negatives_measure27": 0.0105,
+    "negatives_measure27": 0.0082,
     "negatives_measure29": 0.0082,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
@@ -462,6 +477,7 @@ CALM = {
     "train_negatives_au": 0.01,
     "train_negatives_av": 0.0063,
     "train_negatives_aw": 0.0062,
+    "train_negatives_ax": 0.0045,
 }
 
 

@@ -13,12 +13,11 @@ model").
 from __future__ import annotations
 
 import gzip
-import itertools
 import json
 import math
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -36,6 +35,11 @@ __all__ = [
 MODEL_FILE = Path("content") / "safety" / "model.json.gz"
 _TOKEN = re.compile(r"[a-z]+|\.")
 _GRAMS = (3, 4, 5)
+#: Word pairs, by how far apart they stand in one clause: next to each other, or with one or
+#: two words between them. Those farther apart carry a sign said with a word put in between
+#: ("ik wil echt dood", "i just want to die"): with them, the model caught about 1 point more
+#: of the measuring signs at as many false alarms (docs/safety.md, "Model round AX").
+_GAPS = (("b", 1), ("s", 2), ("t", 3))
 # Fewer words than this are answers ("nee", "soms", "20 jaar") and key words the rules read.
 _MIN_WORDS = 3
 # Up to this many words, no single word may decide: see Model._without_worst_word.
@@ -86,11 +90,10 @@ def features(folded: Normalised) -> set[str]:
     """
     marked = _marked(folded)
     found = {f"w:{word}" for word in marked if word != "."}
-    found.update(
-        f"b:{first}_{second}"
-        for first, second in itertools.pairwise(marked)
-        if "." not in (first, second)
-    )
+    for clause in _clauses(marked):
+        for kind, gap in _GAPS:
+            later = clause[gap:]
+            found.update([f"{kind}:{one}_{two}" for one, two in zip(clause, later, strict=False)])
     for word in {word for word in marked if word != "."}:
         found.update(_letter_groups(word))
     return found
@@ -111,11 +114,34 @@ def _owners(marked: list[str]) -> dict[str, str]:
             own(f"w:{word}", bare)
             for name in _letter_groups(word):
                 own(name, bare)
-    for first, second in itertools.pairwise(marked):
-        if "." not in (first, second):
-            one, other = first.rpartition(":")[2], second.rpartition(":")[2]
-            owners[f"b:{first}_{second}"] = one if one == other else ""
+    for kind, first, second in _pairs(marked):
+        one, other = first.rpartition(":")[2], second.rpartition(":")[2]
+        name = f"{kind}:{first}_{second}"
+        if owners.setdefault(name, one) != one or one != other:
+            owners[name] = ""
     return owners
+
+
+def _pairs(marked: list[str]) -> Iterator[tuple[str, str, str]]:
+    """The word pairs of each clause (`_GAPS`): of "ik wil echt dood", "b:ik_wil" and the
+    others next to each other, "s:ik_echt" and "s:wil_dood" one word apart, "t:ik_dood"."""
+    for clause in _clauses(marked):
+        for kind, gap in _GAPS:
+            for first, second in zip(clause, clause[gap:], strict=False):
+                yield kind, first, second
+
+
+def _clauses(marked: list[str]) -> list[list[str]]:
+    """The marked words clause by clause, without the "." between them."""
+    if "." not in marked:
+        return [marked]
+    found, start = [], 0
+    for index, word in enumerate(marked):
+        if word == ".":
+            found.append(marked[start:index])
+            start = index + 1
+    found.append(marked[start:])
+    return found
 
 
 @lru_cache(maxsize=32_768)
