@@ -103,6 +103,13 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         ("mn ma wordt abused door mn stiefvader, ik kan niks doen", "other"),
         # One person of the writer's home who hits, nobody named as hit: the writer.
         ("mn pa drinkt en slaat", "self"),
+        # ... also where "hij" names them again (round AX).
+        ("mn ex staat voor de deur en hij heeft een mes", "self"),
+        ("my boyfriend has a knife and he's blocking the door", "self"),
+        ("mijn stiefvader staat te schreeuwen en hij heeft een mes gepakt", "self"),
+        # Not where someone else is named as the one it is done to.
+        ("mijn vader heeft een mes en hij bedreigt mijn moeder", "other"),
+        ("mijn vader slaat haar en hij heeft een mes", "other"),
         ("mijn moeder wordt geslagen", "other"),
         ("ik denk dat mijn vriend is verkracht op een feest", "other"),
         # A pronoun as the subject of a passive is the one it was done to.

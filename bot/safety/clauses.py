@@ -582,7 +582,10 @@ def _victim(words: list[str]) -> tuple[Literal["self", "other"], bool]:
     if _pronoun_suffers(words):
         return "other", True
     people = [word for word in words if _person(word)]
-    if len(set(people)) == 1 and people[0] in _HOUSEHOLD and not _passive(words):
+    # A subject pronoun after someone named is them again: "mn ex staat voor de deur en hij
+    # heeft een mes" names one person.
+    named = [word for index, word in enumerate(people) if index == 0 or word not in _HE]
+    if len(set(named)) == 1 and named[0] in _HOUSEHOLD and not _passive(words):
         # "mn pa drinkt en slaat", "my boyfriend hits": one person of the writer's home does it
         # and nobody else is named as the one it is done to: the writer is, very likely.
         return "self", False
@@ -596,6 +599,8 @@ _HOUSEHOLD = _folded(
     "mom father mother stepdad stepmom stepfather stepmother parents vriend vriendin partner "
     "boyfriend girlfriend bf gf ex".split()
 )
+#: Subject pronouns only: "haar", "ze", "him", "them" may be the one it is done to.
+_HE = _folded("hij ie zij he she they hes shes theyre".split())  # noqa: SIM905
 _PASSIVE = _folded("word wordt werd worden werden gets got getting being".split())  # noqa: SIM905
 _BE = _folded("is was were been ben are".split())  # noqa: SIM905
 
