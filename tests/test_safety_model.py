@@ -7,7 +7,9 @@ model"); these tests hold what must never change.
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import importlib.util
+import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,6 +17,8 @@ from types import ModuleType
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot import cli
 from bot.safety import detect, detector
@@ -138,6 +142,29 @@ def test_word_pairs_reach_over_one_or_two_words_within_their_clause() -> None:
     found = features(normalise("ik wil echt heel graag dood. leuk"))  # folded: "hel", "dod"
     assert {"s:ik_echt", "s:wil_hel", "t:ik_hel", "t:echt_dod"} <= found
     assert not [name for name in found if name[:2] in ("b:", "s:", "t:") and "leuk" in name]
+
+
+_WEIGHT = st.integers(min_value=-100_000, max_value=100_000).map(lambda n: n / 1000)
+
+
+@given(st.lists(st.lists(_WEIGHT, min_size=7, max_size=7), min_size=1, max_size=400))
+def test_packed_weights_add_up_to_the_sums_of_the_weights(rows: list[list[float]]) -> None:
+    """The model adds a message's weights packed into one integer per feature: the sum must
+    be the sums of the weights, to the thousandth the file keeps, negative ones too."""
+    total = model_module._unpack(sum(model_module._pack(row) for row in rows), 7)
+    expected = [sum(round(row[k] * 1000) for row in rows) / 1000 for k in range(7)]
+    assert total == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_loaded_model_reads_the_weights_the_file_holds() -> None:
+    """A feature's packed weights unpack to the numbers in content/safety/model.json.gz."""
+    with gzip.open(Path(__file__).parent.parent / model_module.MODEL_FILE, "rt") as handle:
+        raw = json.load(handle)
+    model = load_model()
+    assert model is not None
+    for name in list(raw["weights"])[::5000]:
+        stored = [*raw["weights"][name], raw["who_weights"].get(name, 0.0)]
+        assert model._sums([name]) == pytest.approx(stored, abs=1e-9), name
 
 
 def test_a_negation_marks_the_rest_of_its_clause() -> None:

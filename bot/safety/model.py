@@ -173,12 +173,13 @@ class Model:
     """Weights per feature, and the bar to speak.
 
     A feature's weights are one per class (class 0 is "no crisis") and, last, its weight for
-    "about someone else": one lookup per feature gives all of them (`_sums`).
+    "about someone else", packed into one integer (`_pack`): one lookup per feature gives all
+    of them, and one sum adds them up (`_sums`).
     """
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, int]
     who_bias: float
     crisis_at: float
     data_hash: str
@@ -243,11 +244,13 @@ class Model:
     def _sums(self, names: Iterable[str]) -> list[float] | None:
         """Per class and for "someone else", the sum of the weights of those of these features
         the model knows; None where it knows none. In C: a loop per weight in Python cost
-        0.7 ms on a 250-character message; a set of known names met first, 30 µs."""
+        0.7 ms on a 250-character message; a sum of packed weights, one object per feature,
+        about 40 µs on 360 features where a sum of the columns of tuples of floats took 200
+        (`_pack`)."""
         rows = list(filter(None, map(self.weights.get, names)))
         if not rows:
             return None
-        return [sum(column) for column in zip(*rows, strict=True)]
+        return _unpack(sum(rows), len(self.bias) + 1)
 
     def _estimate_without_a_word(self, folded: Normalised, bar: float) -> float:
         """About how sure the model stays with any one word of the message left out; the
@@ -316,6 +319,38 @@ def _crisis(scores: list[float]) -> float:
     return 1 - exps[0] / sum(exps)
 
 
+#: A feature's weights, packed into one integer: each in thousandths (the file keeps three
+#: decimals, so nothing is lost), in a signed field of `_FIELD` bits. Packing is linear, so the
+#: sum of packed weights is the packed sums, exact, as long as no sum reaches 2**63 thousandths;
+#: and Python adds integers of a few hundred bits in C. Each feature is then one object instead
+#: of a tuple of seven floats: a message's features are found in memory once, not eight times,
+#: and the loaded model holds 36 MB instead of 63 (tracemalloc, model round AX).
+_FIELD = 64
+_SCALE = 1000
+_LOW = (1 << _FIELD) - 1
+_SIGN = 1 << (_FIELD - 1)
+
+
+def _pack(values: Iterable[float]) -> int:
+    """`values` packed into one integer, the first in the lowest field."""
+    packed = 0
+    for index, value in enumerate(values):
+        packed += round(value * _SCALE) << (_FIELD * index)
+    return packed
+
+
+def _unpack(packed: int, count: int) -> list[float]:
+    """The `count` values packed into `packed` (a sum of packed values: their sums)."""
+    values: list[float] = []
+    for _ in range(count):
+        low = packed & _LOW
+        if low >= _SIGN:
+            low -= 1 << _FIELD
+        values.append(low / _SCALE)
+        packed = (packed - low) >> _FIELD
+    return values
+
+
 class ModelError(Exception):
     """The shipped model file is there but cannot be read."""
 
@@ -344,7 +379,7 @@ def read_model(path: Path) -> Model:
             classes=tuple(raw["classes"]),
             bias=tuple(raw["bias"]),
             weights={
-                sys.intern(name): (*values, float(who.get(name, 0.0)))
+                sys.intern(name): _pack((*values, float(who.get(name, 0.0))))
                 for name, values in raw["weights"].items()
             },
             who_bias=float(raw["who_bias"]),
