@@ -90,7 +90,7 @@ def features(folded: Normalised) -> set[str]:
     """
     marked = _marked(folded)
     found = {f"w:{word}" for word in marked if word != "."}
-    for clause in _clauses(marked):
+    for clause in _clauses(marked):  # the pairs of `_pairs`, built a list at a time: faster
         for kind, gap in _GAPS:
             later = clause[gap:]
             found.update([f"{kind}:{one}_{two}" for one, two in zip(clause, later, strict=False)])
@@ -245,7 +245,7 @@ class Model:
         """Per class and for "someone else", the sum of the weights of those of these features
         the model knows; None where it knows none. In C: a loop per weight in Python cost
         0.7 ms on a 250-character message; a sum of packed weights, one object per feature,
-        about 40 µs on 360 features where a sum of the columns of tuples of floats took 200
+        112 µs on 360 features where a sum of the columns of tuples of floats took 203
         (`_pack`)."""
         rows = list(filter(None, map(self.weights.get, names)))
         if not rows:
