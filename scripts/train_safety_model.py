@@ -35,7 +35,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.safety.model import MODEL_FILE, features  # noqa: E402
+from bot.safety.model import MODEL_FILE, SCALE, features  # noqa: E402
 from bot.safety.normalize import normalise  # noqa: E402
 
 #: The tuning sets (every other file in tests/safety/ is for measuring only).
@@ -246,6 +246,11 @@ def refresh_rule_examples() -> None:
     path.write_text(head + body, encoding="utf-8")
 
 
+def _thousandths(weight: Any) -> int:
+    """A weight in whole thousandths of it, as the file keeps it."""
+    return round(float(weight) * SCALE)
+
+
 def data_hash(data: list[Example]) -> str:
     """What the model was trained on, so a test can tell when it must be trained again."""
     digest = hashlib.sha256()
@@ -318,8 +323,8 @@ def main(target: Path, c: float = C, fixed_bar: float | None = None) -> None:
 
     vocab, model = fit(grams, labels)
     names = sorted(vocab, key=vocab.__getitem__)
-    weights = {
-        name: [round(float(w), 3) for w in model.coef_[:, i]]
+    kept = {
+        name: model.coef_[:, i]
         for i, name in enumerate(names)
         if float(np.max(np.abs(model.coef_[:, i]))) >= PRUNE
     }
@@ -330,18 +335,25 @@ def main(target: Path, c: float = C, fixed_bar: float | None = None) -> None:
         matrix([grams[i] for i in signs], who_vocab),
         np.array([data[i][2] == "other" for i in signs]),
     )
-    who_names = sorted(who_vocab, key=who_vocab.__getitem__)
-    who_weights = {
-        name: round(float(who_model.coef_[0, i]), 3)
-        for i, name in enumerate(who_names)
-        if abs(float(who_model.coef_[0, i])) >= WHO_PRUNE
+    who_coef = who_model.coef_[0]
+    # Whole thousandths, the weight for "about someone else" last (0 where it is pruned, or
+    # the feature is not seen in a sign): the reader packs them as they are, with no
+    # rounding (bot/safety/model.py, `read_model`).
+    weights = {
+        name: [
+            *(_thousandths(w) for w in row),
+            _thousandths(who_coef[who_vocab[name]])
+            if name in who_vocab and abs(float(who_coef[who_vocab[name]])) >= WHO_PRUNE
+            else 0,
+        ]
+        for name, row in kept.items()
     }
     stored = {
         "classes": list(CLASSES),
         "bias": [round(float(b), 4) for b in model.intercept_],
+        "scale": SCALE,
         "weights": weights,
         "who_bias": round(float(who_model.intercept_[0]), 4),
-        "who_weights": who_weights,
         "crisis_at": round(bar, 4),
         "data_hash": data_hash(data),
     }

@@ -144,27 +144,45 @@ def test_word_pairs_reach_over_one_or_two_words_within_their_clause() -> None:
     assert not [name for name in found if name[:2] in ("b:", "s:", "t:") and "leuk" in name]
 
 
-_WEIGHT = st.integers(min_value=-100_000, max_value=100_000).map(lambda n: n / 1000)
+#: A weight in whole thousandths, as the file keeps it: up to 100 either way (the largest
+#: shipped weight is below 20).
+_WEIGHT = st.integers(min_value=-100_000, max_value=100_000)
 
 
-@given(st.lists(st.lists(_WEIGHT, min_size=7, max_size=7), min_size=1, max_size=400))
-def test_packed_weights_add_up_to_the_sums_of_the_weights(rows: list[list[float]]) -> None:
+@given(st.lists(st.lists(_WEIGHT, min_size=6, max_size=6), min_size=1, max_size=400))
+def test_packed_weights_add_up_to_the_sums_of_the_weights(rows: list[list[int]]) -> None:
     """The model adds a message's weights packed into one integer per feature: the sum must
-    be the sums of the weights, to the thousandth the file keeps, negative ones too."""
-    total = model_module._unpack(sum(model_module._pack(row) for row in rows), 7)
-    expected = [sum(round(row[k] * 1000) for row in rows) / 1000 for k in range(7)]
+    be the sums of the weights, negative ones too."""
+    total = model_module._unpack(sum(model_module._pack(row) for row in rows), 6)
+    expected = [sum(row[k] for row in rows) / 1000 for k in range(6)]
     assert total == pytest.approx(expected, abs=1e-9)
 
 
 def test_the_loaded_model_reads_the_weights_the_file_holds() -> None:
-    """A feature's packed weights unpack to the numbers in content/safety/model.json.gz."""
+    """A feature's packed weights unpack to the numbers in content/safety/model.json.gz: per
+    class, then for "about someone else", in thousandths."""
     with gzip.open(Path(__file__).parent.parent / model_module.MODEL_FILE, "rt") as handle:
         raw = json.load(handle)
     model = load_model()
     assert model is not None
+    assert raw["scale"] == 1000
     for name in list(raw["weights"])[::5000]:
-        stored = [*raw["weights"][name], raw["who_weights"].get(name, 0.0)]
+        stored = [value / 1000 for value in raw["weights"][name]]
+        assert len(stored) == len(model.classes) + 1
         assert model._sums([name]) == pytest.approx(stored, abs=1e-9), name
+
+
+def test_a_model_in_other_units_is_not_read(tmp_path: Path) -> None:
+    """Weights stored in other units than the reader packs would give every verdict wrong:
+    such a file is refused, as a damaged one is."""
+    with gzip.open(Path(__file__).parent.parent / model_module.MODEL_FILE, "rt") as handle:
+        raw = json.load(handle)
+    raw["scale"] = 100
+    other = tmp_path / "model.json.gz"
+    with gzip.open(other, "wt") as handle:
+        json.dump(raw, handle)
+    with pytest.raises(model_module.ModelError, match="train it again"):
+        model_module.read_model(other)
 
 
 def test_a_negation_marks_the_rest_of_its_clause() -> None:
