@@ -91,6 +91,8 @@ MEASURE = (
     "catch_measure28.yaml",
     "catch_measure29.yaml",
     "negatives_measure29.yaml",
+    "catch_measure30.yaml",
+    "negatives_measure30.yaml",
 )
 TUNE = (
     "must_catch.yaml",
