@@ -193,6 +193,8 @@ TUNE = (
     "train_negatives_aw.yaml",
     "train_catch_ax.yaml",
     "train_negatives_ax.yaml",
+    "train_catch_ay.yaml",
+    "train_negatives_ay.yaml",
 )
 REPEATS = 5
 
