@@ -55,12 +55,15 @@ LINE_112 = "\n\n112\n"
 # What the young person writes; the fake detector knows what each one is.
 SELF = {category: f"<{category}>" for category in CATEGORIES}
 OTHER = {category: f"<{category} of someone else>" for category in CATEGORIES}
+ARMED, ARMED_OTHER = "<danger, a weapon named>", "<someone else in danger, a weapon named>"
 SEXUAL, SEXUAL_DANGER = "<sexual violence>", "<sexual violence, danger now>"
 SEXUAL_OTHER = "<sexual violence to someone else>"
 CONCERN, CONCERN_OTHER = "<concern>", "<concern about someone else>"
 SIGNS: dict[str, Detection] = {
     **{text: make_sign(category) for category, text in SELF.items()},
     **{text: make_sign(category, subject="other") for category, text in OTHER.items()},
+    ARMED: make_sign("danger", armed=True),
+    ARMED_OTHER: make_sign("danger", subject="other", armed=True),
     SEXUAL: make_sign("abuse", sexual=True),
     SEXUAL_DANGER: make_sign("danger", sexual=True),
     SEXUAL_OTHER: make_sign("abuse", subject="other", sexual=True),
@@ -122,6 +125,38 @@ def test_danger_names_112_first(fake: Engine, lang: str) -> None:
     _, text = reply(fake, SELF["danger"], lang)
     first, second = positions(text, LINE_112, "0800-0113")
     assert first < second
+
+
+#: Where a weapon is named, the writer's own safety comes first ...
+GET_SAFE = {"nl": "veilige plek", "en": "safe place"}
+#: ... and nobody is told to stay close to someone in danger near it.
+STAY_CLOSE = {"nl": ("Blijf bij", "Blijf dicht bij"), "en": ("Stay with", "Stay close")}
+
+
+@pytest.mark.parametrize("text", [ARMED, ARMED_OTHER])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_weapon_puts_the_writers_own_safety_first(fake: Engine, text: str, lang: str) -> None:
+    """ "my boyfriend has a knife and he's blocking the door" may be read as the writer in
+    danger or as him: either way the writer is near the weapon, so the reply says to get to a
+    safe place and call 112, and never to stay close."""
+    chat, said = reply(fake, text, lang)
+    assert chat.last is not None
+    assert chat.last.messages[0].urgent
+    assert GET_SAFE[lang] in said
+    assert "112" in said.split("\n\n")[0], "112 in the first words"
+    first, second = positions(said, LINE_112, "0800-0113")
+    assert first < second
+    assert not [words for words in STAY_CLOSE[lang] if words in said]
+    assert PERSON[lang] in said
+    assert_safe(said, text)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_danger_without_a_weapon_keeps_its_own_words(fake: Engine, lang: str) -> None:
+    """Someone who took too much or stopped breathing needs company: "stay with them"."""
+    _, said = reply(fake, OTHER["danger"], lang)
+    assert STAY_CLOSE[lang][0] in said
+    assert GET_SAFE[lang] not in said
 
 
 # --- about someone else -----------------------------------------------------------------------
@@ -269,15 +304,20 @@ def test_carry_on_after_a_check_in_asks_the_question_again(fake: Engine, lang: s
 
 
 EVERY_SIGN = [
-    make_sign(category, subject=subject, sexual=sexual)
+    make_sign(category, subject=subject, sexual=sexual, armed=armed)
     for category in CATEGORIES
     for subject in ("self", "other")
     for sexual in (False, True)
+    for armed in ((False, True) if category == "danger" else (False,))
 ]
 
 
 @pytest.mark.parametrize(
-    "sign", EVERY_SIGN, ids=lambda s: f"{s.category}-{s.subject}-{'sexual' if s.sexual else ''}"
+    "sign",
+    EVERY_SIGN,
+    ids=lambda s: (
+        f"{s.category}-{s.subject}-{'sexual' if s.sexual else ''}{'-armed' if s.armed else ''}"
+    ),
 )
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_reply_texts_have_no_method_words_and_no_labels(

@@ -151,6 +151,7 @@ def test_a_level_the_engine_does_not_know_counts_as_a_crisis(root: Path) -> None
         subject: str = "self"
         level: str = "something new"
         sexual: bool = False
+        armed: bool = False
 
     chat = Chat(make_engine(root, detector=lambda text: Strange() if text == "x" else None))
     assert chat.send("x")[0].urgent

@@ -105,7 +105,6 @@ def test_signs_count_whatever_the_other_clauses_say(text: str, category: str) ->
         ("mn pa drinkt en slaat", "self"),
         # ... also where "hij" names them again (round AX).
         ("mn ex staat voor de deur en hij heeft een mes", "self"),
-        ("my boyfriend has a knife and he's blocking the door", "self"),
         ("mijn stiefvader staat te schreeuwen en hij heeft een mes gepakt", "self"),
         # Not where someone else is named as the one it is done to.
         ("mijn vader heeft een mes en hij bedreigt mijn moeder", "other"),
@@ -150,6 +149,39 @@ def test_the_sign_says_whose_danger_it_is(text: str, subject: str) -> None:
     found = detect(text)
     assert found is not None, text
     assert found.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Read as the writer's danger or as his (since model round AY the model leans to "him":
+        # a man with a knife may be the one in danger too); the reply must fit both.
+        "my boyfriend has a knife and he's blocking the door",
+        "mn ex staat voor de deur en hij heeft een mes",
+        "mijn vader staat met een mes in de keuken en schreeuwt tegen mijn moeder",
+        "my stepdad is drunk and waving a knife at my mom rn",
+        "er staan jongens buiten met messen en ze roepen mijn naam",
+    ],
+)
+def test_danger_with_a_weapon_is_marked_so_the_writer_gets_safe_first(text: str) -> None:
+    found = detect(text)
+    assert found is not None, text
+    assert (found.category, found.level, found.armed) == ("danger", "crisis", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn vriendin heeft al haar pillen genomen en reageert niet meer",
+        "my friend isn't breathing after the party",
+        "ik wil mezelf snijden met een mes",  # the writer's own harm: not a weapon at them
+    ],
+)
+def test_other_signs_are_not_marked_armed(text: str) -> None:
+    found = detect(text)
+    assert found is not None, text
+    assert found.level == "crisis"
+    assert not found.armed
 
 
 def test_sexual_violence_is_marked_for_its_own_line() -> None:

@@ -106,7 +106,20 @@ _DIR = Path(__file__).parent / "safety"
 #: Round AX: train_catch_ax (497, two helpers, nearly half indirect: athletes, villages, care
 #: interns, street slang, night workers, mental-health care, gamers, night owls, children of
 #: divorcing or jailed parents, questions) 399 = 80.3% and 123/123 at first sight; 462 after
-#: the model trained on it (a tuning figure).
+#: the model trained on it (a tuning figure); 461 with model round AY, whose bar is 0.925.
+#: Model round AY (trained on AY as well, its bar 0.925 chosen on batches 1-25 as round AX's
+#: was): batches 1-25 and heldout4 9,159 -> 9,193 of 9,631 signs, 4,482 -> 4,489 of 4,554
+#: plain, 124 -> 123 of 22,353 false alarms. Read once after that choice, with round AY's two
+#: rule changes: batches 26-30 1,643 -> 1,652 of 1,856 signs, 802 plain either way, 26 -> 25
+#: false alarms; batch 30 343 -> 351, batch 29 350 -> 354 for one plain statement fewer
+#: (139 -> 138), batch 27 354 -> 351; false alarms of batch 26 one more, of batch 30 two fewer
+#: (docs/safety.md, "Model round AY").
+#: Round AY: train_catch_ay (739, three helpers, nearly half indirect: shop and horeca workers,
+#: scouts, perfectionists, grandchildren, after a ward or an attempt, Eastern European workers,
+#: believers, VMBO pupils, one-line writers, stories in the past tense, lyrics and poems,
+#: coaches who cross lines, Utrecht's suburbs) 614 = 83.1% and 181/182 at first sight; 615
+#: with round AY's rule (a hand in someone's pants); 680 and 182/182 after the model trained
+#: on it (a tuning figure).
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -259,10 +272,10 @@ CATCH = {
     "catch_measure24": (0.905, 0.92),
     "catch_measure25": (0.955, 0.965),
     "catch_measure26": (0.849, 0.949),
-    "catch_measure27": (0.891, 0.985),
+    "catch_measure27": (0.884, 0.985),
     "catch_measure28": (0.98, 0.98),
-    "catch_measure29": (0.877, 1.0),
-    "catch_measure30": (0.859, 0.992),
+    "catch_measure29": (0.887, 0.992),
+    "catch_measure30": (0.879, 0.992),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -270,7 +283,8 @@ CATCH = {
     "train_catch_au": (0.831, 0.96),
     "train_catch_av": (0.949, 1.0),
     "train_catch_aw": (1.0, 1.0),
-    "train_catch_ax": (0.929, 1.0),
+    "train_catch_ax": (0.927, 1.0),
+    "train_catch_ay": (0.92, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -351,6 +365,8 @@ CATCH = {
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
 #: Round AX: train_negatives_ax (449, the same voices) 3 at first sight, 2 after the model
 #: trained on it.
+#: Round AY: train_negatives_ay (447, the same voices as train_catch_ay) 5 at first sight, 4
+#: after round AY's rule ("I cut myself a fringe"), 2 after the model trained on it.
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -464,10 +480,10 @@ CALM = {
     "negatives_measure23": 0.0035,
     "negatives_measure24": 0.0012,
     "negatives_measure25": 0.0058,
-    "negatives_measure26": 0.0059,
+    "negatives_measure26": 0.007,
     "negatives_measure27": 0.0082,
     "negatives_measure29": 0.0082,
-    "negatives_measure30": 0.0082,
+    "negatives_measure30": 0.0059,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
@@ -483,6 +499,7 @@ CALM = {
     "train_negatives_av": 0.0063,
     "train_negatives_aw": 0.0062,
     "train_negatives_ax": 0.0045,
+    "train_negatives_ay": 0.0045,
 }
 
 

@@ -42,7 +42,8 @@ class Sign(Protocol):
 
     `category`: danger, suicide, self_harm or abuse; `subject`: ``self``, or ``other`` when
     someone else is in danger; `level`: ``crisis``, or ``concern`` for ambiguous distress;
-    `sexual`: sexual violence. Any other level counts as a crisis, any other subject as self.
+    `sexual`: sexual violence; `armed`: acute danger where a weapon is named. Any other level
+    counts as a crisis, any other subject as self.
     """
 
     @property
@@ -56,6 +57,9 @@ class Sign(Protocol):
 
     @property
     def sexual(self) -> bool: ...
+
+    @property
+    def armed(self) -> bool: ...
 
 
 def is_concern(sign: Sign) -> bool:
@@ -95,11 +99,26 @@ def remember(old: CrisisMark | None, new: CrisisMark, now: datetime) -> CrisisMa
 # --- the crisis reply ------------------------------------------------------------------------
 
 
-def crisis_intro(_: Gettext, category: str, *, other: bool = False, sexual: bool = False) -> str:
+def crisis_intro(
+    _: Gettext, category: str, *, other: bool = False, sexual: bool = False, armed: bool = False
+) -> str:
     """The first, warm words of a crisis reply; never a detail, never a label.
 
-    About someone else (`other`): how to help them, not the writer's own feelings.
+    About someone else (`other`): how to help them, not the writer's own feelings. Danger
+    with a weapon (`armed`): the writer's own safety first, and never "stay with them"; the
+    weapon itself is not named (no echo of what was written).
     """
+    if category == "danger" and armed:
+        if other:
+            return _(
+                "This sounds like someone is in danger right now. Please call 112 now. Keep "
+                "yourself safe first: keep your distance, and go to a safe place if you can. "
+                "You don't have to solve this yourself."
+            )
+        return _(
+            "This sounds like you need help right now. Go to a safe place if you can, and "
+            "call 112 now."
+        )
     if other:
         return _other_intro(_, category)
     if category == "danger":
@@ -164,7 +183,9 @@ def crisis_lines(content: Content, sign: Sign, *, may_be_minor: bool) -> tuple[H
 
 def crisis_text(_: Gettext, content: Content, sign: Sign, *, may_be_minor: bool) -> str:
     """The warm words, then the lines for this sign."""
-    intro = crisis_intro(_, sign.category, other=_about_other(sign), sexual=sign.sexual)
+    intro = crisis_intro(
+        _, sign.category, other=_about_other(sign), sexual=sign.sexual, armed=sign.armed
+    )
     lines = crisis_lines(content, sign, may_be_minor=may_be_minor)
     return "\n\n".join((intro, *(line_text(_, line) for line in lines)))
 

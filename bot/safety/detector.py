@@ -49,7 +49,9 @@ class Detection:
     """A crisis sign: its category decides the help lines; evidence names the rule, for tests.
 
     `sexual` marks sexual violence (Centrum Seksueel Geweld beside Veilig Thuis); `subject`
-    says whose safety it is about; `level` tells a crisis from a concern.
+    says whose safety it is about; `level` tells a crisis from a concern; `armed` marks acute
+    danger where the message names a weapon: the reply then puts the writer's own safety first,
+    whoever it reads as in danger (`detect`).
     """
 
     category: Category
@@ -57,6 +59,7 @@ class Detection:
     subject: Subject = "self"
     level: Level = "crisis"
     sexual: bool = False
+    armed: bool = False
 
 
 # From this length on, a rule is searched only around its anchors (bot/safety/reach.py): on a
@@ -362,7 +365,25 @@ def detect(text: str) -> Detection | None:
     never silences a sign: nervous laughter is common in disclosures.
     """
     if len(text) <= LONG_TEXT:
-        return _detect_short(text)
+        return _armed(_detect_short(text), text)
     found = [sign for part in _windows(text) if (sign := _detect_short(part)) is not None]
     rank = {category: index for index, category in enumerate(SEVERITY)}
-    return min(found, key=lambda sign: (sign.level != "crisis", rank[sign.category]), default=None)
+    return _armed(
+        min(found, key=lambda sign: (sign.level != "crisis", rank[sign.category]), default=None),
+        text,
+    )
+
+
+def _armed(sign: Detection | None, text: str) -> Detection | None:
+    """The sign, marked `armed` where it is acute danger and the message names a weapon.
+
+    Whose danger that is can be read both ways ("my boyfriend has a knife and he's blocking
+    the door": the writer is trapped, or he may hurt himself; the helpers who wrote the tuning
+    sets labelled such messages either way), so the reply must not hang on it: whoever is in
+    danger, the writer is near the weapon and is told to get safe first, not to stay close.
+    """
+    if sign is None or sign.category != "danger" or sign.level != "crisis":
+        return sign
+    if _ARMED.search(normalise(text).text) is None:
+        return sign
+    return replace(sign, armed=True)

@@ -41,9 +41,10 @@ def make_sign(
     subject: str = "self",
     level: str = "crisis",
     sexual: bool = False,
+    armed: bool = False,
 ) -> Detection:
     """A crisis sign as the detector reports it, with only the fields a test cares about."""
-    return Detection(category, "fake", subject, level, sexual)  # type: ignore[arg-type]
+    return Detection(category, "fake", subject, level, sexual, armed)  # type: ignore[arg-type]
 
 
 def fake_detector(signs: Mapping[str, Detection]) -> Detector:
