@@ -195,6 +195,8 @@ TUNE = (
     "train_negatives_ax.yaml",
     "train_catch_ay.yaml",
     "train_negatives_ay.yaml",
+    "train_catch_az.yaml",
+    "train_negatives_az.yaml",
 )
 REPEATS = 5
 
