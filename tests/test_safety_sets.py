@@ -113,13 +113,23 @@ _DIR = Path(__file__).parent / "safety"
 #: rule changes: batches 26-30 1,643 -> 1,652 of 1,856 signs, 802 plain either way, 26 -> 25
 #: false alarms; batch 30 343 -> 351, batch 29 350 -> 354 for one plain statement fewer
 #: (139 -> 138), batch 27 354 -> 351; false alarms of batch 26 one more, of batch 30 two fewer
-#: (docs/safety.md, "Model round AY").
+#: (docs/safety.md, "Measuring batch 30, rounds AY and AZ").
 #: Round AY: train_catch_ay (739, three helpers, nearly half indirect: shop and horeca workers,
 #: scouts, perfectionists, grandchildren, after a ward or an attempt, Eastern European workers,
 #: believers, VMBO pupils, one-line writers, stories in the past tense, lyrics and poems,
 #: coaches who cross lines, Utrecht's suburbs) 614 = 83.1% and 181/182 at first sight; 615
 #: with round AY's rule (a hand in someone's pants); 680 and 182/182 after the model trained
-#: on it (a tuning figure).
+#: on it (a tuning figure); 690 with model round AZ.
+#: Round AZ: train_catch_az (745, three helpers, nearly half indirect: algospeak, deepfakes and
+#: online hate, drug runners and money mules, juvenile detention; eating disorders, sugar
+#: dating and loverboys, parents in the army or police, Turkish-Dutch, Kurdish and traveller
+#: youth; care students, formal writers, long rambling messages, blind writers) 623 = 83.6%
+#: and 182/186 at first sight; 627 and 186/186 with round AZ's four rules; 701 after the model
+#: trained on it (a tuning figure). Model round AZ (bar 0.921, chosen as round AY's): batches
+#: 1-25 and heldout4 9,193 -> 9,201 signs, 4,489 -> 4,490 plain, 123 false alarms either way;
+#: read once after: batches 26-30 1,652 -> 1,661 signs, 802 -> 803 plain (batch 29 139/139
+#: again), 25 false alarms either way (batch 26 one fewer, 30 one more), whose wrong 54 -> 49;
+#: negatives_measure23 3 -> 4.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -271,10 +281,10 @@ CATCH = {
     "catch_measure23": (0.942, 0.985),
     "catch_measure24": (0.905, 0.92),
     "catch_measure25": (0.955, 0.965),
-    "catch_measure26": (0.849, 0.949),
-    "catch_measure27": (0.884, 0.985),
+    "catch_measure26": (0.851, 0.956),
+    "catch_measure27": (0.896, 0.985),
     "catch_measure28": (0.98, 0.98),
-    "catch_measure29": (0.887, 0.992),
+    "catch_measure29": (0.894, 1.0),
     "catch_measure30": (0.879, 0.992),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
@@ -284,7 +294,8 @@ CATCH = {
     "train_catch_av": (0.949, 1.0),
     "train_catch_aw": (1.0, 1.0),
     "train_catch_ax": (0.927, 1.0),
-    "train_catch_ay": (0.92, 1.0),
+    "train_catch_ay": (0.933, 1.0),
+    "train_catch_az": (0.94, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -367,6 +378,9 @@ CATCH = {
 #: trained on it.
 #: Round AY: train_negatives_ay (447, the same voices as train_catch_ay) 5 at first sight, 4
 #: after round AY's rule ("I cut myself a fringe"), 2 after the model trained on it.
+#: Round AZ: train_negatives_az (747, two helpers, the same voices as train_catch_az) 10 at
+#: first sight, 9 after round AZ's rules (a goodbye letter to one's eating disorder), 6 after
+#: the model trained on it.
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -477,13 +491,13 @@ CALM = {
     "negatives_measure20": 0.0093,
     "negatives_measure21": 0.0114,
     "negatives_measure22": 0.0116,
-    "negatives_measure23": 0.0035,
+    "negatives_measure23": 0.0046,
     "negatives_measure24": 0.0012,
     "negatives_measure25": 0.0058,
     "negatives_measure26": 0.007,
     "negatives_measure27": 0.0082,
     "negatives_measure29": 0.0082,
-    "negatives_measure30": 0.0059,
+    "negatives_measure30": 0.007,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
@@ -500,6 +514,7 @@ CALM = {
     "train_negatives_aw": 0.0062,
     "train_negatives_ax": 0.0045,
     "train_negatives_ay": 0.0045,
+    "train_negatives_az": 0.0081,
 }
 
 
