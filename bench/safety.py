@@ -197,6 +197,8 @@ TUNE = (
     "train_negatives_ay.yaml",
     "train_catch_az.yaml",
     "train_negatives_az.yaml",
+    "train_catch_ba.yaml",
+    "train_negatives_ba.yaml",
 )
 REPEATS = 5
 

@@ -66,6 +66,11 @@ TUNING = (
     "train_catch_aw", "train_negatives_aw", "train_catch_ax", "train_negatives_ax",
     "train_catch_ay", "train_negatives_ay", "train_catch_az", "train_negatives_az",
 )  # fmt: skip
+#: Round BA (2026-12-06, session 27) tunes the rules only: a model trained on it as well caught
+#: 9,098 signs of batches 1-25 and heldout4 at round AZ's 123 false alarms (bar 0.95), where
+#: round AZ's model catches 9,201: its helpers were asked for dark humour "where sometimes the
+#: joke is the cry for help", and the model learned jokes as signs (at 0.921 it gave 144 false
+#: alarms). docs/safety.md, "Measuring batch 30, rounds AY, AZ and BA".
 #: Batch S (round S) first tuned the rules only: a model trained with it caught 6 more of the
 #: 2,618 measuring signs but 2 fewer plain first-person statements, for 2 more false alarms
 #: (docs/safety.md, round S). Round T trained on S and T: over all nine measuring batches and
@@ -133,7 +138,7 @@ FALSE_ALARMS = 0.003
 #: AY as well): 0.925, the lowest bar with no more false alarms over batches 1-25 than the model
 #: of round AX at its 0.92 (123 of 22,353, was 124), for 9,193 of 9,631 signs (was 9,159) and
 #: 4,489 of 4,554 plain (was 4,482). Model round AZ, the same way: 0.921, 9,201 signs, 4,490
-#: plain, 123 false alarms (docs/safety.md, "Measuring batch 30, rounds AY and AZ").
+#: plain, 123 false alarms (docs/safety.md, "Measuring batch 30, rounds AY, AZ and BA").
 #: None: choose out-of-fold.
 CHOSEN_BAR: float | None = 0.921
 #: Each message weighs the same ("balanced" until round AP): with balanced classes, more ordinary

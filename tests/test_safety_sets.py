@@ -113,7 +113,7 @@ _DIR = Path(__file__).parent / "safety"
 #: rule changes: batches 26-30 1,643 -> 1,652 of 1,856 signs, 802 plain either way, 26 -> 25
 #: false alarms; batch 30 343 -> 351, batch 29 350 -> 354 for one plain statement fewer
 #: (139 -> 138), batch 27 354 -> 351; false alarms of batch 26 one more, of batch 30 two fewer
-#: (docs/safety.md, "Measuring batch 30, rounds AY and AZ").
+#: (docs/safety.md, "Measuring batch 30, rounds AY, AZ and BA").
 #: Round AY: train_catch_ay (739, three helpers, nearly half indirect: shop and horeca workers,
 #: scouts, perfectionists, grandchildren, after a ward or an attempt, Eastern European workers,
 #: believers, VMBO pupils, one-line writers, stories in the past tense, lyrics and poems,
@@ -130,6 +130,11 @@ _DIR = Path(__file__).parent / "safety"
 #: read once after: batches 26-30 1,652 -> 1,661 signs, 802 -> 803 plain (batch 29 139/139
 #: again), 25 false alarms either way (batch 26 one fewer, 30 one more), whose wrong 54 -> 49;
 #: negatives_measure23 3 -> 4.
+#: Round BA: train_catch_ba (749, three helpers: OCD, intrusive thoughts and voices, long
+#: hospital stays, pregnancy and abortion; dark humour, angry venting, terse young men;
+#: seasonal workers abroad, street harassment and stalking, catfishing, burn-out) 621 = 82.9%
+#: and 186/188 at first sight; 623 and 188/188 with round BA's rules. It tunes the rules only:
+#: a model trained on it caught fewer signs at equal false alarms (scripts/train_safety_model.py).
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -296,6 +301,7 @@ CATCH = {
     "train_catch_ax": (0.927, 1.0),
     "train_catch_ay": (0.933, 1.0),
     "train_catch_az": (0.94, 1.0),
+    "train_catch_ba": (0.831, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -381,6 +387,9 @@ CATCH = {
 #: Round AZ: train_negatives_az (747, two helpers, the same voices as train_catch_az) 10 at
 #: first sight, 9 after round AZ's rules (a goodbye letter to one's eating disorder), 6 after
 #: the model trained on it.
+#: Round BA: train_negatives_ba (699, the same voices as train_catch_ba: many jokes) 16 at first
+#: sight, 11 after round BA's rules (a hangover "that I want to die", a simile "like I got
+#: punched", cliff jumping, a parachute, a goodbye before a hike).
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -515,6 +524,7 @@ CALM = {
     "train_negatives_ax": 0.0045,
     "train_negatives_ay": 0.0045,
     "train_negatives_az": 0.0081,
+    "train_negatives_ba": 0.0158,
 }
 
 
