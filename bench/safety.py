@@ -93,6 +93,8 @@ MEASURE = (
     "negatives_measure29.yaml",
     "catch_measure30.yaml",
     "negatives_measure30.yaml",
+    "catch_measure31.yaml",
+    "negatives_measure31.yaml",
 )
 TUNE = (
     "must_catch.yaml",
