@@ -201,6 +201,8 @@ TUNE = (
     "train_negatives_az.yaml",
     "train_catch_ba.yaml",
     "train_negatives_ba.yaml",
+    "train_catch_bb.yaml",
+    "train_negatives_bb.yaml",
 )
 REPEATS = 5
 
@@ -303,6 +305,9 @@ def _forget() -> None:
     normalize._fold_word.cache_clear()
     fuzzy.correct.cache_clear()
     model._letter_groups.cache_clear()
+    loaded = model.load_model()
+    if loaded is not None:
+        loaded.forget_words()
     detector._located.cache_clear()
     detector._indexes.cache_clear()
 

@@ -137,6 +137,11 @@ _DIR = Path(__file__).parent / "safety"
 #: seasonal workers abroad, street harassment and stalking, catfishing, burn-out) 621 = 82.9%
 #: and 186/188 at first sight; 623 and 188/188 with round BA's rules. It tunes the rules only:
 #: a model trained on it caught fewer signs at equal false alarms (scripts/train_safety_model.py).
+#: Round BB: train_catch_bb (746, three helpers, every sign plainly meant: international students,
+#: Moroccan-Dutch young people in Overvecht and Kanaleneiland, a first studio; voice-to-text,
+#: debts and bewindvoering, gay and bi men hurt through dating apps; chronic illness, stable,
+#: hockey and rowing clubs, two homes after a divorce) 677 = 90.8% and 185/186 at first sight;
+#: 693 and 186/186 with round BB's rules. It tunes the rules only, as BA does.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -305,6 +310,7 @@ CATCH = {
     "train_catch_ay": (0.933, 1.0),
     "train_catch_az": (0.94, 1.0),
     "train_catch_ba": (0.831, 1.0),
+    "train_catch_bb": (0.928, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -394,6 +400,9 @@ CATCH = {
 #: Round BA: train_negatives_ba (699, the same voices as train_catch_ba: many jokes) 16 at first
 #: sight, 11 after round BA's rules (a hangover "that I want to die", a simile "like I got
 #: punched", cliff jumping, a parachute, a goodbye before a hike).
+#: Round BB: train_negatives_bb (420, the same voices as train_catch_bb, with here, and only here,
+#: the dark humour and irony) 14 at first sight, 9 after round BB's idioms (the Duolingo owl,
+#: "where hope goes to die", a yoga class that "tried to kill me", "niemand heeft me gedwongen").
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -530,6 +539,7 @@ CALM = {
     "train_negatives_ay": 0.0045,
     "train_negatives_az": 0.0081,
     "train_negatives_ba": 0.0158,
+    "train_negatives_bb": 0.0215,
 }
 
 
