@@ -10,6 +10,7 @@ import dataclasses
 import gzip
 import importlib.util
 import json
+import math
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -170,6 +171,44 @@ def test_the_loaded_model_reads_the_weights_the_file_holds() -> None:
         stored = [value / 1000 for value in raw["weights"][name]]
         assert len(stored) == len(model.classes) + 1
         assert model._sums([name]) == pytest.approx(stored, abs=1e-9), name
+
+
+def _scores_from_features(model: model_module.Model, text: str) -> object:
+    """A message's scores as training defines them: every feature of `features`, each
+    weighing 1/sqrt(how many there are)."""
+    found = features(normalise(text))
+    sums = model._sums(found)
+    if sums is None:
+        return None
+    scale = 1 / math.sqrt(len(found))
+    return (
+        [bias + scale * total for bias, total in zip(model.bias, sums[:-1], strict=True)],
+        model.who_bias + scale * sums[-1],
+    )
+
+
+def test_reading_finds_the_features_training_made() -> None:
+    """The model reads a message's letter groups word by word, remembered per word; a group two
+    words share counts once, as in training. The scores must be those of `features`, also
+    after the memory of words is emptied and when a word recurs."""
+    model = load_model()
+    assert model is not None
+    texts = [text for text, _category, _who in _examples()[::97]]
+    texts += ["mijn mijn zijn zijn lijn", "ik wil echt niet meer. niet meer!", "a", "ok ok ok"]
+    for round_ in range(2):
+        if round_:
+            model.forget_words()
+        for text in texts:
+            assert model._scores(normalise(text)) == _scores_from_features(model, text), text
+
+
+def test_the_memory_of_words_stays_bounded() -> None:
+    model = load_model()
+    assert model is not None
+    model.forget_words()
+    for number in range(model_module._WORDS_REMEMBERED + 10):
+        model._letters(f"w{number}")
+    assert len(model._by_word) <= model_module._WORDS_REMEMBERED
 
 
 def test_a_model_in_other_units_is_not_read(tmp_path: Path) -> None:
