@@ -203,6 +203,8 @@ TUNE = (
     "train_negatives_ba.yaml",
     "train_catch_bb.yaml",
     "train_negatives_bb.yaml",
+    "train_catch_bc.yaml",
+    "train_negatives_bc.yaml",
 )
 REPEATS = 5
 

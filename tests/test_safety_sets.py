@@ -142,6 +142,11 @@ _DIR = Path(__file__).parent / "safety"
 #: debts and bewindvoering, gay and bi men hurt through dating apps; chronic illness, stable,
 #: hockey and rowing clubs, two homes after a divorce) 677 = 90.8% and 185/186 at first sight;
 #: 693 and 186/186 with round BB's rules. It tunes the rules only, as BA does.
+#: Round BC: train_catch_bc (747, three helpers, every sign plainly meant: soldiers and cadets,
+#: teacher-training and law students, gambling and crypto; young people who hardly leave their
+#: room, shelter and stable workers, young refugees; LGBTQ+ young people in strict religious
+#: families, boarding-school and exchange pupils, young musicians) 648 = 86.7% and 185/186 at
+#: first sight; 665 and 186/186 with round BC's rules. For the rules only.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -311,6 +316,7 @@ CATCH = {
     "train_catch_az": (0.94, 1.0),
     "train_catch_ba": (0.831, 1.0),
     "train_catch_bb": (0.928, 1.0),
+    "train_catch_bc": (0.89, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -403,6 +409,9 @@ CATCH = {
 #: Round BB: train_negatives_bb (420, the same voices as train_catch_bb, with here, and only here,
 #: the dark humour and irony) 14 at first sight, 9 after round BB's idioms (the Duolingo owl,
 #: "where hope goes to die", a yoga class that "tried to kill me", "niemand heeft me gedwongen").
+#: Round BC: train_negatives_bc (420, the same voices as train_catch_bc, jokes included) 4 at first
+#: sight, 2 after round BC's fixes (guitar strings, a knee "blauw" after a fall, "als ik nog één
+#: casus moet lezen spring ik").
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -540,6 +549,7 @@ CALM = {
     "train_negatives_az": 0.0081,
     "train_negatives_ba": 0.0158,
     "train_negatives_bb": 0.0215,
+    "train_negatives_bc": 0.0048,
 }
 
 
