@@ -202,6 +202,49 @@ def test_reading_finds_the_features_training_made() -> None:
             assert model._scores(normalise(text)) == _scores_from_features(model, text), text
 
 
+def _estimate_by_features(model: model_module.Model, text: str, bar: float) -> float:
+    """How sure the model stays with any one word left out, estimated as first written: each
+    word's own features (`_owners`) looked up among the weights one by one."""
+    folded = normalise(text)
+    owners = model_module._owners(model_module._marked(folded))
+    total = model._sums(owners)
+    if total is None:
+        return 0.0
+    own: dict[str, list[str]] = {}
+    for name, word in owners.items():
+        if word and name in model.weights:
+            own.setdefault(word, []).append(name)
+    least = 1.0
+    for word, names in own.items():
+        left = len(owners) - sum(1 for owner in owners.values() if owner == word)
+        if left <= 0:
+            return 0.0
+        gone = model._sums(names) or [0.0] * len(total)
+        scores = [
+            bias + (kept - lost) / math.sqrt(left)
+            for bias, kept, lost in zip(model.bias, total, gone, strict=False)
+        ]
+        least = min(least, model_module._crisis(scores))
+    return least
+
+
+def test_the_estimate_without_a_word_is_that_of_its_features() -> None:
+    """The estimate reads the letter groups from the words' memory: it must decide as the
+    feature-by-feature estimate does (below the bar, or the same least value)."""
+    model = load_model()
+    assert model is not None
+    assert 0 not in model.weights.values()  # a known feature always weighs something
+    texts = [text for text, _category, _who in _examples()[::53]]
+    for text in texts:
+        for bar in (0.35, 0.921):
+            fast = model._estimate_without_a_word(normalise(text), bar)
+            slow = _estimate_by_features(model, text, bar)
+            if slow < bar:
+                assert fast < bar, text
+            else:
+                assert fast == pytest.approx(slow, abs=1e-12), text
+
+
 def test_the_memory_of_words_stays_bounded() -> None:
     model = load_model()
     assert model is not None

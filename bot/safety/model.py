@@ -302,14 +302,27 @@ class Model:
         of the message also gives) taken out of the sums, the scale and the softmax; a pair
         that leaving the word out would newly form is not counted, nor a negation's reach.
         """
-        owners = _owners(_marked(folded))
-        total = self._sums(owners)
-        if total is None:
+        marked = _marked(folded)
+        owners = _owners(marked)
+        # Each known feature's packed weight, once: the letter groups from the words' memory
+        # (`_letters`), the rest from the model. 0 or missing: the model does not know it.
+        letters: dict[str, int] = {}
+        for word in {word for word in marked if word != "."}:
+            letters.update(zip(_letter_groups(word), self._letters(word), strict=True))
+        get = self.weights.get
+        known = {
+            name: weight
+            for name in owners
+            if (weight := letters.get(name, 0) if name[0] == "c" else get(name, 0))
+        }
+        if not known:
             return 0.0
-        own: dict[str, list[str]] = {}
-        for name, word in owners.items():
-            if word and name in self.weights:
-                own.setdefault(word, []).append(name)
+        total = _unpack(sum(known.values()), len(self.bias) + 1)
+        own: dict[str, list[int]] = {}
+        for name, weight in known.items():
+            word = owners[name]
+            if word:
+                own.setdefault(word, []).append(weight)
         count: dict[str, int] = {}
         for word in owners.values():
             if word:
@@ -318,11 +331,10 @@ class Model:
         heavy = sorted(own, key=lambda word: len(own[word]), reverse=True)
         least = 1.0
         for word in heavy:
-            names = own[word]
             left = len(owners) - count[word]
             if left <= 0:
                 return 0.0
-            gone = self._sums(names) or [0.0] * len(total)
+            gone = _unpack(sum(own[word]), len(total))
             scale = 1 / math.sqrt(left)
             scores = [
                 bias + scale * (kept - lost)
