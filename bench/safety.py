@@ -95,6 +95,8 @@ MEASURE = (
     "negatives_measure30.yaml",
     "catch_measure31.yaml",
     "negatives_measure31.yaml",
+    "catch_measure32.yaml",
+    "negatives_measure32.yaml",
 )
 TUNE = (
     "must_catch.yaml",

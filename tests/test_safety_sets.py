@@ -97,6 +97,8 @@ _DIR = Path(__file__).parent / "safety"
 #: what the detector says; no choice is made on it): 343/399 and 138/139.
 #: catch_measure31 (written at the start of the twenty-eighth session, before any change to
 #: what the detector says; no choice is made on it): 337/395 and 132/135.
+#: catch_measure32 (written at the start of the twenty-ninth session, before any change to
+#: what the detector says; no choice is made on it): 363/399 and 137/139.
 #: Model round AX (word pairs one and two words apart, trained on AQ to AX as well): on batches
 #: 1-25, 84 more of 9,631 signs, 11 more of 4,800 plain statements and one false alarm fewer of
 #: 22,353 at the same bar; read once after that choice, batches 26-29 caught 24 more signs (327 ->
@@ -304,6 +306,7 @@ CATCH = {
     "catch_measure29": (0.894, 1.0),
     "catch_measure30": (0.879, 0.992),
     "catch_measure31": (0.853, 0.977),
+    "catch_measure32": (0.909, 0.985),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -393,6 +396,7 @@ CATCH = {
 #: negatives_measure29 (written with catch_measure29): 7/858 before any change.
 #: negatives_measure30 (written with catch_measure30): 7/860 before any change.
 #: negatives_measure31 (written with catch_measure31): 12/858 before any change.
+#: negatives_measure32 (written with catch_measure32): 7/860 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
@@ -530,6 +534,7 @@ CALM = {
     "negatives_measure29": 0.0082,
     "negatives_measure30": 0.007,
     "negatives_measure31": 0.014,
+    "negatives_measure32": 0.0082,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
