@@ -207,6 +207,8 @@ TUNE = (
     "train_negatives_bb.yaml",
     "train_catch_bc.yaml",
     "train_negatives_bc.yaml",
+    "train_negatives_bd.yaml",
+    "train_negatives_be.yaml",
 )
 REPEATS = 5
 

@@ -11,12 +11,10 @@ deliberate model round:
 
     .venv/bin/python scripts/train_safety_model.py --refresh-rule-examples
 
-The bar to speak is chosen here, not by hand: the lowest bar at which the
-model, trained on four fifths and read on the fifth it never saw, raises a crisis on at most
-FALSE_ALARMS of the ordinary messages of the tuning sets (the rules' no_match examples, picked to
-be as close to a sign as a calm message gets, train it but do not set the bar). Deterministic:
-the same data and the same library versions give the same file (a newer scikit-learn moves
-every weight a little: docs/safety.md, round N).
+The model is a small network over the words, word pairs and letter groups (bot/safety/model.py),
+trained with PyTorch; whose danger a sign is about is a logistic regression (scikit-learn). The
+bar to speak is CHOSEN_BAR, chosen by curve (bench/model_curve.py). Seeded: the same data and
+library versions give the same file on one machine.
 """
 
 from __future__ import annotations
@@ -35,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.safety.model import MODEL_FILE, SCALE, features  # noqa: E402
+from bot.safety.model import MODEL_FILE, features  # noqa: E402
 from bot.safety.normalize import normalise  # noqa: E402
 
 #: The tuning sets (every other file in tests/safety/ is for measuring only).
@@ -65,6 +63,7 @@ TUNING = (
     "train_catch_au", "train_negatives_au", "train_catch_av", "train_negatives_av",
     "train_catch_aw", "train_negatives_aw", "train_catch_ax", "train_negatives_ax",
     "train_catch_ay", "train_negatives_ay", "train_catch_az", "train_negatives_az",
+    "train_negatives_bd", "train_negatives_be",
 )  # fmt: skip
 #: Round BB (2026-12-06, session 28) tunes the rules only as well, though its helpers were asked
 #: for signs plainly meant and for jokes only among the ordinary messages. Trained on BB, the
@@ -124,77 +123,30 @@ TUNING = (
 RULE_EXAMPLES = "train_rule_examples"
 CATEGORIES = ("suicide", "self_harm", "abuse", "danger")
 CLASSES = ("none", *CATEGORIES)
-#: Out-of-fold false alarms allowed on the ordinary tuning messages when choosing the bar.
-#: 0.001 until round N; 0.002 (bar 0.994 -> 0.984) chosen on batches N and O, which the model
-#: never trained on: 42 more of their 1,500 signs for 4 more false alarms of 3,000, and below
-#: it about one false alarm per extra sign (docs/safety.md, round N). Round R tried 0.003 (11
-#: more of batch R's 800 signs for no more false alarm, trained up to Q); trained on all, its bar
-#: (0.971) gave the crisis reply to "i don't want to be alone anymore" and to a word of the
-#: sweep, so 0.002 stayed (docs/safety.md, round R). Round AH, trained up to AH: 0.002 gives bar
-#: 0.989 (on the measuring batches 1-14 and heldout4: 4,757 of 5,259 signs, 2,332 of 2,385
-#: plain statements, 76 of 12,782 false alarms), 0.003 gives 0.982 (4,811, 2,335, 84); the model
-#: it replaced, at its 0.986: 4,785, 2,334, 89. 0.003 is better on all three, so 0.003.
-FALSE_ALARMS = 0.003
-#: The bar the model ships with, chosen by curve on measuring batches 1-19 (batches 20 and 21
-#: chose nothing) rather than out-of-fold: with each message weighing the same (below), the
-#: out-of-fold share of FALSE_ALARMS put the bar at 0.944-0.946, where the curve shows fewer signs
-#: than at 0.92 for about as many false alarms. At 0.92, with round AP's rules: batches 1-14 and
-#: heldout4 4,905 of 5,259 signs, 2,351 of 2,385 plain, 82 of 12,782 false alarms (the balanced
-#: model of round AL at its 0.980: 4,865, 2,350, 82); batches 15-19 1,910 of 1,978, 958 of 969,
-#: 20 of 4,350 (was 1,901, 959, 19). docs/safety.md, "Model round AP". Model round AY (trained on
-#: AY as well): 0.925, the lowest bar with no more false alarms over batches 1-25 than the model
-#: of round AX at its 0.92 (123 of 22,353, was 124), for 9,193 of 9,631 signs (was 9,159) and
-#: 4,489 of 4,554 plain (was 4,482). Model round AZ, the same way: 0.921, 9,201 signs, 4,490
-#: plain, 123 false alarms (docs/safety.md, "Measuring batch 30, rounds AY, AZ and BA").
-#: None: choose out-of-fold.
-CHOSEN_BAR: float | None = 0.921
-#: Each message weighs the same ("balanced" until round AP): with balanced classes, more ordinary
-#: messages made every sign weigh more and the model worse at equal false alarms; weighed
-#: plainly, new data helps (docs/safety.md, "Measuring batch 21, rounds AM to AO").
-CLASS_WEIGHT: str | None = None
-#: A feature whose weights are all smaller than this is dropped from the file. 0.02 until model
-#: round AX, where word pairs one and two words apart doubled the features (329,792): at 0.2,
-#: 182,876 are left and the curve on the measuring batches 1-25 is the same to a sign or two at
-#: every bar (docs/safety.md, "Model round AX").
-PRUNE = 0.2
-#: The same for the weights of "about someone else", which are smaller.
+#: The bar to speak, chosen by curve on measuring batches 1-25 and heldout4 (bench/model_curve.py),
+#: never on the later batches, which only measure. The linear model's history (an out-of-fold
+#: share of false alarms until round AP, then the curve: 0.921 for round AZ's model) is in
+#: docs/safety.md. Model round BD (the network): TODO.
+CHOSEN_BAR = 0.955
+#: The network (bot/safety/model.py): hidden units, passes over the data, the share of hidden
+#: units dropped at random while training, the step size, examples per step, and the seed.
+#: Model round BD (2026-12-06, session 29) put it in place of the multinomial logistic
+#: regression of rounds A-AZ: docs/safety.md, "A small network".
+HIDDEN = 16
+EPOCHS = 6
+DROPOUT = 0.2
+LEARNING_RATE = 2e-3
+BATCH = 128
+SEED = 0
+#: A feature none of whose embedding weights reaches this is left out of the file.
+PRUNE = 0.02
+#: The same for the weights of "about someone else" (a linear model).
 WHO_PRUNE = 0.02
-#: Inverse regularisation, chosen by the model's own out-of-fold recall of the tuning signs at
-#: the bar above (2026-12-02): up to batch J, C=1 25.4%, 4 31.0%, 16 35.8%, 64 38.4%; with
-#: batch K, 64 42.8%, 256 40.2%. (The rules catch most signs before the model reads them.)
-#: Validated on batches L and M (trained up to K, the rules or the model read L and M): C=16
-#: caught 70.3% of their signs with 21 false alarms in 2,700, C=64 69.2% with 23; averaging
-#: the five fold models instead of one fit on all: 67.9% and 68.1%. Too close to change C on.
+#: Inverse regularisation of the model of whose danger it is (and of rounds A-AZ's class model:
+#: 64, chosen on the out-of-fold recall of the tuning signs, docs/safety.md).
 C = 64.0
 
-#: Differently shuffled 5-fold splits whose bars the median takes (see main).
-SPLITS = 3
-
 Example = tuple[str, str, str | None]  # text, class, who (self / other / None)
-
-
-def _bar(runs: list[Any], calm: Any, signs: Any) -> float:
-    """The median over `runs` (out-of-fold crisis chances) of the bar that lets FALSE_ALARMS
-    of the `calm` messages through; prints it and its recall of the `signs`, and the same at
-    other shares."""
-    import numpy as np
-
-    def bar_at(allowed: float) -> float:
-        found = [float(np.sort(run[calm])[int(np.sum(calm) * (1 - allowed))]) for run in runs]
-        return float(np.median(found))
-
-    def recall_at(at: float) -> float:
-        return float(np.mean([np.mean(run[signs] >= at) for run in runs]))
-
-    for allowed in (0.001, 0.002, 0.003, 0.004, 0.005):
-        at = bar_at(allowed)
-        print(
-            f"  at {allowed:.1%} out-of-fold false alarms: "
-            f"bar {at:.3f}, recall {recall_at(at):.1%}"
-        )
-    bar = bar_at(FALSE_ALARMS)
-    print(f"bar {bar:.3f}: out-of-fold recall {recall_at(bar):.1%} of {int(np.sum(signs))} signs")
-    return bar
 
 
 def _cases(name: str) -> list[dict[str, Any]]:
@@ -268,11 +220,6 @@ def refresh_rule_examples() -> None:
     path.write_text(head + body, encoding="utf-8")
 
 
-def _thousandths(weight: Any) -> int:
-    """A weight in whole thousandths of it, as the file keeps it."""
-    return round(float(weight) * SCALE)
-
-
 def data_hash(data: list[Example]) -> str:
     """What the model was trained on, so a test can tell when it must be trained again."""
     digest = hashlib.sha256()
@@ -281,107 +228,149 @@ def data_hash(data: list[Example]) -> str:
     return digest.hexdigest()[:16]
 
 
+def _matrix_rows(grams: list[set[str]], vocab: dict[str, int]) -> list[list[int]]:
+    return [sorted(vocab[name] for name in row if name in vocab) for row in grams]
+
+
+def _vocabulary(rows: list[set[str]]) -> dict[str, int]:
+    """The features seen in at least two examples, numbered in name order."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for name in row:
+            counts[name] = counts.get(name, 0) + 1
+    return {name: i for i, name in enumerate(sorted(n for n, k in counts.items() if k >= 2))}
+
+
+def fit_network(grams: list[set[str]], labels: list[int], vocab: dict[str, int]) -> Any:
+    """The network of bot/safety/model.py trained on the examples: (embedding, hidden bias,
+    output, output bias) as float32 arrays. Seeded: the same data and library versions give
+    the same weights on one machine (threads may add in another order elsewhere)."""
+    import numpy as np
+    import torch
+    from torch import nn
+
+    torch.manual_seed(SEED)
+    order = np.random.default_rng(SEED)
+    rows = _matrix_rows(grams, vocab)
+    weights = [1 / max(1, len(row)) ** 0.5 for row in grams]
+
+    class Network(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            # Embeddings start at 0 and the hidden units just above it, so a feature training
+            # never moves stays 0 and is left out of the file (PRUNE).
+            self.embedding = nn.EmbeddingBag(len(vocab), HIDDEN, mode="sum")
+            nn.init.zeros_(self.embedding.weight)
+            self.hidden_bias = nn.Parameter(torch.full((HIDDEN,), 0.1))
+            self.dropout = nn.Dropout(DROPOUT)
+            self.output = nn.Linear(HIDDEN, len(CLASSES))
+
+        def forward(self, index: Any, offsets: Any, scale: Any) -> Any:
+            summed = self.embedding(index, offsets, per_sample_weights=scale)
+            return self.output(self.dropout(torch.relu(summed + self.hidden_bias)))
+
+    network = Network()
+    optimiser = torch.optim.Adam(network.parameters(), lr=LEARNING_RATE)
+    loss = nn.CrossEntropyLoss()
+    for epoch in range(EPOCHS):
+        network.train()
+        shuffled = order.permutation(len(rows))
+        total = 0.0
+        for start in range(0, len(shuffled), BATCH):
+            chosen = shuffled[start : start + BATCH]
+            index: list[int] = []
+            offsets: list[int] = []
+            scale: list[float] = []
+            for i in chosen:
+                offsets.append(len(index))
+                index += rows[i]
+                scale += [weights[i]] * len(rows[i])
+            optimiser.zero_grad()
+            logits = network(
+                torch.tensor(index, dtype=torch.long),
+                torch.tensor(offsets, dtype=torch.long),
+                torch.tensor(scale, dtype=torch.float32),
+            )
+            step = loss(logits, torch.tensor([labels[i] for i in chosen]))
+            step.backward()
+            optimiser.step()
+            total += float(step.detach())
+        print(f"  epoch {epoch + 1}/{EPOCHS}: loss {total / max(1, len(rows) // BATCH):.4f}")
+    state = {name: value.detach().numpy().astype(np.float32) for name, value in
+             network.state_dict().items()}  # fmt: skip
+    return (
+        state["embedding.weight"],
+        state["hidden_bias"],
+        state["output.weight"],
+        state["output.bias"],
+    )
+
+
 def main(target: Path, c: float = C, fixed_bar: float | None = None) -> None:
-    """Train on the tuning sets and write the model to `target`; `fixed_bar` skips choosing
-    the bar out-of-fold and stores the one given."""
+    """Train on the tuning sets and write the model to `target`; `fixed_bar` stores that bar
+    instead of CHOSEN_BAR (for a model to compare by curve, bench/model_curve.py)."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
+
+    from bot.safety.model import FORMAT, encode
 
     data = examples()
     grams = [features(normalise(text)) for text, _, _ in data]
-    labels = np.array([CLASSES.index(label) for _, label, _ in data])
+    labels = [CLASSES.index(label) for _, label, _ in data]
+    vocab = _vocabulary(grams)
+    embedding, hidden_bias, output, output_bias = fit_network(grams, labels, vocab)
 
-    def matrix(rows: list[set[str]], vocab: dict[str, int]) -> Any:
-        cells, columns, starts = [], [], [0]
-        for row in rows:
-            known = sorted(vocab[name] for name in row if name in vocab)
-            columns += known
-            cells += [1 / max(1, len(row)) ** 0.5] * len(known)
-            starts.append(len(columns))
-        return csr_matrix((cells, columns, starts), shape=(len(rows), len(vocab)))
-
-    def vocabulary(rows: list[set[str]]) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for row in rows:
-            for name in row:
-                counts[name] = counts.get(name, 0) + 1
-        return {name: i for i, name in enumerate(sorted(n for n, k in counts.items() if k >= 2))}
-
-    def fit(rows: list[set[str]], y: Any) -> tuple[dict[str, int], Any]:
-        vocab = vocabulary(rows)
-        model = LogisticRegression(C=c, max_iter=5000, class_weight=CLASS_WEIGHT)
-        return vocab, model.fit(matrix(rows, vocab), y)
-
-    # The bar: out-of-fold crisis probabilities of the ordinary tuning messages, as people
-    # write them. The rules' own no_match examples train the model too, but they are picked to
-    # be as close to a sign as a calm message gets ("jump off a bridge... bungee jumping"): in
-    # the bar, each new one raised it and cost recall everywhere (docs/safety.md, round M).
-    skip = measured()
-    written = sum(1 for name in TUNING for case in _cases(name) if _key(case["text"]) not in skip)
-    natural = np.arange(len(data)) < written
-    # One 5-fold split gives a noisy bar: leaving out 17 duplicate messages moved it from 0.984
-    # to 0.989 (round R), because every fold changes with the data. The bar is the median over
-    # SPLITS differently shuffled splits (two folds at a time, in threads).
-    from joblib import Parallel, delayed
-
-    def fold(train: Any, test: Any) -> tuple[Any, Any]:
-        vocab, model = fit([grams[i] for i in train], labels[train])
-        return test, 1 - model.predict_proba(matrix([grams[i] for i in test], vocab))[:, 0]
-
-    bar = fixed_bar if fixed_bar is not None else CHOSEN_BAR
-    if bar is None:
-        runs = []
-        for seed in range(SPLITS):
-            outside = np.zeros(len(data))
-            splits = StratifiedKFold(5, shuffle=True, random_state=seed).split(data, labels)
-            for test, chances in Parallel(n_jobs=2, backend="threading")(
-                delayed(fold)(train, test) for train, test in splits
-            ):
-                outside[test] = chances
-            runs.append(outside)
-        bar = _bar(runs, (labels == 0) & natural, labels > 0)
-
-    vocab, model = fit(grams, labels)
-    names = sorted(vocab, key=vocab.__getitem__)
-    kept = {
-        name: model.coef_[:, i]
-        for i, name in enumerate(names)
-        if float(np.max(np.abs(model.coef_[:, i]))) >= PRUNE
-    }
-
+    # Whose danger it is: a linear model over the signs whose writer said so.
     signs = [i for i, (_, label, who) in enumerate(data) if label != "none" and who]
-    who_vocab = vocabulary([grams[i] for i in signs])
+    who_vocab = _vocabulary([grams[i] for i in signs])
+    cells, columns, starts = [], [], [0]
+    for i in signs:
+        known = sorted(who_vocab[name] for name in grams[i] if name in who_vocab)
+        columns += known
+        cells += [1 / max(1, len(grams[i])) ** 0.5] * len(known)
+        starts.append(len(columns))
     who_model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(
-        matrix([grams[i] for i in signs], who_vocab),
+        csr_matrix((cells, columns, starts), shape=(len(signs), len(who_vocab))),
         np.array([data[i][2] == "other" for i in signs]),
     )
     who_coef = who_model.coef_[0]
-    # Whole thousandths, the weight for "about someone else" last (0 where it is pruned, or
-    # the feature is not seen in a sign): the reader packs them as they are, with no
-    # rounding (bot/safety/model.py, `read_model`).
-    weights = {
-        name: [
-            *(_thousandths(w) for w in row),
-            _thousandths(who_coef[who_vocab[name]])
-            if name in who_vocab and abs(float(who_coef[who_vocab[name]])) >= WHO_PRUNE
-            else 0,
-        ]
-        for name, row in kept.items()
-    }
+
+    def who_weight(name: str) -> float:
+        weight = float(who_coef[who_vocab[name]]) if name in who_vocab else 0.0
+        return weight if abs(weight) >= WHO_PRUNE else 0.0
+
+    peak = np.abs(embedding).max(axis=1)
+    names = sorted(
+        name for name in {*vocab, *who_vocab}
+        if (name in vocab and peak[vocab[name]] >= PRUNE) or who_weight(name)
+    )  # fmt: skip
+    kept = np.zeros((len(names), HIDDEN), dtype=np.float32)
+    for row, name in enumerate(names):
+        if name in vocab and peak[vocab[name]] >= PRUNE:
+            kept[row] = embedding[vocab[name]]
+    # Whole steps of 1/127 of each feature's largest weight: a quarter of the floats' size.
+    row_scale = (np.abs(kept).max(axis=1) / 127).astype(np.float32)
+    row_scale[row_scale == 0] = 1
+    steps = np.round(kept / row_scale[:, None]).astype(np.int8)
     stored = {
+        "format": FORMAT,
         "classes": list(CLASSES),
-        "bias": [round(float(b), 4) for b in model.intercept_],
-        "scale": SCALE,
-        "weights": weights,
+        "names": names,
+        "hidden": HIDDEN,
+        "embedding": encode(steps),
+        "row_scale": encode(row_scale),
+        "hidden_bias": [round(float(x), 6) for x in hidden_bias],
+        "output": [[round(float(x), 6) for x in row] for row in output],
+        "output_bias": [round(float(x), 6) for x in output_bias],
+        "who": encode(np.array([who_weight(name) for name in names], dtype=np.float32)),
         "who_bias": round(float(who_model.intercept_[0]), 4),
-        "crisis_at": round(bar, 4),
+        "crisis_at": round(fixed_bar if fixed_bar is not None else CHOSEN_BAR, 4),
         "data_hash": data_hash(data),
     }
     with gzip.GzipFile(target, "wb", mtime=0) as handle:
         handle.write(json.dumps(stored, sort_keys=True, separators=(",", ":")).encode())
-    print(f"{target}: {len(weights)} features, {target.stat().st_size} bytes")
+    print(f"{target}: {len(names)} features, {target.stat().st_size} bytes")
 
 
 def _arguments() -> argparse.Namespace:
@@ -390,10 +379,12 @@ def _arguments() -> argparse.Namespace:
         "--refresh-rule-examples", action="store_true", help="take a new snapshot first"
     )
     parser.add_argument(
-        "--bar", type=float, help="store this bar and skip choosing it (15 fits): for a quick "
-        "model to compare by curve (bench/model_curve.py), never to ship",
+        "--bar", type=float, help="store this bar instead of CHOSEN_BAR: for a model to "
+        "compare by curve (bench/model_curve.py)",
     )  # fmt: skip
-    parser.add_argument("--c", type=float, default=C, help=f"regularisation (default {C})")
+    parser.add_argument(
+        "--c", type=float, default=C, help=f"regularisation of whose danger (default {C})"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / MODEL_FILE, help="where to write")
     return parser.parse_args()
 

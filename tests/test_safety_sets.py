@@ -297,7 +297,7 @@ CATCH = {
     "catch_measure20": (0.934, 0.969),
     "catch_measure21": (0.925, 0.965),
     "catch_measure22": (0.949, 0.975),
-    "catch_measure23": (0.942, 0.985),
+    "catch_measure23": (0.942, 0.98),
     "catch_measure24": (0.905, 0.92),
     "catch_measure25": (0.955, 0.965),
     "catch_measure26": (0.851, 0.956),
@@ -416,6 +416,19 @@ CATCH = {
 #: Round BC: train_negatives_bc (420, the same voices as train_catch_bc, jokes included) 4 at first
 #: sight, 2 after round BC's fixes (guitar strings, a knee "blauw" after a fall, "als ik nog één
 #: casus moet lezen spring ik").
+#: Round BD: train_negatives_bd (840, two helpers: people whose work or hobbies are full of
+#: crisis words, and here the jokes) 4 at first sight (rules 3, linear model 1), 3 after model
+#: round BD (a speech "liever dood dan", a cat that holds the writer "gegijzeld", a naked
+#: death in the game Rust: left, docs/safety.md).
+#: Round BE: train_negatives_be (437, one helper: short messages in the shapes of crisis
+#: statements that are none, hope first) 7 false alarms of the linear model ("i want to be
+#: kinder to myself"), 10 of the first network; 0 after model round BD trained on it.
+#: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
+#: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
+#: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
+#: more signs for 3 fewer: plain statements of batch 23 198 -> 197, false alarms of batches 11
+#: (6 -> 7), 24 (1 -> 3) and 27 (7 -> 8), and of train_negatives_bc (2 -> 4: "I'm dead 💀" after
+#: coming out, a bailiff who "can have it all 😂").
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -502,7 +515,7 @@ CALM = {
     "negatives_measure9": 0.009,
     "negatives_measure10": 0.0128,
     "train_negatives_v": 0.0136,
-    "negatives_measure11": 0.0069,
+    "negatives_measure11": 0.008,
     "negatives_measure12": 0.007,
     "train_negatives_w": 0.0168,
     "negatives_measure13": 0.0058,
@@ -527,10 +540,10 @@ CALM = {
     "negatives_measure21": 0.0114,
     "negatives_measure22": 0.0116,
     "negatives_measure23": 0.0046,
-    "negatives_measure24": 0.0012,
+    "negatives_measure24": 0.0035,
     "negatives_measure25": 0.0058,
     "negatives_measure26": 0.007,
-    "negatives_measure27": 0.0082,
+    "negatives_measure27": 0.0094,
     "negatives_measure29": 0.0082,
     "negatives_measure30": 0.007,
     "negatives_measure31": 0.014,
@@ -554,7 +567,9 @@ CALM = {
     "train_negatives_az": 0.0081,
     "train_negatives_ba": 0.0158,
     "train_negatives_bb": 0.0215,
-    "train_negatives_bc": 0.0048,
+    "train_negatives_bc": 0.0096,
+    "train_negatives_bd": 0.0036,
+    "train_negatives_be": 0.0,
 }
 
 

@@ -202,8 +202,10 @@ def _by_rules(folded: Normalised) -> tuple[Detection | None, Reading | None]:
 #: weighs each message the same and is less sure of everything: chosen again the same way as in
 #: round AM's trial (the lowest hundredth at which at most 0.5% of the ordinary messages of
 #: batches 1-14 and heldout4 get a check-in), 0.35: 63 of 12,782, and 119 of the 354 signs it
-#: misses there get a check-in (docs/safety.md, "Model round AP").
-MODEL_CONCERN_AT = 0.35
+#: misses there get a check-in (docs/safety.md, "Model round AP"). The network of model round
+#: BD is surer either way: chosen again the same way, 0.16: 62 of 12,782, and 89 signs get a
+#: check-in (docs/safety.md, "Measuring batch 32 and a small network").
+MODEL_CONCERN_AT = 0.16
 
 #: How sure the model's reading of whose danger it is must be to decide it where the grammar
 #: (bot/safety/clauses.py) is unsure: where only a pronoun or nobody was named. Chosen on the
@@ -243,7 +245,7 @@ def _candidates(padded: str) -> Iterator[tuple[int, list[tuple[int, int]] | None
 @lru_cache(maxsize=4)
 def _located(padded: str) -> tuple[list[int], Located, int]:
     """The index's reading of a long message: the rules read it, and where the model speaks,
-    `_on_topic` reads it again for the same candidates."""
+    `_framed` reads it again for the same candidates."""
     indexes, located = _prefilter().located(padded)
     return indexes, located, reach.longest_run(padded)
 
@@ -251,7 +253,7 @@ def _located(padded: str) -> tuple[list[int], Located, int]:
 @lru_cache(maxsize=8)
 def _indexes(padded: str) -> tuple[int, ...]:
     """The rules that may match a message: the rules read it, and where the model speaks,
-    `_on_topic` reads it again for the same candidates."""
+    `_framed` reads it again for the same candidates."""
     return tuple(_prefilter().candidates(padded))
 
 
@@ -314,10 +316,13 @@ def _detect_folded(folded: Normalised) -> Detection | None:
     if model is None:
         return sign
     verdict = model.read(folded, MODEL_CONCERN_AT)
-    if verdict is not None and verdict.crisis >= model.crisis_at and _on_topic(reading):
-        # "na de les over zelfmoord was iedereen stil": the rules read the key word as the
-        # lesson's topic; the model may not make a crisis of that one word.
-        verdict = model.read(folded, MODEL_CONCERN_AT, one_word=True)
+    framed = None
+    if verdict is not None and verdict.crisis >= model.crisis_at:
+        framed = _framed(reading)
+        if framed is not None:
+            # "na de les over zelfmoord was iedereen stil": the rules read the key word as the
+            # lesson's topic; the model may not make a crisis of that one word.
+            verdict = model.read(folded, MODEL_CONCERN_AT, one_word=True)
     if verdict is None or reading.recovered():
         # The same holds where no rule read a key word: "vroeger deed ik mezelf pijn, maar
         # ik ben nu drie jaar clean" is a past the message says is over.
@@ -325,26 +330,30 @@ def _detect_folded(folded: Normalised) -> Detection | None:
     subject: Subject = "other" if verdict.other else "self"
     if verdict.crisis >= model.crisis_at:
         return Detection(verdict.category, "model", subject)
+    if framed == "fiction":
+        return sign  # a story in a game or film gets no check-in either
     # Fairly sure, not sure enough for the crisis lines: a gentle check-in, unless a concern
     # rule already said which.
     return sign or Detection(verdict.category, "model", subject, "concern")
 
 
-def _on_topic(reading: Reading) -> bool:
+def _framed(reading: Reading) -> Literal["topic", "fiction"] | None:
     """Whether a guarded rule's sign is in the text in a clause about a topic ("de les over
-    zelfmoord", a film, the news). A negation is not enough: "ik heb nooit aan zelfmoord
-    gedacht, maar nu wel" is the model's to read."""
+    zelfmoord", a film, the news), or any rule's sign is set inside a game, film or book ("in
+    the game i had to jump off a bridge to get the last star"). A negation is not enough: "ik
+    heb nooit aan zelfmoord gedacht, maar nu wel" is the model's to read."""
     rules = ruleset()
     padded = f" {reading.text} "
     for index, within in _candidates(padded):
         rule = rules.rules[index]
-        if not rule.guarded:
-            continue
-        for start, _end in rule.search(reading.text, padded, within):
+        for start, end in rule.search(reading.text, padded, within):
             low, high = reading.context(start)
-            if context.on_topic(reading.text[low:high]):
-                return True
-    return False
+            clause = reading.text[low:high]
+            if context.in_fiction(clause, start - low, end - low):
+                return "fiction"
+            if rule.guarded and context.on_topic(clause):
+                return "topic"
+    return None
 
 
 def _windows(text: str) -> list[str]:

@@ -1,17 +1,18 @@
-"""A second reader for wording the rules never saw: a linear model over words and letter groups.
+"""A second reader for wording the rules never saw: a small network over words and letter groups.
 
 The rules (content/safety/) are what a crisis line reviews; they catch plain statements well and
 fail on new wording, most of all on indirect signs ("iedereen is beter af zonder mij"). This model
-reads what the rules let pass. It is a multinomial logistic regression over the folded text's
-words, word pairs and letter groups, trained by `scripts/train_safety_model.py` on the tuning
-sets and the rules' own examples only (never on the measuring sets), and stored as plain numbers
-in `content/safety/model.json.gz`. Reading it needs no library: a sum of weights and a softmax.
+reads what the rules let pass. Its input is the folded text's words, word pairs and letter
+groups; each known one adds its row of 16 numbers to the hidden units, which are cut at 0 and
+read out into one score per category (a softmax). Whose danger it is stays a linear score. It is
+trained by `scripts/train_safety_model.py` on the tuning sets and the rules' own examples only
+(never on the measuring sets), and stored as plain numbers in `content/safety/model.json.gz`.
 It speaks only above a high bar, so an everyday message stays ordinary (docs/safety.md, "The
-model").
-"""
+model" and "A small network")."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import math
@@ -21,7 +22,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
+
+import numpy as np
+from numpy.typing import NDArray
 
 from bot.paths import data_root
 from bot.safety.lexicon import fold
@@ -29,7 +33,8 @@ from bot.safety.normalize import Normalised
 from bot.safety.patterns import Category
 
 __all__ = [
-    "MODEL_FILE", "Model", "ModelError", "Verdict", "features", "load_model", "read_model",
+    "FORMAT", "MODEL_FILE", "Model", "ModelError", "Verdict", "encode", "features", "load_model",
+    "read_model",
 ]  # fmt: skip
 
 MODEL_FILE = Path("content") / "safety" / "model.json.gz"
@@ -180,21 +185,27 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Weights per feature, and the bar to speak.
+    """A small network over the features, and the bar to speak.
 
-    A feature's weights are one per class (class 0 is "no crisis") and, last, its weight for
-    "about someone else", packed into one integer (`_pack`): one lookup per feature gives all
-    of them, and one sum adds them up (`_sums`).
+    Each known feature has a row: `embedding[row]` (how it moves each hidden unit) and
+    `who[row]` (how much it says "about someone else"). A message's hidden units are the sum of
+    its features' embeddings, each weighing 1/sqrt(how many features it has), plus
+    `hidden_bias`, cut at 0 (ReLU); the class scores are `output` times them plus
+    `output_bias`. Whose danger it is stays linear: `who_bias` plus the scaled sum of `who`.
     """
 
     classes: tuple[str, ...]
-    bias: tuple[float, ...]
-    weights: dict[str, int]
+    rows: dict[str, int]
+    embedding: NDArray[np.float32]
+    hidden_bias: NDArray[np.float32]
+    output: NDArray[np.float32]
+    output_bias: NDArray[np.float32]
+    who: NDArray[np.float32]
     who_bias: float
     crisis_at: float
     data_hash: str
-    #: Per word read: the packed weights of its letter groups (`_letter_groups`), 0 where the
-    #: model does not know one; see `_letters`.
+    #: Per word read: the rows of its letter groups (`_letter_groups`), 0 where the model does
+    #: not know one; see `_letters`.
     _by_word: dict[str, tuple[int, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -208,7 +219,7 @@ class Model:
         lower bar for a gentle check-in, `detector.MODEL_CONCERN_AT`): the verdict's `crisis`
         then tells a crisis (at or above `crisis_at`) from a worry. `one_word`: no single
         word may decide a crisis either (where the rules read a key word as a topic:
-        `detector._on_topic`).
+        `detector._framed`).
         """
         bar = self.crisis_at if floor is None else min(floor, self.crisis_at)
         words = [word for word in _TOKEN.findall(folded.text) if word != "."]
@@ -230,7 +241,7 @@ class Model:
             # the word alone would ask how you are). Estimated in one pass, not read again
             # once per word: a tenth of the messages of the tuning sets land here, and p99 is
             # held to 1 ms.
-            crisis = min(crisis, self._estimate_without_a_word(folded, bar))
+            crisis = min(crisis, self._estimate_without_a_word(folded))
         if crisis < bar:
             return None
         best = max(range(1, len(scores)), key=scores.__getitem__)
@@ -247,40 +258,47 @@ class Model:
         return read[1]
 
     def _scores(self, folded: Normalised) -> tuple[list[float], float] | None:
-        """Each class's score, and how strongly it is about someone else.
+        """Each class's score, and how strongly it is about someone else; None where the model
+        knows none of the message's features.
 
-        The features of `features`, the letter groups with their weights word by word
-        (`_letter_weights`): two-thirds of a message's features are letter groups, a lookup
-        among the model's 196,000 weights costs about 0.4 µs where the memory is not at hand,
-        and most words recur from message to message.
+        The features of `features`, the letter groups word by word (`_letter_rows`): two-thirds
+        of a message's features are letter groups, a lookup among the model's features costs
+        about 0.4 µs where the memory is not at hand, and most words recur from message to
+        message.
         """
         words, found = _words_and_pairs(_marked(folded))
-        letters = self._letter_weights(words)
-        rows = [*filter(None, map(self.weights.get, found)), *filter(None, letters.values())]
-        if not rows:
+        letters = self._letter_rows(words)
+        # Row 0 is no feature: C filters the unknown ones out (a third of the model's time).
+        known = [*filter(None, map(self.rows.get, found)), *filter(None, letters.values())]
+        if not known:
             return None
-        sums = _unpack(sum(rows), len(self.bias) + 1)
         scale = 1 / math.sqrt(len(found) + len(letters))
-        scores = [bias + scale * total for bias, total in zip(self.bias, sums, strict=False)]
-        return scores, self.who_bias + scale * sums[-1]
+        index = np.array(known, dtype=np.intp)
+        return self._classes(self.embedding[index].sum(axis=0), scale), float(
+            self.who_bias + scale * float(self.who[index].sum())
+        )
 
-    def _letter_weights(self, words: Iterable[str]) -> dict[str, int]:
-        """The letter groups of these (marked) words with their packed weights (0: unknown),
-        merged as a set, as `features` does: a group two words share counts once."""
+    def _classes(self, summed: NDArray[np.float32], scale: float) -> list[float]:
+        """The class scores for a sum of embeddings, each feature weighing `scale`."""
+        hidden = np.maximum(summed * scale + self.hidden_bias, 0)
+        return cast(list[float], (self.output @ hidden + self.output_bias).tolist())
+
+    def _letter_rows(self, words: Iterable[str]) -> dict[str, int]:
+        """The letter groups of these (marked) words with their rows (0: unknown), merged as
+        a set, as `features` does: a group two words share counts once."""
         letters: dict[str, int] = {}
         for word in words:
             letters.update(zip(_letter_groups(word), self._letters(word), strict=True))
         return letters
 
     def _letters(self, word: str) -> tuple[int, ...]:
-        """The packed weights of the letter groups of one (marked) word, in their order,
-        remembered for `_WORDS_REMEMBERED` words (about 150 bytes each: the weights are the
-        model's own objects)."""
+        """The rows of the letter groups of one (marked) word, in their order, remembered for
+        `_WORDS_REMEMBERED` words."""
         found = self._by_word.get(word)
         if found is None:
             if len(self._by_word) >= _WORDS_REMEMBERED:
                 self._by_word.clear()
-            get = self.weights.get
+            get = self.rows.get
             found = self._by_word[word] = tuple(get(name, 0) for name in _letter_groups(word))
         return found
 
@@ -288,65 +306,50 @@ class Model:
         """Empty the memory of `_letters` (for `bench/safety.py`, which times a cold start)."""
         self._by_word.clear()
 
-    def _sums(self, names: Iterable[str]) -> list[float] | None:
-        """Per class and for "someone else", the sum of the weights of those of these features
-        the model knows; None where it knows none. In C: a loop per weight in Python cost
-        0.7 ms on a 250-character message; a sum of packed weights, one object per feature,
-        112 µs on 360 features where a sum of the columns of tuples of floats took 203
-        (`_pack`)."""
-        rows = list(filter(None, map(self.weights.get, names)))
-        if not rows:
-            return None
-        return _unpack(sum(rows), len(self.bias) + 1)
-
-    def _estimate_without_a_word(self, folded: Normalised, bar: float) -> float:
-        """About how sure the model stays with any one word of the message left out; the
-        first estimate below `bar` as soon as one is found (most messages here end there).
+    def _estimate_without_a_word(self, folded: Normalised) -> float:
+        """About how sure the model stays with any one word of the message left out.
 
         Estimated in one pass, for a check-in: each word's own features (those no other word
-        of the message also gives) taken out of the sums, the scale and the softmax; a pair
-        that leaving the word out would newly form is not counted, nor a negation's reach.
+        of the message also gives) taken out of the sum and the scale, every word at once; a
+        pair that leaving the word out would newly form is not counted, nor a negation's reach.
         """
         marked = _marked(folded)
         owners = _owners(marked)
-        # Each known feature's packed weight, once: the letter groups from the words' memory,
-        # the rest from the model. 0 or missing: the model does not know it.
-        letters = self._letter_weights({word for word in marked if word != "."})
-        get = self.weights.get
+        # Each known feature's row, once: the letter groups from the words' memory, the rest
+        # from the model.
+        letters = self._letter_rows({word for word in marked if word != "."})
+        get = self.rows.get
         known = {
-            name: weight
+            name: row
             for name in owners
-            if (weight := letters.get(name, 0) if name[0] == "c" else get(name, 0))
+            if (row := letters.get(name, 0) if name[0] == "c" else get(name, 0))
         }
         if not known:
             return 0.0
-        total = _unpack(sum(known.values()), len(self.bias) + 1)
+        total = self.embedding[np.array(list(known.values()), dtype=np.intp)].sum(axis=0)
         own: dict[str, list[int]] = {}
-        for name, weight in known.items():
+        for name, row in known.items():
             word = owners[name]
             if word:
-                own.setdefault(word, []).append(weight)
+                own.setdefault(word, []).append(row)
+        if not own:
+            return 1.0
         count: dict[str, int] = {}
         for word in owners.values():
             if word:
                 count[word] = count.get(word, 0) + 1
-        # The words that weigh most on their own first: where one decides, it is found early.
-        heavy = sorted(own, key=lambda word: len(own[word]), reverse=True)
-        least = 1.0
-        for word in heavy:
-            left = len(owners) - count[word]
-            if left <= 0:
-                return 0.0
-            gone = _unpack(sum(own[word]), len(total))
-            scale = 1 / math.sqrt(left)
-            scores = [
-                bias + scale * (kept - lost)
-                for bias, kept, lost in zip(self.bias, total, gone, strict=False)
-            ]
-            least = min(least, _crisis(scores))
-            if least < bar:
-                break
-        return least
+        left = np.array([len(owners) - count[word] for word in own], dtype=np.float32)
+        if (left <= 0).any():
+            return 0.0
+        # Every word at once: the sums of each word's own rows, the hidden units and the
+        # scores without it, one row per word.
+        rows = [row for word in own for row in own[word]]
+        starts = np.cumsum([0, *(len(own[word]) for word in own)])[:-1]
+        gone = np.add.reduceat(self.embedding[np.array(rows, dtype=np.intp)], starts, axis=0)
+        hidden = np.maximum((total - gone) / np.sqrt(left)[:, None] + self.hidden_bias, 0)
+        scores = hidden @ self.output.T + self.output_bias
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return min(1.0, float((1 - scores[:, 0] / scores.sum(axis=1)).min()))
 
     def _without_worst_word(self, folded: Normalised, words: set[str], bar: float) -> float:
         """How sure the model stays of a short message with any one of its words left out;
@@ -376,37 +379,33 @@ def _crisis(scores: list[float]) -> float:
     return 1 - exps[0] / sum(exps)
 
 
-#: A feature's weights, packed into one integer: each in thousandths (`SCALE`: the file keeps
-#: whole thousandths, so nothing is lost), in a signed field of `_FIELD` bits. Packing is
-#: linear, so the sum of packed weights is the packed sums, exact, as long as no sum reaches
-#: 2**63 thousandths; and Python adds integers of a few hundred bits in C. Each feature is then
-#: one object instead of a tuple of seven floats: a message's features are found in memory
-#: once, not eight times, and the loaded model holds 36 MB instead of 63 (tracemalloc, model
-#: round AX).
-_FIELD = 64
-SCALE = 1000
-_LOW = (1 << _FIELD) - 1
-_SIGN = 1 << (_FIELD - 1)
+#: The file's format: 2 is the network (model round BD); 1 was a linear model in packed
+#: thousandths, which this reader refuses as it does a damaged file.
+FORMAT = 2
 
 
-def _pack(thousandths: Iterable[int]) -> int:
-    """Whole thousandths packed into one integer, the first in the lowest field."""
-    packed = 0
-    for index, value in enumerate(thousandths):
-        packed += value << (_FIELD * index)
-    return packed
+def _array(encoded: object, dtype: type[np.generic], shape: tuple[int, ...]) -> NDArray[Any]:
+    """An array the file holds as base64 of its bytes; ValueError where the size is wrong."""
+    data = base64.b64decode(str(encoded), validate=True)
+    array = np.frombuffer(data, dtype=dtype)
+    if array.size != math.prod(shape):
+        msg = f"{array.size} numbers where {math.prod(shape)} belong"
+        raise ValueError(msg)
+    return array.reshape(shape)
 
 
-def _unpack(packed: int, count: int) -> list[float]:
-    """The `count` values packed into `packed` (a sum of packed values: their sums)."""
-    values: list[float] = []
-    for _ in range(count):
-        low = packed & _LOW
-        if low >= _SIGN:
-            low -= 1 << _FIELD
-        values.append(low / SCALE)
-        packed = (packed - low) >> _FIELD
-    return values
+def _floats(values: object, shape: tuple[int, ...]) -> NDArray[np.float32]:
+    """Numbers the file holds as a (nested) list; ValueError where the shape is wrong."""
+    array = np.array(values, dtype=np.float32)
+    if array.shape != shape:
+        msg = f"shape {array.shape} where {shape} belongs"
+        raise ValueError(msg)
+    return array
+
+
+def encode(array: NDArray[Any]) -> str:
+    """An array as the file holds it (for the training script): base64 of its bytes."""
+    return base64.b64encode(np.ascontiguousarray(array).tobytes()).decode("ascii")
 
 
 class ModelError(Exception):
@@ -428,19 +427,36 @@ def load_model() -> Model | None:
 
 def read_model(path: Path) -> Model:
     """The model stored at `path` (the shipped one, or another trained for comparison:
-    bench/model_curve.py); raises ModelError when the file cannot be read."""
+    bench/model_curve.py); raises ModelError when the file cannot be read.
+
+    The embeddings are kept as whole numbers from -127 to 127 with one scale per feature: a
+    quarter of the size of the floats, and the same verdicts to the last message of the
+    measuring sets (docs/safety.md, "A small network").
+    """
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             raw = json.load(handle)
-        if raw["scale"] != SCALE:
-            msg = f"weights in units of 1/{raw['scale']}, not 1/{SCALE}"
+        if raw.get("format") != FORMAT:
+            msg = f"format {raw.get('format')}, not {FORMAT}"
             raise ValueError(msg)
-        # Whole thousandths in the file: packing them is a few shifts each, no rounding (with
-        # floats, reading and rounding 183,000 features took a second at every start).
+        names = [sys.intern(str(name)) for name in raw["names"]]
+        hidden = int(raw["hidden"])
+        classes = tuple(str(name) for name in raw["classes"])
+        steps = _array(raw["embedding"], np.int8, (len(names), hidden))
+        scales = _array(raw["row_scale"], np.float32, (len(names), 1))
+        # Row 0 is no feature (`Model._scores`): the features are rows 1 on.
+        embedding = np.zeros((len(names) + 1, hidden), dtype=np.float32)
+        embedding[1:] = steps * scales
+        who = np.zeros(len(names) + 1, dtype=np.float32)
+        who[1:] = _array(raw["who"], np.float32, (len(names),))
         return Model(
-            classes=tuple(raw["classes"]),
-            bias=tuple(raw["bias"]),
-            weights={sys.intern(name): _pack(values) for name, values in raw["weights"].items()},
+            classes=classes,
+            rows={name: row for row, name in enumerate(names, start=1)},
+            embedding=embedding,
+            hidden_bias=_floats(raw["hidden_bias"], (hidden,)),
+            output=_floats(raw["output"], (len(classes), hidden)),
+            output_bias=_floats(raw["output_bias"], (len(classes),)),
+            who=who,
             who_bias=float(raw["who_bias"]),
             crisis_at=float(raw["crisis_at"]),
             data_hash=str(raw["data_hash"]),
