@@ -254,26 +254,22 @@ def fit_network(grams: list[set[str]], labels: list[int], vocab: dict[str, int])
     rows = _matrix_rows(grams, vocab)
     weights = [1 / max(1, len(row)) ** 0.5 for row in grams]
 
-    class Network(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            # Embeddings start at 0 and the hidden units just above it, so a feature training
-            # never moves stays 0 and is left out of the file (PRUNE).
-            self.embedding = nn.EmbeddingBag(len(vocab), HIDDEN, mode="sum")
-            nn.init.zeros_(self.embedding.weight)
-            self.hidden_bias = nn.Parameter(torch.full((HIDDEN,), 0.1))
-            self.dropout = nn.Dropout(DROPOUT)
-            self.output = nn.Linear(HIDDEN, len(CLASSES))
+    # Embeddings start at 0 and the hidden units just above it, so a feature training never
+    # moves stays 0 (and one that moves little weighs little).
+    embedding = nn.EmbeddingBag(len(vocab), HIDDEN, mode="sum")
+    nn.init.zeros_(embedding.weight)
+    hidden_bias = nn.Parameter(torch.full((HIDDEN,), 0.1))
+    output = nn.Linear(HIDDEN, len(CLASSES))
+    parameters = [*embedding.parameters(), hidden_bias, *output.parameters()]
 
-        def forward(self, index: Any, offsets: Any, scale: Any) -> Any:
-            summed = self.embedding(index, offsets, per_sample_weights=scale)
-            return self.output(self.dropout(torch.relu(summed + self.hidden_bias)))
+    def network(index: Any, offsets: Any, scale: Any) -> Any:
+        summed = embedding(index, offsets, per_sample_weights=scale)
+        hidden = torch.relu(summed + hidden_bias)
+        return output(nn.functional.dropout(hidden, DROPOUT, training=True))
 
-    network = Network()
-    optimiser = torch.optim.Adam(network.parameters(), lr=LEARNING_RATE)
+    optimiser = torch.optim.Adam(parameters, lr=LEARNING_RATE)
     loss = nn.CrossEntropyLoss()
     for epoch in range(EPOCHS):
-        network.train()
         shuffled = order.permutation(len(rows))
         total = 0.0
         for start in range(0, len(shuffled), BATCH):
@@ -296,13 +292,9 @@ def fit_network(grams: list[set[str]], labels: list[int], vocab: dict[str, int])
             optimiser.step()
             total += float(step.detach())
         print(f"  epoch {epoch + 1}/{EPOCHS}: loss {total / max(1, len(rows) // BATCH):.4f}")
-    state = {name: value.detach().numpy().astype(np.float32) for name, value in
-             network.state_dict().items()}  # fmt: skip
-    return (
-        state["embedding.weight"],
-        state["hidden_bias"],
-        state["output.weight"],
-        state["output.bias"],
+    return tuple(
+        value.detach().numpy().astype(np.float32)
+        for value in (embedding.weight, hidden_bias, output.weight, output.bias)
     )
 
 
