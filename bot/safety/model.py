@@ -268,7 +268,7 @@ class Model:
         """
         words, found = _words_and_pairs(_marked(folded))
         letters = self._letter_rows(words)
-        # Row 0 is no feature: C filters the unknown ones out (a third of the model's time).
+        # Row 0 is no feature, so C filters the unknown ones out (no comprehension in Python).
         known = [*filter(None, map(self.rows.get, found)), *filter(None, letters.values())]
         if not known:
             return None
