@@ -97,6 +97,8 @@ MEASURE = (
     "negatives_measure31.yaml",
     "catch_measure32.yaml",
     "negatives_measure32.yaml",
+    "catch_measure33.yaml",
+    "negatives_measure33.yaml",
 )
 TUNE = (
     "must_catch.yaml",
