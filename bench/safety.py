@@ -211,6 +211,8 @@ TUNE = (
     "train_negatives_bc.yaml",
     "train_negatives_bd.yaml",
     "train_negatives_be.yaml",
+    "train_catch_bf.yaml",
+    "train_negatives_bf.yaml",
 )
 REPEATS = 5
 

@@ -151,6 +151,10 @@ _DIR = Path(__file__).parent / "safety"
 #: room, shelter and stable workers, young refugees; LGBTQ+ young people in strict religious
 #: families, boarding-school and exchange pupils, young musicians) 648 = 86.7% and 185/186 at
 #: first sight; 665 and 186/186 with round BC's rules. For the rules only.
+#: Round BF: train_catch_bf (745, three helpers, every sign plainly meant and six in ten said
+#: indirectly: leaving youth care, chronic illness, streamers; MBO students, newcomers, young
+#: Muslims and those who left their religion; debts, delivery riders, gay and bi young people in
+#: villages and sports clubs) 652 = 87.5% and 110/110 at first sight; 654 with round BF's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -323,6 +327,7 @@ CATCH = {
     "train_catch_ba": (0.831, 1.0),
     "train_catch_bb": (0.928, 1.0),
     "train_catch_bc": (0.89, 1.0),
+    "train_catch_bf": (0.877, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -427,6 +432,9 @@ CATCH = {
 #: Round BE: train_negatives_be (437, one helper: short messages in the shapes of crisis
 #: statements that are none, hope first) 7 false alarms of the linear model ("i want to be
 #: kinder to myself"), 10 of the first network; 0 after model round BD trained on it.
+#: Round BF: train_negatives_bf (900, the same voices as train_catch_bf, a third shaped like
+#: indirect signs: goodbyes for a move or a trip, things given away, a week off-line) 18 at first
+#: sight (rules 11, network 7), 12 after round BF's rules.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -575,6 +583,7 @@ CALM = {
     "train_negatives_bc": 0.0096,
     "train_negatives_bd": 0.0036,
     "train_negatives_be": 0.0,
+    "train_negatives_bf": 0.0134,
 }
 
 
