@@ -207,6 +207,41 @@ def test_a_statement_typed_in_a_hurry_is_caught(text: str, category: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("snjiden", "snijden"), ("gesnedne", "gesneden"), ("frined", "friend"), ("thgihs", "thighs"),
+     ("wihtout", "without"), ("relpased", "relapsed"), ("gneomen", "genomen")],
+)  # fmt: skip
+def test_two_neighbouring_letters_typed_the_wrong_way_round_read_as_the_word(
+    typed: str, meant: str
+) -> None:
+    assert normalise(typed).text == normalise(meant).text
+
+
+@pytest.mark.parametrize(
+    "word", ["studeren", "gisteren", "verwachtingen", "aangeland", "croeselaan", "voglt"]
+)
+def test_a_word_or_a_name_is_not_swapped_into_another(word: str) -> None:
+    # Real words are never touched; a name no swap turns into a word stays; and under six
+    # letters the word lists cannot tell a typo from a word.
+    assert normalise(word).text == collapse(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("relpased and cut my thgihs today", "self_harm"),
+        ("ik ben weer aan het snjiden na 3 maanden", "self_harm"),
+        ("ik heb net pillen gneomen, heel veel", "danger"),
+    ],
+)
+def test_a_statement_with_swapped_letters_is_caught(text: str, category: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+    assert found.category == category
+
+
+@pytest.mark.parametrize(
     ("typed", "read"),
     [
         ("ik hebben veel pillen genomen", "ik heb"),

@@ -10,7 +10,7 @@ from functools import lru_cache
 from bot.safety import glued
 from bot.safety.fuzzy import correct
 from bot.safety.lexicon import CONFUSABLES, EXPANSION_SPELLINGS, EXPANSIONS, K_VERBS, fold
-from bot.safety.words import is_word, unfolds
+from bot.safety.words import MIN_STORED, is_word, unfolds
 
 __all__ = ["MAX_CHARS", "Normalised", "collapse", "collapse_pattern", "normalise"]
 
@@ -167,8 +167,26 @@ def _restored(token: str) -> str | None:
     elif _DROPPED_G.fullmatch(token):
         meant = token + "g"
     else:
+        return _swapped(token)
+    if is_word(meant) and not is_word(token):
+        return meant
+    return _swapped(token)
+
+
+def _swapped(token: str) -> str | None:
+    """The one word a fast typist meant by typing two neighbouring letters the wrong way round,
+    where the token is no word: "snjiden", "gesnedne", "frined", "thgihs", "wihtout". None
+    where no swap, or more than one, gives a word, and for tokens too short for the word lists
+    to tell (under MIN_STORED letters: "voglt" stays as it is)."""
+    if len(token) < MIN_STORED or not token.isalpha() or is_word(token):
         return None
-    return meant if is_word(meant) and not is_word(token) else None
+    found = {
+        meant
+        for at in range(len(token) - 1)
+        if token[at] != token[at + 1]
+        and is_word(meant := token[:at] + token[at + 1] + token[at] + token[at + 2 :])
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 #: "ik hebben pillen genomen", "ik kunnen niet meer": who writes Dutch as a second language

@@ -96,7 +96,7 @@ def _speaker_is_other(before: str) -> bool:
     words = normalise(before).text.rsplit(" . ", 1)[-1].split()
     # "texted my mum 'i'm going to kill myself'": a sentence that opens with a verb of saying
     # leaves out its subject, the writer.
-    if words and words[0] in _SAYING:
+    if words and words[0] in _saying():
         return False
     # "een screenshot van mn nichtje haar berichten: '...'", "got a text from my sister":
     # words that came from someone named.
@@ -106,7 +106,8 @@ def _speaker_is_other(before: str) -> bool:
     # "ik voel me zelf ook niet top, maar mijn vriendin zei '...'": the nearest subject before
     # the last verb of saying is who said it; "me", "mij", "hem" and "haar" are objects ("een
     # vriendin van me stuurde", "hij heeft mij een lijst gestuurd en zei").
-    verbs = [index for index, word in enumerate(words) if word in _SAID]
+    said = _said()
+    verbs = [index for index, word in enumerate(words) if word in said]
     before_verb = words[: verbs[-1]] if verbs else []
     for index in range(len(before_verb) - 1, -1, -1):
         word = before_verb[index]
@@ -129,24 +130,32 @@ def _speaker_is_other(before: str) -> bool:
     return False
 
 
-_SAYING = frozenset(
-    normalise(word).text
-    for word in (
-        "texted", "text", "appte", "app", "stuurde", "zei", "said", "told", "wrote", "schreef",
-        "sent", "messaged", "typte", "typed", "replied", "antwoordde", "riep", "screamed",
-        "yelled", "posted", "postte",
-    )
+_SAYING_WORDS = (
+    "texted", "text", "appte", "app", "stuurde", "zei", "said", "told", "wrote", "schreef",
+    "sent", "messaged", "typte", "typed", "replied", "antwoordde", "riep", "screamed",
+    "yelled", "posted", "postte",
 )  # fmt: skip
 # Every verb of saying, also those that do not drop the subject: "she told me '...'".
-_SAID = _SAYING | frozenset(
-    normalise(word).text
-    for word in (
-        "zegt", "zeggen", "gezegd", "zeg", "says", "say", "tells", "tell", "vertelde", "vertelt",
-        "verteld", "schrijft", "geschreven", "roept", "geroepen", "appt", "geappt", "stuurt",
-        "gestuurd", "typt", "getypt", "fluisterde", "whispered", "shouted", "texts", "posts",
-        "gepost", "huilde", "cried", "writes", "written", "snauwde", "schreeuwde",
-    )
+_SAID_WORDS = (
+    "zegt", "zeggen", "gezegd", "zeg", "says", "say", "tells", "tell", "vertelde", "vertelt",
+    "verteld", "schrijft", "geschreven", "roept", "geroepen", "appt", "geappt", "stuurt",
+    "gestuurd", "typt", "getypt", "fluisterde", "whispered", "shouted", "texts", "posts",
+    "gepost", "huilde", "cried", "writes", "written", "snauwde", "schreeuwde",
 )  # fmt: skip
+
+
+# Normalised on first use, not at import: normalising a word may read the word lists
+# (normalize._swapped), which importing bot.safety must not do.
+@cache
+def _saying() -> frozenset[str]:
+    return frozenset(normalise(word).text for word in _SAYING_WORDS)
+
+
+@cache
+def _said() -> frozenset[str]:
+    return _saying() | frozenset(normalise(word).text for word in _SAID_WORDS)
+
+
 _FROM = frozenset({"van", "from"})
 _I = frozenset({"ik", "k", "i", "ikzelf"})
 _TO = frozenset({"tegen", "to", "aan"})
