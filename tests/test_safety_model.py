@@ -100,7 +100,17 @@ def test_one_word_never_decides_a_short_message(
     folded = normalise(f"i think {word} is fine")
     assert model.read(folded) is None
     monkeypatch.setattr(model_module, "_SHORT", 0)
+    assert model.read(folded) is None  # the estimate up to _ONE_WORD_CRISIS words holds it too
+    monkeypatch.setattr(model_module, "_ONE_WORD_CRISIS", 0)
     assert model.read(folded) is not None, f"{word!r} is no longer heavy: pick another"
+
+
+@pytest.mark.parametrize("word", ["bovenbenen", "naaktfoto's", "suicidal", "overdose"])
+def test_one_word_never_decides_a_crisis_in_six_words(word: str) -> None:
+    """The word sweep's carrier: a topic named is no sign (model round BF leans on single
+    words more than round BD did)."""
+    found = detect(f"gisteren hadden we het over {word}")
+    assert found is None or found.evidence != "model"
 
 
 # Indirect signs in wording no rule reads: the model's own reason to exist. None of these lines

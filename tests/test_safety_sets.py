@@ -312,7 +312,7 @@ CATCH = {
     "catch_measure29": (0.894, 1.0),
     "catch_measure30": (0.879, 0.992),
     "catch_measure31": (0.853, 0.977),
-    "catch_measure32": (0.909, 0.985),
+    "catch_measure32": (0.909, 0.978),
     "catch_measure33": (0.908, 1.0),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
@@ -441,6 +441,13 @@ CATCH = {
 #: more signs for 3 fewer: plain statements of batch 23 198 -> 197, false alarms of batches 11
 #: (6 -> 7), 24 (1 -> 3) and 27 (7 -> 8), and of train_negatives_bc (2 -> 4: "I'm dead 💀" after
 #: coming out, a bailiff who "can have it all 😂").
+#: Model round BF (half of each message's features left out at random while training;
+#: docs/safety.md, "Measuring batch 33, round BF, swapped letters, and features left out at
+#: random") moved single sets the wrong way by one
+#: or two while batches 1-25 and heldout4 caught 37 more signs for 1 false alarm fewer, and
+#: batches 26-33, read once after the choice, 29 more signs for 3 more false alarms: plain
+#: statements of batch 32 137 -> 136, false alarms of batches 14 (2 -> 3), 29 (7 -> 9) and 33
+#: (9 -> 10), and of train_negatives_ay (2 -> 3: "ik heb weer straf strepen ik ben het zat").
 #: Round AW: train_negatives_aw (326, one helper: everyday messages in the very forms of plain
 #: statements, crisis words in sport and games, sadness without danger) 7 at first sight, 2 after.
 #: Round AJ: train_negatives_aj (855: near misses from people whose work, study or hobby uses
@@ -531,7 +538,7 @@ CALM = {
     "negatives_measure12": 0.007,
     "train_negatives_w": 0.0168,
     "negatives_measure13": 0.0058,
-    "negatives_measure14": 0.0024,
+    "negatives_measure14": 0.0035,
     "train_negatives_y": 0.0026,
     "train_negatives_z": 0.0039,
     "negatives_measure15": 0.0034,
@@ -556,11 +563,11 @@ CALM = {
     "negatives_measure25": 0.0058,
     "negatives_measure26": 0.007,
     "negatives_measure27": 0.0094,
-    "negatives_measure29": 0.0082,
+    "negatives_measure29": 0.0105,
     "negatives_measure30": 0.007,
     "negatives_measure31": 0.014,
     "negatives_measure32": 0.0082,
-    "negatives_measure33": 0.0105,
+    "negatives_measure33": 0.0117,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
@@ -576,7 +583,7 @@ CALM = {
     "train_negatives_av": 0.0063,
     "train_negatives_aw": 0.0062,
     "train_negatives_ax": 0.0045,
-    "train_negatives_ay": 0.0045,
+    "train_negatives_ay": 0.0068,
     "train_negatives_az": 0.0081,
     "train_negatives_ba": 0.0158,
     "train_negatives_bb": 0.0215,

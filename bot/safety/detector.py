@@ -204,7 +204,9 @@ def _by_rules(folded: Normalised) -> tuple[Detection | None, Reading | None]:
 #: batches 1-14 and heldout4 get a check-in), 0.35: 63 of 12,782, and 119 of the 354 signs it
 #: misses there get a check-in (docs/safety.md, "Model round AP"). The network of model round
 #: BD is surer either way: chosen again the same way, 0.16: 62 of 12,782, and 89 signs get a
-#: check-in (docs/safety.md, "Measuring batch 32 and a small network").
+#: check-in (docs/safety.md, "Measuring batch 32 and a small network"). Model round BF (features
+#: left out at random while training) chose it again the same way and kept it: 0.16, 60 of
+#: 12,782 (0.15 gives 64, just over the half percent), and 77 signs get a check-in.
 MODEL_CONCERN_AT = 0.16
 
 #: How sure the model's reading of whose danger it is must be to decide it where the grammar
@@ -285,9 +287,16 @@ def _detect_short(text: str) -> Detection | None:
         said = found if model else _detect_plain(quote.said)
         if said is None or said.level != found.level:
             continue  # the rest is read only where the quote alone holds the sign
+        if said.category in ("abuse", "danger") and _ADDRESSED.search(normalise(quote.said).text):
+            continue  # a threat said to "je" or "you" is said to the writer: their danger
         if not _own(_detect_plain(quote.rest), found.level):
             return replace(found, subject="other")
     return found
+
+
+#: Words said to someone: in a quote with a threat or a danger in it, that someone is the writer
+#: ("hij zei 'je weet wat er gebeurt als je het vertelt'").
+_ADDRESSED = re.compile(r"\b(?:je|jij|jou|jouw|you|your|ur|u)\b")
 
 
 def _crisis(text: str) -> bool:
