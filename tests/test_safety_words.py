@@ -197,6 +197,10 @@ def test_a_word_that_ends_so_is_left_as_it_is(word: str) -> None:
          "suicide"),
         ("heb 6 biertjs op en ik denk erover om mn leven te beeindign", "suicide"),
         ("ik kunnen niet meer leven", "suicide"),  # no rule read "kan niet meer leven" either
+        # two neighbouring letters swapped
+        ("relpased and cut my thgihs today", "self_harm"),
+        ("ik ben weer aan het snjiden na 3 maanden", "self_harm"),
+        ("ik heb net pillen gneomen, heel veel", "danger"),
     ],
 )  # fmt: skip
 def test_a_statement_typed_in_a_hurry_is_caught(text: str, category: str) -> None:
@@ -224,21 +228,6 @@ def test_a_word_or_a_name_is_not_swapped_into_another(word: str) -> None:
     # Real words are never touched; a name no swap turns into a word stays; and under six
     # letters the word lists cannot tell a typo from a word.
     assert normalise(word).text == collapse(word)
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("relpased and cut my thgihs today", "self_harm"),
-        ("ik ben weer aan het snjiden na 3 maanden", "self_harm"),
-        ("ik heb net pillen gneomen, heel veel", "danger"),
-    ],
-)
-def test_a_statement_with_swapped_letters_is_caught(text: str, category: str) -> None:
-    found = detect(text)
-    assert found is not None
-    assert found.level == "crisis"
-    assert found.category == category
 
 
 @pytest.mark.parametrize(

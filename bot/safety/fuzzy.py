@@ -44,7 +44,7 @@ def correct(token: str) -> str:
     if len(token) < _MIN_LEN:
         return token
     nearest = _nearest(token)
-    # The word lists are read only when a token comes near a key term: most messages never do.
+    # The word lists are asked only when a token comes near a key term: most tokens never do.
     if nearest == token or is_word(token):
         return token
     return nearest

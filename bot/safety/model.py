@@ -240,14 +240,14 @@ class Model:
         if len(words) <= _SHORT:
             # As sure as it stays with any one word left out: one word never decides.
             crisis = min(crisis, self._without_worst_word(folded, set(words), bar))
-        elif (one_word or crisis < self.crisis_at or len(words) <= _ONE_WORD_CRISIS) and len(
-            words
-        ) <= _CHECK_IN_WORDS:
-            # Nor does it decide a check-in, or a crisis where `one_word` asks ("na de les over
-            # zelfmoord was iedereen stil": the rules read "zelfmoord" as the lesson's topic;
-            # the word alone would ask how you are). Estimated in one pass, not read again
-            # once per word: a tenth of the messages of the tuning sets land here, and p99 is
-            # held to 1 ms.
+        elif len(words) <= _CHECK_IN_WORDS and (
+            one_word or crisis < self.crisis_at or len(words) <= _ONE_WORD_CRISIS
+        ):
+            # Nor does it decide a check-in, a crisis in up to _ONE_WORD_CRISIS words, or a
+            # crisis where `one_word` asks ("na de les over zelfmoord was iedereen stil": the
+            # rules read "zelfmoord" as the lesson's topic; the word alone would ask how you
+            # are). Estimated in one pass, not read again once per word: a tenth of the
+            # messages of the tuning sets land here, and p99 is held to 1 ms.
             crisis = min(crisis, self._estimate_without_a_word(folded))
         if crisis < bar:
             return None

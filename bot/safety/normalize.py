@@ -157,28 +157,36 @@ _DROPPED_G = re.compile(r"[a-z]{4,}in")  # six letters at least, or the word lis
 
 
 def _restored(token: str) -> str | None:
-    """The word a fast typist meant by leaving out a letter of a common ending, where the token
-    is no word and the word is one: "denkn", "springn", "beeindign" (Dutch "-en"), "overdosin",
-    "swallowin" ("-ing"). None for anything else. The word lists keep no word under six letters
-    (bot/safety/words.py), so a shorter "-in" token is left alone: "waarin" would read
-    "waring" (the short crisis spellings, "endin" and "cuttin", are chat expansions)."""
+    """The word a fast typist meant, where the token is no word and the word is one: a letter of
+    a common ending left out ("denkn", "springn", "beeindign" for Dutch "-en"; "overdosin",
+    "swallowin" for "-ing"), or two neighbouring letters swapped (`_swapped`). None for anything
+    else. The word lists keep no word under six letters (bot/safety/words.py), so a shorter
+    "-in" token is left alone: "waarin" would read "waring" (the short crisis spellings, "endin"
+    and "cuttin", are chat expansions)."""
+    meant = None
     if _DROPPED_E.fullmatch(token):
         meant = token[:-1] + "en"
     elif _DROPPED_G.fullmatch(token):
         meant = token + "g"
-    else:
-        return _swapped(token)
-    if is_word(meant) and not is_word(token):
+    elif not _swappable(token):
+        return None  # nothing to try: the word lists are not asked
+    if is_word(token):
+        return None
+    if meant is not None and is_word(meant):
         return meant
     return _swapped(token)
 
 
+def _swappable(token: str) -> bool:
+    return len(token) >= MIN_STORED and token.isalpha()
+
+
 def _swapped(token: str) -> str | None:
-    """The one word a fast typist meant by typing two neighbouring letters the wrong way round,
-    where the token is no word: "snjiden", "gesnedne", "frined", "thgihs", "wihtout". None
-    where no swap, or more than one, gives a word, and for tokens too short for the word lists
-    to tell (under MIN_STORED letters: "voglt" stays as it is)."""
-    if len(token) < MIN_STORED or not token.isalpha() or is_word(token):
+    """The one word meant by a token that is no word, typed with two neighbouring letters the
+    wrong way round: "snjiden", "gesnedne", "frined", "thgihs", "wihtout". None where no swap,
+    or more than one, gives a word, and for tokens too short for the word lists to tell (under
+    MIN_STORED letters: "voglt" stays as it is)."""
+    if not _swappable(token):
         return None
     found = {
         meant
