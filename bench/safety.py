@@ -99,6 +99,8 @@ MEASURE = (
     "negatives_measure32.yaml",
     "catch_measure33.yaml",
     "negatives_measure33.yaml",
+    "catch_measure34.yaml",
+    "negatives_measure34.yaml",
 )
 TUNE = (
     "must_catch.yaml",
