@@ -215,6 +215,8 @@ TUNE = (
     "train_negatives_be.yaml",
     "train_catch_bf.yaml",
     "train_negatives_bf.yaml",
+    "train_catch_bg.yaml",
+    "train_negatives_bg.yaml",
 )
 REPEATS = 5
 

@@ -389,3 +389,88 @@ def test_answers_to_the_questions_never_get_a_check_in(name: str) -> None:
         1 for text in _answers(name) if (sign := detect(text)) and sign.evidence == "model"
     )
     assert asked == 0  # a count: a measuring line is never printed
+
+
+# --- Hints the model is sure of ---------------------------------------------------------------
+
+#: Ordinary messages of round BG (tuning) in which a rule finds a hint, a sign whose words name
+#: no danger, and the model reads the whole message as surely no crisis.
+_CALM_HINTS = [
+    (
+        "just said my goodbyes to my childhood home, my parents sold it. lots of memories in"
+        " that kitchen",
+        "said_goodbye",
+    ),
+    (
+        "ik wil gewoon even nergens meer zijn. geen app, geen mail, geen incassobrief. dus ik"
+        " ga een weekend kamperen zonder bereik",
+        "not_alive_by_then",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), _CALM_HINTS)
+def test_a_hint_the_model_is_sure_of_gets_a_check_in(text: str, rule: str) -> None:
+    """Not the crisis lines and no urgent flag, but not nothing either: the gentle check-in."""
+    alone = by_rules(text)
+    assert alone is not None
+    assert (alone.evidence, alone.level) == (rule, "crisis")
+    sign = detect(text)
+    assert sign is not None
+    assert (sign.evidence, sign.level) == (rule, "concern")
+
+
+def test_a_sign_that_names_the_danger_keeps_the_crisis_lines() -> None:
+    """The model reads a party in the words around "ik wil gewoon dood"; the rule's own words
+    name death, so no certainty of the model's turns it into a check-in."""
+    text = (
+        "Ik ben in remissie en iedereen viert feest met taart en ballonnen en ik wil gewoon dood."
+    )
+    model = load_model()
+    assert model is not None
+    chance = model.chance(normalise(text))
+    assert chance is not None
+    assert chance < detector.HINT_CALM_BELOW
+    sign = detect(text)
+    assert sign is not None
+    assert sign.level == "crisis"
+
+
+def test_a_hint_keeps_the_crisis_lines_where_the_model_is_unsure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "ik heb alles geregeld en iedereen gedag gezegd"
+    sign = detect(text)
+    assert sign is not None
+    assert (sign.evidence, sign.level) == ("giving_away", "crisis")
+    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)  # now the model is always sure
+    sign = detect(text)
+    assert sign is not None
+    assert (sign.evidence, sign.level) == ("giving_away", "concern")
+
+
+def test_a_named_danger_later_in_the_message_still_gets_the_crisis_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hint turned into a check-in waits while the other rules read on."""
+    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)
+    sign = detect("this is goodbye. ik wil niet meer leven")
+    assert sign is not None
+    assert sign.level == "crisis"
+    assert sign.evidence != "this_is_goodbye"
+
+
+def test_too_short_for_the_model_a_hint_keeps_the_crisis_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)
+    sign = detect("goodbye forever")
+    assert sign is not None
+    assert sign.level == "crisis"
+
+
+@pytest.mark.usefixtures("damaged_model")
+def test_without_the_model_a_hint_keeps_the_crisis_lines() -> None:
+    sign = detect(_CALM_HINTS[0][0])
+    assert sign is not None
+    assert sign.level == "crisis"

@@ -20,7 +20,8 @@ _DATA = Path(__file__).parent / "safety"
 
 
 def _every_rule(text: str) -> Detection | None:
-    """The detector without the prefilter: every rule, in order."""
+    """The rules without the prefilter (and, as `by_rules`, without the model): every rule,
+    in order."""
     rules = ruleset()
     folded = normalise(text)
     reading = _read(folded, rules.idioms)
@@ -28,7 +29,7 @@ def _every_rule(text: str) -> Detection | None:
         return None
     padded = f" {reading.text} "
     for rule in rules.rules:
-        if (sign := _fire(rule, reading, padded, folded=folded)) is not None:
+        if (sign := _fire(rule, reading, padded)) is not None:
             return sign
     return None
 

@@ -157,6 +157,12 @@ _DIR = Path(__file__).parent / "safety"
 #: indirectly: leaving youth care, chronic illness, streamers; MBO students, newcomers, young
 #: Muslims and those who left their religion; debts, delivery riders, gay and bi young people in
 #: villages and sports clubs) 652 = 87.5% and 110/110 at first sight; 654 with round BF's rules.
+#: Round BG: train_catch_bg (748, three helpers, every sign plainly meant and six in ten said
+#: indirectly: nursing and care students, students from Curaçao, Aruba and Bonaire, secret
+#: relationships; divorcing parents, the skate and punk scene, coming out as bi, pan or ace; side
+#: hustles, amateur sports referees, Erasmus students) 664 = 88.8% and 110/111 at first sight;
+#: 672 and 111/111 with round BG's rules. For the rules only: the network trained on
+#: train_negatives_bg as well caught fewer signs of batches 1-25 at as many false alarms.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -331,6 +337,7 @@ CATCH = {
     "train_catch_bb": (0.928, 1.0),
     "train_catch_bc": (0.89, 1.0),
     "train_catch_bf": (0.877, 1.0),
+    "train_catch_bg": (0.898, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -439,6 +446,9 @@ CATCH = {
 #: Round BF: train_negatives_bf (900, the same voices as train_catch_bf, a third shaped like
 #: indirect signs: goodbyes for a move or a trip, things given away, a week off-line) 18 at first
 #: sight (rules 11, network 7), 12 after round BF's rules.
+#: Round BG: train_negatives_bg (896, the same voices as train_catch_bg, a third shaped like
+#: indirect signs, with near misses of the body and of being away) 35 at first sight (rules 22,
+#: network 13), 20 after round BG's rules and hints the model is sure of (rules 6).
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -596,6 +606,7 @@ CALM = {
     "train_negatives_bd": 0.0036,
     "train_negatives_be": 0.0,
     "train_negatives_bf": 0.0134,
+    "train_negatives_bg": 0.0224,
 }
 
 

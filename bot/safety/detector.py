@@ -133,15 +133,62 @@ _ARMED = re.compile(
 )
 
 
+#: How unsure of any crisis the model must be, reading the whole message, to turn a rule's
+#: hint into the gentle check-in (a concern: one line open now, no urgent flag). A hint is a
+#: sign whose own words name no danger (lists.yaml, `named_danger`): "just said my goodbyes to
+#: my childhood home, my parents sold it", "ik wil jullie zeggen dat ik van jullie hou voordat
+#: ik vertrek. morgen gaat mijn vlucht naar Lissabon". Chosen on measuring batches 1-25 and
+#: heldout4, totals only, with a first, shorter list of named words: below 0.001, 25 of the
+#: rules' 87 false alarms there become check-ins and none of their 7,084 signs does (0.003: 28
+#: and one plain statement; 0.01: 30 and three signs). With the list kept (longer: a sign that
+#: names a means or a place of danger keeps the crisis lines), 13. Read once after, batches
+#: 26-34: 3 false alarms fewer of 6,870, no sign lost (docs/safety.md, "Hints the model is sure
+#: of").
+HINT_CALM_BELOW = 0.001
+
+
+class _Calm:
+    """Whether the model, reading the whole message, is all but sure it is no crisis; asked
+    at most once per message, and only where a rule found a hint."""
+
+    __slots__ = ("_folded", "_sure")
+
+    def __init__(self, folded: Normalised) -> None:
+        self._folded = folded
+        self._sure: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._sure is None:
+            model = _model()
+            chance = None if model is None else model.chance(self._folded)
+            self._sure = chance is not None and chance < HINT_CALM_BELOW
+        return self._sure
+
+
+_MASKS = (context.THREAT_MASK, context.REPORTED_THREAT_MASK)
+
+
+def _hint(sign: str) -> bool:
+    """Whether a sign's words name no danger (lists.yaml, `named_danger`). A threat masked
+    before the rules read (context.THREAT_MASK: "ze zei dat ze me vermoordt") named one."""
+    named = ruleset().named
+    if named is None or any(mask.strip() in sign for mask in _MASKS):
+        return False
+    return named.search(f" {sign} ") is None
+
+
 def _fire(
     rule: Rule,
     reading: Reading,
     padded: str,
     within: list[tuple[int, int]] | None = None,
     folded: Normalised | None = None,
+    *,
+    calm: _Calm | None = None,
 ) -> Detection | None:
     """The rule's sign in the reading, or None. Given the `folded` message, the model decides
-    whose danger it is where the grammar is unsure and the model is sure (`_whose`)."""
+    whose danger it is where the grammar is unsure and the model is sure (`_whose`); given
+    `calm`, a crisis hint the model is sure is none becomes a concern (HINT_CALM_BELOW)."""
     for start, end in rule.search(reading.text, padded, within):
         clause = reading.context(start)
         if rule.guarded:
@@ -163,7 +210,10 @@ def _fire(
             about, sure = reading.whose(clause, start, end, victim=victim)
             if not sure and folded is not None:
                 about = _whose(about, folded)
-        return Detection(rule.category, rule.id, about, rule.level, rule.sexual)
+        level = rule.level
+        if level == "crisis" and calm is not None and _hint(reading.text[start:end]) and calm():
+            level = "concern"
+        return Detection(rule.category, rule.id, about, level, rule.sexual)
     return None
 
 
@@ -179,18 +229,33 @@ def fires(rule: Rule, text: str, idioms: re.Pattern[str] | None = None) -> Detec
     return None if reading is None else _fire(rule, reading, f" {reading.text} ")
 
 
-def _by_rules(folded: Normalised) -> tuple[Detection | None, Reading | None]:
-    """The rules' sign, and the reading they made (None for a text without words)."""
+def _by_rules(
+    folded: Normalised, *, model: bool = True
+) -> tuple[Detection | None, Reading | None]:
+    """The rules' sign, and the reading they made (None for a text without words).
+
+    The most severe: a crisis hint the model turned into a concern (`_fire`) waits while the
+    other rules may still find a crisis. `model`: let the model decide whose danger it is and
+    turn hints into concerns (`by_rules` measures the rules without it).
+    """
     rules = ruleset()
     reading = _read(folded, rules.idioms)
     if reading is None:
         return None, None
     padded = f" {reading.text} "
+    calm = _Calm(folded) if model else None
+    held = None
     for index, within in _candidates(padded):
-        sign = _fire(rules.rules[index], reading, padded, within, folded)
-        if sign is not None:
+        rule = rules.rules[index]
+        sign = _fire(rule, reading, padded, within, folded if model else None, calm=calm)
+        if sign is None:
+            continue
+        if sign.level == "crisis":
             return sign, reading
-    return None, reading
+        if rule.level == "concern":
+            return held or sign, reading  # concern rules come after every crisis rule
+        held = held or sign
+    return held, reading
 
 
 #: How sure the model must be of a crisis for a gentle check-in (a concern: one line open now,
@@ -261,7 +326,7 @@ def _indexes(padded: str) -> tuple[int, ...]:
 
 def by_rules(text: str) -> Detection | None:
     """What the rules alone make of a short `text`, without the model: for measuring."""
-    return _by_rules(normalise(text))[0]
+    return _by_rules(normalise(text), model=False)[0]
 
 
 def _detect_short(text: str) -> Detection | None:

@@ -254,6 +254,14 @@ class Model:
         best = max(range(1, len(scores)), key=scores.__getitem__)
         return Verdict(cast(Category, self.classes[best]), crisis, who > 0)
 
+    def chance(self, folded: Normalised) -> float | None:
+        """How sure the model is that the message is a crisis of any category, whether or not
+        it would speak; None for a message too short or whose features it does not know."""
+        if sum(word != "." for word in _TOKEN.findall(folded.text)) < _MIN_WORDS:
+            return None
+        read = self._scores(folded)
+        return None if read is None else _crisis(read[0])
+
     def whose(self, folded: Normalised) -> float | None:
         """How strongly the message is about someone else (above 0) or the writer (below 0),
         whether or not the model would speak; None for a message it knows too little of."""

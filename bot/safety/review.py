@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.problems import Problem
 from bot.safety.detector import fires
 from bot.safety.patterns import SEVERITY
-from bot.safety.ruleset import Rule, RuleSet, load_rules
+from bot.safety.ruleset import NAMED, Rule, RuleSet, load_rules
 
 __all__ = ["check_rules", "overview"]
 
@@ -99,6 +99,20 @@ def overview(rules: RuleSet | None = None) -> str:
     ]
     out += [f"- {_TITLES[category]}: {by_category[category]}" for category in SEVERITY]
     out.append("")
+    named = rules.lists.get(NAMED)
+    if named:
+        out += [
+            "## Words that name the danger",
+            "",
+            "A sign whose own words hold none of these is a hint. Where the model is all but",
+            "certain that the whole message is no crisis, a hint gets the gentle check-in instead",
+            "of the crisis lines; a sign with one of these words always keeps the crisis lines",
+            f'(`{NAMED}` in content/safety/lists.yaml; docs/safety.md, "Hints the model is sure',
+            'of").',
+            "",
+            ", ".join(f"`{word}`" for word in named),
+            "",
+        ]
     for category in SEVERITY:
         out += [f"## {_TITLES[category]}", ""]
         for rule in rules.rules:

@@ -24,6 +24,7 @@ from bot.safety.patterns import SEVERITY, Category
 from bot.safety.rulecache import Translations, compiled
 
 __all__ = [
+    "NAMED",
     "About",
     "Rule",
     "RuleSet",
@@ -51,6 +52,8 @@ _KEYS = frozenset(
     }
 )
 _SPECIAL = frozenset({"lists.yaml", "macros.yaml"})
+#: The list of words that name the danger itself (content/safety/lists.yaml).
+NAMED = "named_danger"
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -132,6 +135,9 @@ class RuleSet:
     problems: tuple[Problem, ...] = ()
     #: Idioms in the pattern language ("ik schaam me dood"): masked before any rule reads.
     idioms: re.Pattern[str] | None = None
+    #: The list `named_danger` (lists.yaml) as one search on padded text: a sign without one
+    #: of its words is a hint (detector.HINT_CALM_BELOW).
+    named: re.Pattern[str] | None = None
 
 
 class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
@@ -304,6 +310,7 @@ def load_rules(folder: Path | None = None, known: Translations | None = None) ->
             problems.append(Problem(_show(path), line, f"not valid YAML: {error}"))
     lists = _lists(files, problems)
     idioms = _idioms(files, lists, problems, known)
+    named = re.compile(known.pattern(f"@{NAMED}", lists)) if NAMED in lists else None
     macros = _macros(folder)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -337,4 +344,4 @@ def load_rules(folder: Path | None = None, known: Translations | None = None) ->
     # Crisis before concern; most severe category first; within one, personal rules first so
     # the evidence is the strongest one.
     rules.sort(key=lambda rule: (rule.level != "crisis", rank[rule.category], rule.guarded))
-    return RuleSet(tuple(rules), lists, tuple(problems), idioms)
+    return RuleSet(tuple(rules), lists, tuple(problems), idioms, named)
