@@ -474,3 +474,13 @@ def test_without_the_model_a_hint_keeps_the_crisis_lines() -> None:
     sign = detect(_CALM_HINTS[0][0])
     assert sign is not None
     assert sign.level == "crisis"
+
+
+def test_in_a_long_message_a_hint_keeps_the_crisis_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a page of ordinary text every feature weighs so little that the model is sure of
+    nothing; a goodbye at its end is not its to turn down."""
+    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)  # the model would be sure of anything
+    page = "we hebben vandaag gekookt met de hele groep en daarna een film gekeken. " * 12
+    sign = detect(page + "ik heb alles geregeld en iedereen gedag gezegd.")
+    assert sign is not None
+    assert (sign.evidence, sign.level) == ("giving_away", "crisis")

@@ -145,6 +145,11 @@ _ARMED = re.compile(
 #: 26-34: 3 false alarms fewer of 6,870, no sign lost (docs/safety.md, "Hints the model is sure
 #: of").
 HINT_CALM_BELOW = 0.001
+#: Up to how many words (of the folded text, marks included) a message may have for the model
+#: to turn a hint into a check-in: in a longer one, such as a paste, every feature weighs so
+#: little that the model is sure of nothing ("ik heb al mijn spullen weggegeven en iedereen
+#: gedag gezegd" after a page of ordinary text reads as chance 0.0000).
+HINT_MOST_WORDS = 80
 
 
 class _Calm:
@@ -160,7 +165,8 @@ class _Calm:
     def __call__(self) -> bool:
         if self._sure is None:
             model = _model()
-            chance = None if model is None else model.chance(self._folded)
+            long = len(self._folded.text.split()) > HINT_MOST_WORDS
+            chance = None if model is None or long else model.chance(self._folded)
             self._sure = chance is not None and chance < HINT_CALM_BELOW
         return self._sure
 
