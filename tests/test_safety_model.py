@@ -460,15 +460,6 @@ def test_a_named_danger_later_in_the_message_still_gets_the_crisis_lines(
     assert sign.evidence != "this_is_goodbye"
 
 
-def test_too_short_for_the_model_a_hint_keeps_the_crisis_lines(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)
-    sign = detect("goodbye forever")
-    assert sign is not None
-    assert sign.level == "crisis"
-
-
 @pytest.mark.usefixtures("damaged_model")
 def test_without_the_model_a_hint_keeps_the_crisis_lines() -> None:
     sign = detect(_CALM_HINTS[0][0])
@@ -476,11 +467,22 @@ def test_without_the_model_a_hint_keeps_the_crisis_lines() -> None:
     assert sign.level == "crisis"
 
 
-def test_in_a_long_message_a_hint_keeps_the_crisis_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """After a page of ordinary text every feature weighs so little that the model is sure of
-    nothing; a goodbye at its end is not its to turn down."""
+_PAGE = "we hebben vandaag gekookt met de hele groep en daarna een film gekeken. " * 12
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("goodbye forever", "farewell"),  # too short for the model
+        # After a page of ordinary text every feature weighs so little that the model is sure
+        # of nothing; a goodbye at its end is not its to turn down.
+        (_PAGE + "ik heb alles geregeld en iedereen gedag gezegd.", "giving_away"),
+    ],
+)
+def test_where_the_model_cannot_judge_a_hint_keeps_the_crisis_lines(
+    text: str, rule: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)  # the model would be sure of anything
-    page = "we hebben vandaag gekookt met de hele groep en daarna een film gekeken. " * 12
-    sign = detect(page + "ik heb alles geregeld en iedereen gedag gezegd.")
+    sign = detect(text)
     assert sign is not None
-    assert (sign.evidence, sign.level) == ("giving_away", "crisis")
+    assert (sign.evidence, sign.level) == (rule, "crisis")
