@@ -189,8 +189,11 @@ async def test_three_replicas_one_killed_mid_check_lose_nothing(
         # Telegram's retries found the live replicas while the dead one refused.
         assert balancer.refused[replicas.index(dead)] > 0
         # People ran on every replica at once: each survivor handled a share, and the dead
-        # one the rest (up to its kill).
-        assert all(turns > total // 10 for turns in handled), handled
+        # one the rest (up to its kill). Not an even share: a replica holds a person's lane
+        # for as long as their turns keep coming, and on a loaded 2-core machine one replica
+        # can win most races for the people the dead one let go (CI once saw 169 and 1,903 of
+        # 2,200 turns). A survivor that ran no one would show none.
+        assert all(turns > total // 50 for turns in handled), handled
         assert sum(handled) < total
 
     # Nothing left behind: every update handled, every reply sent.
