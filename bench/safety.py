@@ -101,6 +101,8 @@ MEASURE = (
     "negatives_measure33.yaml",
     "catch_measure34.yaml",
     "negatives_measure34.yaml",
+    "catch_measure35.yaml",
+    "negatives_measure35.yaml",
 )
 TUNE = (
     "must_catch.yaml",
