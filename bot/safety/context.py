@@ -358,11 +358,11 @@ def _mask(match: re.Match[str]) -> str:
 
 
 def prepare(idioms: re.Pattern[str] | None) -> None:
-    """Build the idioms' anchor automata now (about 40 ms), so the first message does not
-    wait."""
+    """Index the idioms' anchors and compile each idiom now (about 40 ms), so the first
+    message does not wait."""
     for pattern in (_compiled("idioms"), idioms):
         if pattern is not None:
-            _alternation(pattern)
+            _alternation(pattern).prepare()
 
 
 def mask_idioms(text: str, idioms: re.Pattern[str] | None = None) -> str:
@@ -370,8 +370,9 @@ def mask_idioms(text: str, idioms: re.Pattern[str] | None = None) -> str:
 
     `idioms` are those written in the pattern language (content/safety/*.yaml, `idioms:`);
     they run on " " + text + " " like every pattern. Of each of the two large alternations
-    only the idioms whose anchors occur run (bot/safety/prefilter.py): a third of a long
-    message's reading time went to idioms it did not contain.
+    only the idioms whose anchors occur run, on a long text only near them
+    (bot/safety/reach.py, `Alternation`): a third of a long message's reading time went to
+    idioms it did not contain.
     """
     masked = _SPACES.sub(" ", _masked(_compiled("idioms"), _mask, text)).strip()
     if idioms is None:
@@ -382,20 +383,21 @@ def mask_idioms(text: str, idioms: re.Pattern[str] | None = None) -> str:
 def _masked(
     pattern: re.Pattern[str], replace: str | Callable[[re.Match[str]], str], text: str
 ) -> str:
-    """`pattern.sub(replace, text)`, with only the alternatives whose anchors occur; on a long
-    text only near them (bot/safety/reach.py). The same text in a fraction of the time."""
-    if len(text) < reach.NEAR_ANCHORS:
-        narrowed = _alternation(pattern).narrowed(text)
-        return text if narrowed is None else narrowed.sub(replace, text)
-    within = _alternation(pattern).windows(text)
-    if within is None:
-        return pattern.sub(replace, text)
-    return reach.sub(pattern, replace, text, within) if within else text
+    """`pattern.sub(replace, text)`, with only the alternatives whose anchors occur."""
+    return _alternation(pattern).sub(replace, text)
 
 
-@cache
+#: Per idiom alternation, by identity: hashing a compiled pattern hashes its whole program
+#: each time (CPython does not keep it), 40 µs for the 25 kB of the rules' idioms, and a message
+#: asked for it twice per clause.
+_ALTERNATIONS: dict[int, tuple[re.Pattern[str], reach.Alternation]] = {}
+
+
 def _alternation(pattern: re.Pattern[str]) -> reach.Alternation:
-    return reach.Alternation(pattern)
+    known = _ALTERNATIONS.get(id(pattern))
+    if known is None or known[0] is not pattern:  # the pattern kept: its id stays its own
+        known = _ALTERNATIONS[id(pattern)] = (pattern, reach.Alternation(pattern))
+    return known[1]
 
 
 def recovered(clause: str, later: str, whole: str) -> bool:
