@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
@@ -191,11 +191,15 @@ def _fire(
     folded: Normalised | None = None,
     *,
     calm: _Calm | None = None,
+    spans: Iterable[tuple[int, int]] | None = None,
 ) -> Detection | None:
     """The rule's sign in the reading, or None. Given the `folded` message, the model decides
     whose danger it is where the grammar is unsure and the model is sure (`_whose`); given
-    `calm`, a crisis hint the model is sure is none becomes a concern (HINT_CALM_BELOW)."""
-    for start, end in rule.search(reading.text, padded, within):
+    `calm`, a crisis hint the model is sure is none becomes a concern (HINT_CALM_BELOW).
+    `spans`: the rule's matches, where the caller searched already."""
+    if spans is None:
+        spans = rule.search(reading.text, padded, within)
+    for start, end in spans:
         clause = reading.context(start)
         if rule.guarded:
             if reading.overruled(clause, start):  # a topic, a negation or a past that is over
@@ -235,10 +239,17 @@ def fires(rule: Rule, text: str, idioms: re.Pattern[str] | None = None) -> Detec
     return None if reading is None else _fire(rule, reading, f" {reading.text} ")
 
 
+#: Per rule (its index) the matches a reading of the rules found: where the model speaks,
+#: `_framed` asks for them again (a tenth of the slowest messages' time went to searching
+#: the same rules twice).
+Searched = dict[int, list[tuple[int, int]]]
+
+
 def _by_rules(
     folded: Normalised, *, model: bool = True
-) -> tuple[Detection | None, Reading | None]:
-    """The rules' sign, and the reading they made (None for a text without words).
+) -> tuple[Detection | None, Reading | None, Searched]:
+    """The rules' sign, the reading they made (None for a text without words), and the matches
+    they found.
 
     The most severe: a crisis hint the model turned into a concern (`_fire`) waits while the
     other rules may still find a crisis. `model`: let the model decide whose danger it is and
@@ -246,22 +257,28 @@ def _by_rules(
     """
     rules = ruleset()
     reading = _read(folded, rules.idioms)
+    searched: Searched = {}
     if reading is None:
-        return None, None
+        return None, None, searched
     padded = f" {reading.text} "
     calm = _Calm(folded) if model else None
     held = None
     for index, within in _candidates(padded):
         rule = rules.rules[index]
-        sign = _fire(rule, reading, padded, within, folded if model else None, calm=calm)
+        spans = searched[index] = list(rule.search(reading.text, padded, within))
+        if not spans:
+            continue
+        sign = _fire(
+            rule, reading, padded, within, folded if model else None, calm=calm, spans=spans
+        )
         if sign is None:
             continue
         if sign.level == "crisis":
-            return sign, reading
+            return sign, reading, searched
         if rule.level == "concern":
-            return held or sign, reading  # concern rules come after every crisis rule
+            return held or sign, reading, searched  # concern rules come after every crisis rule
         held = held or sign
-    return held, reading
+    return held, reading, searched
 
 
 #: How sure the model must be of a crisis for a gentle check-in (a concern: one line open now,
@@ -385,7 +402,7 @@ def _detect_plain(text: str) -> Detection | None:
 
 
 def _detect_folded(folded: Normalised) -> Detection | None:
-    sign, reading = _by_rules(folded)
+    sign, reading, searched = _by_rules(folded)
     if sign is not None and sign.level == "crisis":
         return sign
     if reading is None or reading.past:
@@ -398,7 +415,7 @@ def _detect_folded(folded: Normalised) -> Detection | None:
     verdict = model.read(folded, MODEL_CONCERN_AT)
     framed = None
     if verdict is not None and verdict.crisis >= model.crisis_at:
-        framed = _framed(reading)
+        framed = _framed(reading, searched)
         if framed is not None:
             # "na de les over zelfmoord was iedereen stil": the rules read the key word as the
             # lesson's topic; the model may not make a crisis of that one word.
@@ -417,16 +434,20 @@ def _detect_folded(folded: Normalised) -> Detection | None:
     return sign or Detection(verdict.category, "model", subject, "concern")
 
 
-def _framed(reading: Reading) -> Literal["topic", "fiction"] | None:
+def _framed(reading: Reading, searched: Searched) -> Literal["topic", "fiction"] | None:
     """Whether a guarded rule's sign is in the text in a clause about a topic ("de les over
     zelfmoord", a film, the news), or any rule's sign is set inside a game, film or book ("in
     the game i had to jump off a bridge to get the last star"). A negation is not enough: "ik
-    heb nooit aan zelfmoord gedacht, maar nu wel" is the model's to read."""
+    heb nooit aan zelfmoord gedacht, maar nu wel" is the model's to read. `searched`: the
+    matches the rules found already."""
     rules = ruleset()
     padded = f" {reading.text} "
     for index, within in _candidates(padded):
         rule = rules.rules[index]
-        for start, end in rule.search(reading.text, padded, within):
+        spans = searched.get(index)
+        if spans is None:
+            spans = list(rule.search(reading.text, padded, within))
+        for start, end in spans:
             low, high = reading.context(start)
             clause = reading.text[low:high]
             if context.in_fiction(clause, start - low, end - low):
