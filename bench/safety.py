@@ -219,6 +219,8 @@ TUNE = (
     "train_negatives_bf.yaml",
     "train_catch_bg.yaml",
     "train_negatives_bg.yaml",
+    "train_catch_bh.yaml",
+    "train_negatives_bh.yaml",
 )
 REPEATS = 5
 

@@ -229,6 +229,9 @@ def test_a_command_name_is_read_too(command: str) -> None:
         "vroeger sneed ik mezelf, maar nu gaat het veel beter",
         "i used to cut myself, but i am doing so well now",
         "my friend used to cut herself in high school but she's been doing so well for years now",
+        # round BH: a danger long past, said to be over.
+        "een vriend van me heeft vroeger een overdosis gehad, nu is hij al 2 jaar clean",
+        "my brother overdosed two years ago, he's been doing so well since rehab",
     ],
 )
 def test_a_past_that_is_over_overrules_a_bare_key_word(text: str) -> None:
@@ -249,8 +252,11 @@ def test_a_past_that_is_over_overrules_a_bare_key_word(text: str) -> None:
         "vroeger deed ik mezelf pijn, ik was drie jaar clean maar nu doe ik het weer",
         "vroeger deed ik mezelf pijn. ik was twee jaar clean, nu niet meer",
         "vroeger sneed ik bijna elke dag, nu doe ik het weer",
-        # Abuse and danger are not yet over because it goes better: Veilig Thuis still helps.
+        # Abuse is not yet over because it goes better: Veilig Thuis still helps.
         "vroeger sloeg mijn vader me, maar nu gaat het beter",
+        # Danger without a past that is over is now.
+        "vorige week heeft hij een overdosis genomen en nu ligt hij op de ic",
+        "hij heeft vorig jaar een overdosis gehad en vannacht weer",
     ],
 )
 def test_a_past_that_came_back_or_is_not_over_still_counts(text: str) -> None:

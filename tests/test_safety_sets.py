@@ -165,6 +165,11 @@ _DIR = Path(__file__).parent / "safety"
 #: hustles, amateur sports referees, Erasmus students) 664 = 88.8% and 110/111 at first sight;
 #: 672 and 111/111 with round BG's rules. For the rules only: the network trained on
 #: train_negatives_bg as well caught fewer signs of batches 1-25 at as many false alarms.
+#: Round BH: train_catch_bh (500, two helpers, four in ten said indirectly and three in ten about
+#: someone else: students in student houses, fashion and influencer scenes, esports and
+#: streaming, leaving youth care, construction workers, riding stables and villages, young
+#: carers, debts and bailiffs, a long relationship just ended, voice-to-text) 454 = 90.8% and
+#: 138/140 at first sight; 456 and 140/140 with round BH's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -341,6 +346,7 @@ CATCH = {
     "train_catch_bc": (0.89, 1.0),
     "train_catch_bf": (0.877, 1.0),
     "train_catch_bg": (0.898, 1.0),
+    "train_catch_bh": (0.912, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -453,6 +459,9 @@ CATCH = {
 #: Round BG: train_negatives_bg (896, the same voices as train_catch_bg, a third shaped like
 #: indirect signs, with near misses of the body and of being away) 35 at first sight (rules 22,
 #: network 13), 20 after round BG's rules and hints the model is sure of (rules 6).
+#: Round BH: train_negatives_bh (860, the same voices as train_catch_bh) 20 at first sight, 14
+#: after round BH's rules (misuse of a thing is no abuse, an animal's kick, a break-in needs a
+#: break-in, a past overdose that is over).
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -612,6 +621,7 @@ CALM = {
     "train_negatives_be": 0.0,
     "train_negatives_bf": 0.0134,
     "train_negatives_bg": 0.0224,
+    "train_negatives_bh": 0.0163,
 }
 
 

@@ -119,9 +119,11 @@ def _prefilter() -> Prefilter:
 
 
 #: Signs that a past the message says is over overrules, also where a rule is not guarded:
-#: "vroeger sneed ik mezelf, maar nu gaat het goed". Not abuse or danger: "vroeger sloeg hij me,
-#: nu gaat het beter" may still need Veilig Thuis, and danger is now.
-_PASSING = frozenset({"suicide", "self_harm"})
+#: "vroeger sneed ik mezelf, maar nu gaat het goed". Not abuse: "vroeger sloeg hij me, nu gaat
+#: het beter" may still need Veilig Thuis. Danger is now, unless its own clause says when it was
+#: and a later one that it is over ("hij heeft vorig jaar een overdosis gehad, nu is hij al 2 jaar
+#: clean", round BH).
+_PASSING = frozenset({"suicide", "self_harm", "danger"})
 
 
 #: A weapon in a danger sign: whoever holds it, the one in danger is who the abuse grammar
