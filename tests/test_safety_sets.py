@@ -169,7 +169,7 @@ _DIR = Path(__file__).parent / "safety"
 #: someone else: students in student houses, fashion and influencer scenes, esports and
 #: streaming, leaving youth care, construction workers, riding stables and villages, young
 #: carers, debts and bailiffs, a long relationship just ended, voice-to-text) 454 = 90.8% and
-#: 138/140 at first sight; 456 and 140/140 with round BH's rules.
+#: 138/140 at first sight; 458 and 140/140 with round BH's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -346,7 +346,7 @@ CATCH = {
     "train_catch_bc": (0.89, 1.0),
     "train_catch_bf": (0.877, 1.0),
     "train_catch_bg": (0.898, 1.0),
-    "train_catch_bh": (0.912, 1.0),
+    "train_catch_bh": (0.916, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
