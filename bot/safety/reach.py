@@ -26,7 +26,7 @@ from bot.safety.prefilter import Prefilter, anchor_sets
 
 __all__ = [
     "NEAR_ANCHORS", "Alternation", "Reach", "core", "gated", "longest_run", "reach", "search",
-    "sub", "windows",
+    "windows",
 ]  # fmt: skip
 
 #: From this length on, searching near the anchors pays; on a message of a few lines it does not.
@@ -168,25 +168,6 @@ def search(
                 continue
             yield found
             after = start = max(found.end(), found.start() + 1)
-
-
-def sub(
-    pattern: re.Pattern[str],
-    replace: str | Callable[[re.Match[str]], str],
-    text: str,
-    within: Sequence[tuple[int, int]],
-) -> str:
-    """`pattern.sub(replace, text)`, looking only `within` the windows (as `search`)."""
-    parts: list[str] = []
-    last = 0
-    for found in search(pattern, text, within):
-        parts += [
-            text[last : found.start()],
-            found.expand(replace) if isinstance(replace, str) else replace(found),
-        ]
-        last = found.end()
-    parts.append(text[last:])
-    return "".join(parts)
 
 
 _GATE = "^(?=.*?"
