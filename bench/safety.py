@@ -103,6 +103,8 @@ MEASURE = (
     "negatives_measure34.yaml",
     "catch_measure35.yaml",
     "negatives_measure35.yaml",
+    "catch_measure36.yaml",
+    "negatives_measure36.yaml",
 )
 TUNE = (
     "must_catch.yaml",
@@ -221,6 +223,8 @@ TUNE = (
     "train_negatives_bg.yaml",
     "train_catch_bh.yaml",
     "train_negatives_bh.yaml",
+    "train_catch_bi.yaml",
+    "train_negatives_bi.yaml",
 )
 REPEATS = 5
 

@@ -105,6 +105,8 @@ _DIR = Path(__file__).parent / "safety"
 #: the detector says; no choice is made on it): 373/398 and 137/138.
 #: catch_measure35 (written at the start of the thirty-second session, before any change to what
 #: the detector says; no choice is made on it): 364/400 and 139/140.
+#: catch_measure36 (written at the start of the thirty-third session, before any change to what
+#: the detector says; no choice is made on it): 367/400 and 136/140.
 #: Model round AX (word pairs one and two words apart, trained on AQ to AX as well): on batches
 #: 1-25, 84 more of 9,631 signs, 11 more of 4,800 plain statements and one false alarm fewer of
 #: 22,353 at the same bar; read once after that choice, batches 26-29 caught 24 more signs (327 ->
@@ -170,6 +172,10 @@ _DIR = Path(__file__).parent / "safety"
 #: streaming, leaving youth care, construction workers, riding stables and villages, young
 #: carers, debts and bailiffs, a long relationship just ended, voice-to-text) 454 = 90.8% and
 #: 138/140 at first sight; 458 and 140/140 with round BH's rules.
+#: Round BI: train_catch_bi (500, two helpers, four in ten said indirectly and three in ten about
+#: someone else: hospitality staff, gyms, backpackers, food-bank volunteers, lifeguards and
+#: rowers, a sibling in hospital, dating apps, living with a grandparent, hunters, anglers and
+#: farm workers, animal shelters and vets) 444 = 88.8% and 140/140 at first sight.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -331,6 +337,7 @@ CATCH = {
     "catch_measure33": (0.908, 1.0),
     "catch_measure34": (0.937, 0.992),
     "catch_measure35": (0.91, 0.992),
+    "catch_measure36": (0.917, 0.971),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -347,6 +354,7 @@ CATCH = {
     "train_catch_bf": (0.877, 1.0),
     "train_catch_bg": (0.898, 1.0),
     "train_catch_bh": (0.916, 1.0),
+    "train_catch_bi": (0.888, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -427,6 +435,7 @@ CATCH = {
 #: negatives_measure33 (written with catch_measure33): 9/860 before any change.
 #: negatives_measure34 (written with catch_measure34): 9/858 before any change.
 #: negatives_measure35 (written with catch_measure35): 12/860 before any change.
+#: negatives_measure36 (written with catch_measure36): 13/860 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
@@ -462,6 +471,8 @@ CATCH = {
 #: Round BH: train_negatives_bh (860, the same voices as train_catch_bh) 20 at first sight, 14
 #: after round BH's rules (misuse of a thing is no abuse, an animal's kick, a break-in needs a
 #: break-in, a past overdose that is over).
+#: Round BI: train_negatives_bi (860, the same voices as train_catch_bi: kitchens, gyms, travel,
+#: lifeguards, hunting, slaughter and the vet) 30 at first sight.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -597,6 +608,7 @@ CALM = {
     "negatives_measure33": 0.0117,
     "negatives_measure34": 0.0105,
     "negatives_measure35": 0.014,
+    "negatives_measure36": 0.0152,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
@@ -622,6 +634,7 @@ CALM = {
     "train_negatives_bf": 0.0134,
     "train_negatives_bg": 0.0224,
     "train_negatives_bh": 0.0163,
+    "train_negatives_bi": 0.0349,
 }
 
 
