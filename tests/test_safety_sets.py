@@ -175,7 +175,8 @@ _DIR = Path(__file__).parent / "safety"
 #: Round BI: train_catch_bi (500, two helpers, four in ten said indirectly and three in ten about
 #: someone else: hospitality staff, gyms, backpackers, food-bank volunteers, lifeguards and
 #: rowers, a sibling in hospital, dating apps, living with a grandparent, hunters, anglers and
-#: farm workers, animal shelters and vets) 444 = 88.8% and 140/140 at first sight.
+#: farm workers, animal shelters and vets) 444 = 88.8% and 140/140 at first sight; 458 and
+#: 140/140 with round BI's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -354,7 +355,7 @@ CATCH = {
     "train_catch_bf": (0.877, 1.0),
     "train_catch_bg": (0.898, 1.0),
     "train_catch_bh": (0.916, 1.0),
-    "train_catch_bi": (0.888, 1.0),
+    "train_catch_bi": (0.916, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -472,7 +473,9 @@ CATCH = {
 #: after round BH's rules (misuse of a thing is no abuse, an animal's kick, a break-in needs a
 #: break-in, a past overdose that is over).
 #: Round BI: train_negatives_bi (860, the same voices as train_catch_bi: kitchens, gyms, travel,
-#: lifeguards, hunting, slaughter and the vet) 30 at first sight.
+#: lifeguards, hunting, slaughter and the vet) 30 at first sight, 14 after round BI's rules (an
+#: animal that ate poison or jumped off a balcony, a simile, a question what drowning looks like,
+#: cutting in the gym, the chef's oven burns, a till robbed at work).
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -634,7 +637,7 @@ CALM = {
     "train_negatives_bf": 0.0134,
     "train_negatives_bg": 0.0224,
     "train_negatives_bh": 0.0163,
-    "train_negatives_bi": 0.0349,
+    "train_negatives_bi": 0.0163,
 }
 
 
