@@ -225,6 +225,8 @@ TUNE = (
     "train_negatives_bh.yaml",
     "train_catch_bi.yaml",
     "train_negatives_bi.yaml",
+    "train_catch_bj.yaml",
+    "train_negatives_bj.yaml",
 )
 REPEATS = 5
 

@@ -177,6 +177,11 @@ _DIR = Path(__file__).parent / "safety"
 #: rowers, a sibling in hospital, dating apps, living with a grandparent, hunters, anglers and
 #: farm workers, animal shelters and vets) 444 = 88.8% and 140/140 at first sight; 458 and
 #: 140/140 with round BI's rules.
+#: Round BJ: train_catch_bj (486, two helpers, every one a plain first-person statement in varied
+#: grammar, spelling and length: supermarket workers, scouts and sailors, bands and choirs,
+#: social work students, hockey and korfbal, woonwagenkamp and houseboats, cleaners and guards,
+#: early school leavers, young people minding siblings, very formal writers) 483 = 99.4% and
+#: 483/486 at first sight; 485 with round BJ's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -356,6 +361,7 @@ CATCH = {
     "train_catch_bg": (0.898, 1.0),
     "train_catch_bh": (0.916, 1.0),
     "train_catch_bi": (0.916, 1.0),
+    "train_catch_bj": (0.997, 0.997),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -476,6 +482,11 @@ CATCH = {
 #: lifeguards, hunting, slaughter and the vet) 30 at first sight, 14 after round BI's rules (an
 #: animal that ate poison or jumped off a balcony, a simile, a question what drowning looks like,
 #: cutting in the gym, the chef's oven burns, a till robbed at work).
+#: Round BJ: train_negatives_bj (430, one helper: every one shaped like a plain statement of
+#: crisis but harmless, many of them taken back in the next sentence: "ik wil er niet meer zijn.
+#: op dat feest van mn ex zaterdag, bedoel ik") 59 at first sight, 46 after round BJ's rules (pills
+#: taken as prescribed, "mijn medicijnen ingenomen", beaten at chess, a finger cut while cooking,
+#: stabbed in the back by a teammate). The rest are left: a sign taken back only by what follows.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -638,6 +649,7 @@ CALM = {
     "train_negatives_bg": 0.0224,
     "train_negatives_bh": 0.0163,
     "train_negatives_bi": 0.0163,
+    "train_negatives_bj": 0.107,
 }
 
 
