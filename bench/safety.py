@@ -227,6 +227,8 @@ TUNE = (
     "train_negatives_bi.yaml",
     "train_catch_bj.yaml",
     "train_negatives_bj.yaml",
+    "train_catch_bk.yaml",
+    "train_negatives_bk.yaml",
 )
 REPEATS = 5
 

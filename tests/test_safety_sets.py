@@ -182,6 +182,12 @@ _DIR = Path(__file__).parent / "safety"
 #: social work students, hockey and korfbal, woonwagenkamp and houseboats, cleaners and guards,
 #: early school leavers, young people minding siblings, very formal writers) 483 = 99.4% and
 #: 483/486 at first sight; 485 with round BJ's rules.
+#: Round BK: train_catch_bk (500, two helpers, none said outright: three in four indirect, one in
+#: four about someone else, half of them wanting to be gone, in the metaphors of the writers' own
+#: lives: fire brigades and lifeboats, carers of a sick partner, long-distance love, grief, MMO
+#: guilds, PhD candidates, trainees at law firms and banks, Chinese-, Vietnamese- and
+#: Surinamese-Dutch families, a first flat alone) 340 = 68.0% at first sight; 369 with round BK's
+#: rules. It has no plain statement, so its second floor holds nothing.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -362,6 +368,7 @@ CATCH = {
     "train_catch_bh": (0.916, 1.0),
     "train_catch_bi": (0.916, 1.0),
     "train_catch_bj": (0.997, 0.997),
+    "train_catch_bk": (0.738, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -487,6 +494,11 @@ CATCH = {
 #: op dat feest van mn ex zaterdag, bedoel ik") 59 at first sight, 46 after round BJ's rules (pills
 #: taken as prescribed, "mijn medicijnen ingenomen", beaten at chess, a finger cut while cooking,
 #: stabbed in the back by a teammate). The rest are left: a sign taken back only by what follows.
+#: Round BK: train_negatives_bk (860, the same voices as train_catch_bk, half of them shaped like
+#: veiled signs: goodbyes for a move, things given away, a last shift, grief without wanting to
+#: follow) 16 at first sight, 12 after round BK's rules (a goodbye letter before a flight, "took
+#: everything out of me", "als iemand bewusteloos is" in a first-aid lesson, a grandmother's "als
+#: ik er niet meer ben").
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -650,6 +662,7 @@ CALM = {
     "train_negatives_bh": 0.0163,
     "train_negatives_bi": 0.0163,
     "train_negatives_bj": 0.107,
+    "train_negatives_bk": 0.014,
 }
 
 
@@ -693,7 +706,8 @@ def test_recall_holds_its_floor(name: str) -> None:
     plain, plain_total = sum(explicit), len(explicit)
     del caught, explicit, cases  # no measuring line in a failed assert's report
     assert hits / total >= floor, f"{name}: recall {hits}/{total}"
-    assert plain / plain_total >= explicit_floor, (
+    # A set of veiled signs only (round BK) has no plain statement to hold.
+    assert not plain_total or plain / plain_total >= explicit_floor, (
         f"{name}: explicit first person {plain}/{plain_total}"
     )
 
