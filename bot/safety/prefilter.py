@@ -206,7 +206,7 @@ class Prefilter:
         self._sizes: list[int] = []  # per anchor number: its length
         # Per anchor: the masks of its places side by side in one int, place p shifted by p
         # times the number of patterns, so a message ORs one int per anchor found, in C
-        # (`reduce`): the loop over places in Python was a tenth of a long message's reading.
+        # (`reduce`), where a loop over places ran in Python: 28 -> 21.5 µs a tuning text.
         self._width = len(patterns)
         self._packed: list[int] = []
         #: Per key: the numbers of the anchors in its set.
