@@ -105,6 +105,8 @@ MEASURE = (
     "negatives_measure35.yaml",
     "catch_measure36.yaml",
     "negatives_measure36.yaml",
+    "catch_measure37.yaml",
+    "negatives_measure37.yaml",
 )
 TUNE = (
     "must_catch.yaml",

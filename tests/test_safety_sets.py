@@ -107,6 +107,8 @@ _DIR = Path(__file__).parent / "safety"
 #: the detector says; no choice is made on it): 364/400 and 139/140.
 #: catch_measure36 (written at the start of the thirty-third session, before any change to what
 #: the detector says; no choice is made on it): 367/400 and 136/140.
+#: catch_measure37 (written at the start of the thirty-fourth session, before any change to what
+#: the detector says; no choice is made on it): 365/400 and 141/142.
 #: Model round AX (word pairs one and two words apart, trained on AQ to AX as well): on batches
 #: 1-25, 84 more of 9,631 signs, 11 more of 4,800 plain statements and one false alarm fewer of
 #: 22,353 at the same bar; read once after that choice, batches 26-29 caught 24 more signs (327 ->
@@ -350,6 +352,7 @@ CATCH = {
     "catch_measure34": (0.937, 0.992),
     "catch_measure35": (0.91, 0.992),
     "catch_measure36": (0.917, 0.971),
+    "catch_measure37": (0.912, 0.992),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -450,6 +453,7 @@ CATCH = {
 #: negatives_measure34 (written with catch_measure34): 9/858 before any change.
 #: negatives_measure35 (written with catch_measure35): 12/860 before any change.
 #: negatives_measure36 (written with catch_measure36): 13/860 before any change.
+#: negatives_measure37 (written with catch_measure37): 25/860 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
@@ -635,6 +639,7 @@ CALM = {
     "negatives_measure34": 0.0105,
     "negatives_measure35": 0.014,
     "negatives_measure36": 0.0152,
+    "negatives_measure37": 0.0291,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
