@@ -231,6 +231,8 @@ TUNE = (
     "train_negatives_bj.yaml",
     "train_catch_bk.yaml",
     "train_negatives_bk.yaml",
+    "train_catch_bl.yaml",
+    "train_negatives_bl.yaml",
 )
 REPEATS = 5
 

@@ -64,7 +64,17 @@ TUNING = (
     "train_catch_aw", "train_negatives_aw", "train_catch_ax", "train_negatives_ax",
     "train_catch_ay", "train_negatives_ay", "train_catch_az", "train_negatives_az",
     "train_negatives_bd", "train_negatives_be",
+    "train_catch_bf", "train_negatives_bf", "train_catch_bg", "train_negatives_bg",
+    "train_catch_bh", "train_negatives_bh", "train_catch_bi", "train_negatives_bi",
+    "train_catch_bk", "train_negatives_bk",
 )  # fmt: skip
+#: Model round BL (2026-12-07, session 34) trained on BF to BI and BK as well (rounds BF-BK had
+#: tuned the rules only). Compared by curve on batches 1-25 and heldout4 with round BL's rules:
+#: at the bar 0.90, 9,375 signs, 4,519 plain statements and 90 false alarms, where the model of
+#: round BF caught 9,349, 4,517 and 93. With BJ as well (plain statements and ordinary messages
+#: in their very forms, like Z): 9,382, 4,514 and 106 before round BL's rules (the model taken:
+#: 9,375, 4,519, 99). With BL as well (veiled signs in the metaphors of the writers' work):
+#: 9,336, 4,513, 93. So BJ and BL tune the rules only (docs/safety.md, "Measuring batch 37").
 #: Round BB (2026-12-06, session 28) tunes the rules only as well, though its helpers were asked
 #: for signs plainly meant and for jokes only among the ordinary messages. Trained on BB, the
 #: model caught 9,108 signs of batches 1-25 and heldout4 at 121 false alarms (bar 0.94), and

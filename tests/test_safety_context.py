@@ -280,6 +280,40 @@ def test_a_training_about_suicide_prevention_is_a_topic() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "ik loop stage bij een ggz-instelling en we hebben vandaag een training gehad over"
+        " suïcidaliteit uitvragen. heel leerzaam maar intens",
+        "moet voor methodologie een dataset over zelfbeschadiging bij adolescenten coderen."
+        " iemand die spss snapt?",
+        "exam on the columbia suicide severity rating scale tomorrow and I keep mixing up the"
+        " items",
+        "het protocol zegt dat we bij elk gesprek over suïcide de coördinator inlichten",
+        "mn eindredacteur wil dat ik het stuk over de preventiecampagne rond zelfdoding"
+        " herschrijf",
+    ],
+)
+def test_learning_to_help_is_a_topic(text: str) -> None:
+    """Round BL: a role play, a protocol, asking about it as a skill, a risk scale, research
+    data on a group of people and a prevention campaign are about the work, not a life."""
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "na de training denk ik aan zelfmoord",
+        "op mijn stage denk ik steeds aan zelfmoord",
+        "ik heb zelfmoordgedachten, zelfmoord onder jongeren is echt mijn leven nu",
+    ],
+)
+def test_a_training_or_an_internship_beside_ones_own_sign_still_counts(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "suicide feels less scary than living",
         "i think about suicide, it seems less hard than going on",
     ],

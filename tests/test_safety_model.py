@@ -439,14 +439,15 @@ def test_a_sign_that_names_the_danger_keeps_the_crisis_lines() -> None:
 def test_a_hint_keeps_the_crisis_lines_where_the_model_is_unsure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    text = "ik heb alles geregeld en iedereen gedag gezegd"
+    # A farewell the model reads as fairly likely a crisis, not likely enough to speak itself.
+    text = "pas goed op elkaar, ik hou van jullie"
     sign = detect(text)
     assert sign is not None
-    assert (sign.evidence, sign.level) == ("giving_away", "crisis")
+    assert (sign.evidence, sign.level) == ("report_and_farewell", "crisis")
     monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)  # now the model is always sure
     sign = detect(text)
     assert sign is not None
-    assert (sign.evidence, sign.level) == ("giving_away", "concern")
+    assert (sign.evidence, sign.level) == ("report_and_farewell", "concern")
 
 
 def test_a_named_danger_later_in_the_message_still_gets_the_crisis_lines(
@@ -486,3 +487,63 @@ def test_where_the_model_cannot_judge_a_hint_keeps_the_crisis_lines(
     sign = detect(text)
     assert sign is not None
     assert (sign.evidence, sign.level) == (rule, "crisis")
+
+
+#: Ordinary messages of round BG and BL (tuning) in which a rule finds a sign that names a danger
+#: in a clause without a word of the writer's, and the model reads the whole message as surely
+#: no crisis (detector.NOBODYS_CALM_BELOW).
+_CALM_NOBODYS = [
+    (
+        "the new season of that reality show is brutal, they literally make people jump off a"
+        " cliff into the sea for the challenges",
+        "jump_nl",
+    ),
+    (
+        "ik heb mn klarna laten verlopen en nu zijn er 40 euro incassokosten bij, misbruik van"
+        " jonge mensen dit",
+        "abuse_word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), _CALM_NOBODYS)
+def test_nobodys_danger_the_model_is_sure_of_gets_a_check_in(text: str, rule: str) -> None:
+    """Round BL: a show's challenge or a word of the news, in nobody's clause, with the model
+    all but sure: the gentle check-in, not the crisis lines."""
+    alone = by_rules(text)
+    assert alone is not None
+    assert (alone.evidence, alone.level) == (rule, "crisis")
+    sign = detect(text)
+    assert sign is not None
+    assert (sign.evidence, sign.level) == (rule, "concern")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haha ja ik wil gewoon dood lol maar goed hoe laat begint die kookavond",
+        "mijn vriendin wil zelfmoord plegen, wat moet ik doen",
+        "ik zoek een sportclubje in zuilen. thuis ga ik soms met mn nagels over mn armen tot het"
+        " bloedt. liefst op dinsdag",
+        # No word of the writer's, but a means or an act against oneself, or self-harm.
+        "the noose is ready. my parents are on holiday until sunday",
+        "gamen tot 5 uur en dan snijden, dat is mn ritme nu",
+    ],
+)
+def test_the_writers_own_clause_keeps_the_crisis_lines_however_sure_the_model_is(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word of the writer's in the sign's clause ("ik", "mijn", "mn"), a means or an act
+    against oneself, or self-harm: the model may be as sure as it likes, laughter and chatter
+    never silence a sign."""
+    monkeypatch.setattr(detector, "NOBODYS_CALM_BELOW", 1.0)
+    sign = detect(text)
+    assert sign is not None
+    assert sign.level == "crisis"
+
+
+@pytest.mark.usefixtures("damaged_model")
+def test_without_the_model_nobodys_danger_keeps_the_crisis_lines() -> None:
+    sign = detect(_CALM_NOBODYS[0][0])
+    assert sign is not None
+    assert sign.level == "crisis"

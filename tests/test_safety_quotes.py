@@ -123,3 +123,40 @@ def test_a_song_beside_the_writers_own_sign_or_a_name_is_still_a_crisis(text: st
     found = detect(text)
     assert found is not None
     assert found.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "peer support training: ik moest iemand spelen die zegt 'niemand zou me missen'. voelde"
+        " gek om dat uit mijn eigen mond te horen maar het hoort erbij",
+        "in de training oefenden we vandaag met zinnen als 'ik wil er niet meer zijn'. de"
+        " trainer zei: niet schrikken, gewoon doorvragen",
+        "psych student here: can someone explain why 'committed suicide' is discouraged as"
+        " phrasing? writing an essay and I want to get it right",
+    ],
+)
+def test_words_played_or_talked_about_get_a_check_in(text: str) -> None:
+    """Round BL: a sign only in words quoted from a role play, an exercise or as a phrase is
+    no crisis of the writer's; a check-in, as for a song."""
+    found = detect(text)
+    assert found is not None
+    assert found.level == "concern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb geoefend wat ik tegen mijn mentor ga zeggen: 'ik wil niet meer leven'",
+        "hey quick question, my ex just sent 'i'm going to end it tonight, you'll finally be"
+        " free'. is this manipulation or real?",
+        "'ik wil dood' en dat is geen grapje, ik meen het",
+        "in het rollenspel zei ik 'ik wil dood' en toen besefte ik dat ik het echt meen, ik wil"
+        " echt niet meer leven",
+    ],
+)
+def test_a_disclosure_rehearsed_or_meant_beside_the_quote_is_still_a_crisis(text: str) -> None:
+    """A rehearsal, a question about someone's words or one's own words beside the quote."""
+    found = detect(text)
+    assert found is not None
+    assert found.level == "crisis"

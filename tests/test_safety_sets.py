@@ -109,6 +109,11 @@ _DIR = Path(__file__).parent / "safety"
 #: the detector says; no choice is made on it): 367/400 and 136/140.
 #: catch_measure37 (written at the start of the thirty-fourth session, before any change to what
 #: the detector says; no choice is made on it): 365/400 and 141/142.
+#: Model round BL (trained on BF to BI and BK as well, chosen by curve on batches 1-25): read once
+#: after that choice, batches 26-37 caught 20 more signs, 2 fewer plain statements and 16 fewer
+#: false alarms than the model of round BF with the same rules; catch_measure31 fell from 133/135
+#: to 131/135 plain statements and catch_measure34 from 373 to 369 signs, and the floors with
+#: them (docs/safety.md, "Measuring batch 37").
 #: Model round AX (word pairs one and two words apart, trained on AQ to AX as well): on batches
 #: 1-25, 84 more of 9,631 signs, 11 more of 4,800 plain statements and one false alarm fewer of
 #: 22,353 at the same bar; read once after that choice, batches 26-29 caught 24 more signs (327 ->
@@ -190,6 +195,11 @@ _DIR = Path(__file__).parent / "safety"
 #: guilds, PhD candidates, trainees at law firms and banks, Chinese-, Vietnamese- and
 #: Surinamese-Dutch families, a first flat alone) 340 = 68.0% at first sight; 369 with round BK's
 #: rules. It has no plain statement, so its second floor holds nothing.
+#: Round BL: train_catch_bl (500, two helpers, none said outright, in the metaphors of the
+#: writers' work: pharmacy and doctor's assistants, funeral trainees and cemetery gardeners,
+#: medicine and veterinary students, roofers and window cleaners, true-crime fans and podcast
+#: makers, student journalists, drivers, scooter clubs, psychology interns, listening-line
+#: volunteers) 293 = 58.6% at first sight; 333 with round BL's rules. No plain statement.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -346,10 +356,10 @@ CATCH = {
     "catch_measure28": (0.98, 0.98),
     "catch_measure29": (0.894, 1.0),
     "catch_measure30": (0.879, 0.992),
-    "catch_measure31": (0.853, 0.977),
+    "catch_measure31": (0.853, 0.97),
     "catch_measure32": (0.909, 0.978),
     "catch_measure33": (0.908, 1.0),
-    "catch_measure34": (0.937, 0.992),
+    "catch_measure34": (0.927, 0.992),
     "catch_measure35": (0.91, 0.992),
     "catch_measure36": (0.917, 0.971),
     "catch_measure37": (0.912, 0.992),
@@ -372,6 +382,7 @@ CATCH = {
     "train_catch_bi": (0.916, 1.0),
     "train_catch_bj": (0.997, 0.997),
     "train_catch_bk": (0.738, 1.0),
+    "train_catch_bl": (0.66, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -442,7 +453,8 @@ CATCH = {
 #: negatives_measure22 (written with catch_measure22): 10/865 before round AQ.
 #: negatives_measure23 (written with catch_measure23): 3/872 before round AR.
 #: negatives_measure24 (written with catch_measure24): 0/869 before round AS.
-#: negatives_measure25 (written with catch_measure25): 4/866 before round AT.
+#: negatives_measure25 (written with catch_measure25): 4/866 before round AT; 6 with model round
+#: BL, which has 3 false alarms fewer over batches 1-25 and heldout4.
 #: negatives_measure26 (written with catch_measure26): 5/858, also at the session's start.
 #: negatives_measure27 (written with catch_measure27): 9/858 before any change.
 #: negatives_measure29 (written with catch_measure29): 7/858 before any change.
@@ -503,6 +515,10 @@ CATCH = {
 #: follow) 16 at first sight, 12 after round BK's rules (a goodbye letter before a flight, "took
 #: everything out of me", "als iemand bewusteloos is" in a first-aid lesson, a grandmother's "als
 #: ik er niet meer ben").
+#: Round BL: train_negatives_bl (860, the same voices as train_catch_bl: the words of the work,
+#: a role play in a training, a protocol, a prevention campaign) 18 at first sight, 5 after round
+#: BL's rules (learning to help is a topic, words played or talked about get a check-in); 6 once
+#: a sign naming pills or suicide keeps the crisis lines in nobody's clause.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -628,7 +644,7 @@ CALM = {
     "negatives_measure22": 0.0116,
     "negatives_measure23": 0.0046,
     "negatives_measure24": 0.0035,
-    "negatives_measure25": 0.0058,
+    "negatives_measure25": 0.007,
     "negatives_measure26": 0.007,
     "negatives_measure27": 0.0094,
     "negatives_measure29": 0.0105,
@@ -668,6 +684,7 @@ CALM = {
     "train_negatives_bi": 0.0163,
     "train_negatives_bj": 0.107,
     "train_negatives_bk": 0.014,
+    "train_negatives_bl": 0.007,
 }
 
 

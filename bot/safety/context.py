@@ -174,8 +174,18 @@ _TOPIC_SOURCE = (
     r"pabo|trial|moderation|moderatie|journalistiek|journalism|reporting|footballer|voetballer|"
     r"lp|vinyl|workout|drill|sprint|treadmill|voorstelling|schouwburg|musical|enquete|survey|"
     r"vragenlijst|ted talk|books|criminal law|studying law|law student|law school|law class|"
-    r"strafrecht|familierecht|qpr|(?:training|cursus|workshop|webinar) over (?:het |de )?"
+    r"strafrecht|familierecht|qpr|(?:training|trainingen|cursus|workshop|webinar)(?: [a-z]+){0,2}"
+    r" (?:over|on|about) (?:het |de )?"
     r"(?:gesprek|signalen|suicide|suicidaliteit|zelfdoding|zelfmoord|preventie|herkennen)|"
+    # Training to help (round BL): a role play, a protocol, asking about it as a skill, a risk
+    # scale, research data on a group of people, and how to write about it.
+    r"rollenspel|rollenspellen|roleplay|role play|protocol|protocollen|uitvragen|uitvraagt|"
+    r"(?:speelde|speel|spelen|played|play|playing) (?:de|een|the|a) (?:client|patient)|"
+    r"uitvroeg|uitgevraagd|risicotaxatie|risicotaxaties|risk assessment|rating scale|"
+    r"severity scale|dataset|datasets|spss|variabelen|variables|mediarichtlijnen|richtlijnen|"
+    r"guidelines|phrasing|wording|terminologie|terminology|flashcards|preventie[a-z]+|"
+    r"(?:bij|onder|among) (?:adolescenten|jongeren|pubers|tieners|studenten|jongvolwassenen|"
+    r"adolescents|teenagers|teens|young people|students)|"
     r"signalen (?:herkennen|herkent|herken|opvangen)|warning signs)\b"
 )
 # A combat sport or a video game named anywhere in the message: there "got shot", "werd

@@ -14,7 +14,7 @@ from bot.safety.model import Model, ModelError, load_model
 from bot.safety.normalize import Normalised, normalise
 from bot.safety.patterns import SEVERITY, Category
 from bot.safety.prefilter import Located, Prefilter
-from bot.safety.quotes import quoted, sung
+from bot.safety.quotes import not_said, quoted
 from bot.safety.ruleset import Rule, RuleSet, load_rules, safety_dir
 
 __all__ = [
@@ -154,26 +154,74 @@ HINT_CALM_BELOW = 0.001
 HINT_MOST_WORDS = 80
 
 
-class _Calm:
-    """Whether the model, reading the whole message, is all but sure it is no crisis; asked
-    at most once per message, and only where a rule found a hint."""
+#: How unsure of any crisis the model must be, reading the whole message, to turn a sign that
+#: does name a danger into the gentle check-in, where the sign's own clause has no word of the
+#: writer's ("ik", "mijn", "me", "i", "my", ...): "they literally make people jump off a cliff
+#: into the sea for the challenges", "misbruik van jonge mensen dit", "vorig jaar had hij een
+#: overdosis en lag hij op de ic, ... ben zo trots op hem" (round BL). Where the writer is in the
+#: clause, the sign keeps the crisis lines however sure the model is: "haha ja ik wil gewoon dood
+#: lol maar goed hoe laat begint die kookavond" is a plain statement in chatter, and laughter
+#: never silences a sign. So do self-harm and a sign that names a means or an act against
+#: oneself (`_nobodys`): on every tuning set, those were the only signs it would have lost ("the
+#: noose is ready. my parents are on holiday until sunday"). Chosen on measuring batches 1-25
+#: and heldout4, totals only, with the model of round BL: at 0.002, 9 of the rules' false alarms
+#: there become check-ins and none of their signs does (0.005: 10 and one sign; without the
+#: writer's words asked for, 38 and three plain statements).
+NOBODYS_CALM_BELOW = 0.002
 
-    __slots__ = ("_folded", "_sure")
+
+class _Calm:
+    """How sure the model, reading the whole message, is that it is no crisis; asked at most
+    once per message, and only where a rule found a sign."""
+
+    __slots__ = ("_chance", "_folded", "_read")
 
     def __init__(self, folded: Normalised) -> None:
         self._folded = folded
-        self._sure: bool | None = None
+        self._read = False
+        self._chance: float | None = None
 
-    def __call__(self) -> bool:
-        if self._sure is None:
+    def __call__(self, below: float | None = None) -> bool:
+        """Whether the model's chance of a crisis is under `below` (HINT_CALM_BELOW unless
+        given; never for a long text)."""
+        if not self._read:
+            self._read = True
             model = _model()
             long = len(self._folded.text.split()) > HINT_MOST_WORDS
-            chance = None if model is None or long else model.chance(self._folded)
-            self._sure = chance is not None and chance < HINT_CALM_BELOW
-        return self._sure
+            self._chance = None if model is None or long else model.chance(self._folded)
+        bar = HINT_CALM_BELOW if below is None else below
+        return self._chance is not None and self._chance < bar
 
 
 _MASKS = (context.THREAT_MASK, context.REPORTED_THREAT_MASK)
+#: The writer's own words, folded (NOBODYS_CALM_BELOW): a clause with one is the writer's.
+_NOBODYS = re.compile(
+    r"\b(?:ik|k|i|me|mij|mezelf|mijzelf|ikzelf|myself|mn|mijn|my|m|mine|mijne|im|ive)\b"
+)
+
+
+def _nobodys(rule: Rule, sign: str) -> bool:
+    """Whether a sign may be turned into a check-in for want of the writer's words: not one of
+    self-harm, which is the writer's own without a word of theirs ("weer gedaan", "gamen tot 5
+    uur en dan snijden"), nor one that names a means or an act against oneself (lists.yaml,
+    `own_means`: "the noose is ready")."""
+    own = ruleset().own_means
+    return rule.category != "self_harm" and (own is None or own.search(f" {sign} ") is None)
+
+
+def _calmed(
+    rule: Rule, reading: Reading, span: tuple[int, int], clause: tuple[int, int], calm: _Calm
+) -> bool:
+    """Whether a rule's crisis sign becomes a check-in: a hint the model is all but sure is
+    none (HINT_CALM_BELOW), or a named danger in nobody's clause (NOBODYS_CALM_BELOW)."""
+    sign = reading.text[span[0] : span[1]]
+    if _hint(sign):
+        return calm()
+    return (
+        _nobodys(rule, sign)
+        and _NOBODYS.search(reading.text, clause[0], clause[1]) is None
+        and calm(NOBODYS_CALM_BELOW)
+    )
 
 
 def _hint(sign: str) -> bool:
@@ -223,7 +271,11 @@ def _fire(
             if not sure and folded is not None:
                 about = _whose(about, folded)
         level = rule.level
-        if level == "crisis" and calm is not None and _hint(reading.text[start:end]) and calm():
+        if (
+            level == "crisis"
+            and calm is not None
+            and _calmed(rule, reading, (start, end), clause, calm)
+        ):
             level = "concern"
         return Detection(rule.category, rule.id, about, level, rule.sexual)
     return None
@@ -296,7 +348,9 @@ def _by_rules(
 #: BD is surer either way: chosen again the same way, 0.16: 62 of 12,782, and 89 signs get a
 #: check-in (docs/safety.md, "Measuring batch 32 and a small network"). Model round BF (features
 #: left out at random while training) chose it again the same way and kept it: 0.16, 60 of
-#: 12,782 (0.15 gives 64, just over the half percent), and 77 signs get a check-in.
+#: 12,782 (0.15 gives 64, just over the half percent), and 77 signs get a check-in. Model round
+#: BL (trained on BF to BI and BK as well), with the check-ins of round BL's own: 0.16 again, 62
+#: of 12,782 (0.15: 65).
 MODEL_CONCERN_AT = 0.16
 
 #: How sure the model's reading of whose danger it is must be to decide it where the grammar
@@ -359,9 +413,10 @@ def _detect_short(text: str) -> Detection | None:
     if found is None:
         return found
     # "'ik wil dood' zingt die artiest op de radio": a sign only in a song's words quoted gets
-    # a gentle check-in, not the crisis lines (it may still be the writer's mood).
+    # a gentle check-in, not the crisis lines (it may still be the writer's mood); so do words
+    # practised in a role play or talked about as a phrase (round BL).
     if found.level == "crisis":
-        for quote in sung(text):
+        for quote in not_said(text):
             said = found if found.evidence == "model" else _detect_plain(quote.said)
             if said is not None and said.level == "crisis" and not _crisis(quote.rest):
                 return replace(found, level="concern")

@@ -15,7 +15,7 @@ from functools import cache
 from bot.safety.clauses import is_person, is_possessive_me, is_self
 from bot.safety.normalize import normalise
 
-__all__ = ["Quote", "quoted", "sung"]
+__all__ = ["Quote", "mentioned", "not_said", "quoted", "sung"]
 
 # An opening quote follows the start, a space, "(" or ":"; a closing one is followed by the end,
 # a space or punctuation, so the apostrophes inside "m'n", "zo'n" and "don't" are neither.
@@ -67,12 +67,35 @@ def sung(text: str) -> list[Quote]:
     rather die than live without you'"). Not a playlist's or a thing's name ("a playlist
     called 'for after'"): a name is chosen, a song is only quoted. Not "nummer", which is as
     often a phone number ("van een onbekend nummer: 'ik zie je'")."""
+    return _framed(text, _song())
+
+
+def not_said(text: str) -> list[Quote]:
+    """The quotes in `text` that are a song's words (`sung`) or words played or talked about
+    (`mentioned`): both at once, each quote's surroundings folded once."""
+    return _framed(text, _either())
+
+
+def mentioned(text: str) -> list[Quote]:
+    """The quotes in `text` that are words played or talked about, not said: a role play
+    ("ik moest iemand spelen die zegt 'niemand zou me missen'"), example sentences ("we
+    oefenden met zinnen als 'ik wil er niet meer zijn'") or a phrase as a phrase ("why
+    'committed suicide' is discouraged as phrasing"): a word of play or of wording among the
+    six words before the quote or the four after it, in the same sentence (round BL). Not
+    "oefenen" or "practise": one rehearses a disclosure too ("ik heb geoefend wat ik zeg: 'ik
+    wil dood'"); not "oefening" or "vraag": a friend speaks after an exercise too ("mn maat zei
+    na de oefening 'volgende keer kom ik niet terug'"), and "quick question, my ex just sent
+    '...'" asks about someone else's words."""
+    return _framed(text, _mention())
+
+
+def _framed(text: str, frame: frozenset[str]) -> list[Quote]:
     found: list[Quote] = []
     for match in itertools.islice(_QUOTE.finditer(text), _MAX_QUOTES):
         start, end = match.span()
         before = normalise(text[max(0, start - 80) : start]).text.rsplit(" . ", 1)[-1]
         after = normalise(text[end : end + 60]).text.split(" . ", 1)[0]
-        if any(word in _song() for word in (*before.split()[-6:], *after.split()[:4])):
+        if any(word in frame for word in (*before.split()[-6:], *after.split()[:4])):
             found.append(Quote(match.group("said"), f"{text[:start]} {text[end:]}"))
     return found
 
@@ -83,6 +106,25 @@ _SONG_WORDS = (
     "rapper", "album", "refrein", "chorus", "version", "versie", "radio", "zanger",
     "zangeres", "singer", "punkliedje",
 )  # fmt: skip
+
+
+_MENTION_WORDS = (
+    "zinnen", "uitspraken", "phrases", "sentences", "statements", "rollenspel", "rollenspellen",
+    "roleplay", "spelen", "speelde",
+    "phrasing", "wording", "terminologie", "terminology", "uitdrukking", "formulering",
+    "woordkeuze",
+)  # fmt: skip
+
+
+@cache
+def _either() -> frozenset[str]:
+    return _song() | _mention()
+
+
+@cache
+def _mention() -> frozenset[str]:
+    """The words of play and wording, folded as messages are; on first use."""
+    return frozenset(normalise(word).text for word in _MENTION_WORDS)
 
 
 @cache

@@ -54,6 +54,8 @@ _KEYS = frozenset(
 _SPECIAL = frozenset({"lists.yaml", "macros.yaml"})
 #: The list of words that name the danger itself (content/safety/lists.yaml).
 NAMED = "named_danger"
+#: The list of words that name a means or an act against oneself (detector.NOBODYS_CALM_BELOW).
+OWN_MEANS = "own_means"
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -138,6 +140,9 @@ class RuleSet:
     #: The list `named_danger` (lists.yaml) as one search on padded text: a sign without one
     #: of its words is a hint (detector.HINT_CALM_BELOW).
     named: re.Pattern[str] | None = None
+    #: The list `own_means` (lists.yaml) the same way: a sign with one of its words is never
+    #: turned into a check-in for want of the writer's words (detector.NOBODYS_CALM_BELOW).
+    own_means: re.Pattern[str] | None = None
 
 
 class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
@@ -311,6 +316,7 @@ def load_rules(folder: Path | None = None, known: Translations | None = None) ->
     lists = _lists(files, problems)
     idioms = _idioms(files, lists, problems, known)
     named = re.compile(known.pattern(f"@{NAMED}", lists)) if NAMED in lists else None
+    own = re.compile(known.pattern(f"@{OWN_MEANS}", lists)) if OWN_MEANS in lists else None
     macros = _macros(folder)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -344,4 +350,4 @@ def load_rules(folder: Path | None = None, known: Translations | None = None) ->
     # Crisis before concern; most severe category first; within one, personal rules first so
     # the evidence is the strongest one.
     rules.sort(key=lambda rule: (rule.level != "crisis", rank[rule.category], rule.guarded))
-    return RuleSet(tuple(rules), lists, tuple(problems), idioms, named)
+    return RuleSet(tuple(rules), lists, tuple(problems), idioms, named, own)
