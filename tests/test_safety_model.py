@@ -412,6 +412,11 @@ _CALM_HINTS = [
 @pytest.mark.parametrize(("text", "rule"), _CALM_HINTS)
 def test_a_hint_the_model_is_sure_of_gets_a_check_in(text: str, rule: str) -> None:
     """Not the crisis lines and no urgent flag, but not nothing either: the gentle check-in."""
+    _checked_in(text, rule)
+
+
+def _checked_in(text: str, rule: str) -> None:
+    """The rule alone gives the crisis lines; read with the model, the check-in."""
     alone = by_rules(text)
     assert alone is not None
     assert (alone.evidence, alone.level) == (rule, "crisis")
@@ -510,12 +515,7 @@ _CALM_NOBODYS = [
 def test_nobodys_danger_the_model_is_sure_of_gets_a_check_in(text: str, rule: str) -> None:
     """Round BL: a show's challenge or a word of the news, in nobody's clause, with the model
     all but sure: the gentle check-in, not the crisis lines."""
-    alone = by_rules(text)
-    assert alone is not None
-    assert (alone.evidence, alone.level) == (rule, "crisis")
-    sign = detect(text)
-    assert sign is not None
-    assert (sign.evidence, sign.level) == (rule, "concern")
+    _checked_in(text, rule)
 
 
 @pytest.mark.parametrize(
