@@ -180,8 +180,8 @@ _TOPIC_SOURCE = (
     # Training to help (round BL): a role play, a protocol, asking about it as a skill, a risk
     # scale, research data on a group of people, and how to write about it.
     r"rollenspel|rollenspellen|roleplay|role play|protocol|protocollen|uitvragen|uitvraagt|"
-    r"(?:speelde|speel|spelen|played|play|playing) (?:de|een|the|a) (?:client|patient)|"
-    r"uitvroeg|uitgevraagd|risicotaxatie|risicotaxaties|risk assessment|rating scale|"
+    r"uitvroeg|uitgevraagd|(?:speelde|speel|spelen|played|play|playing) (?:de|een|the|a) "
+    r"(?:client|patient)|risicotaxatie|risicotaxaties|risk assessment|rating scale|"
     r"severity scale|dataset|datasets|spss|variabelen|variables|mediarichtlijnen|richtlijnen|"
     r"guidelines|phrasing|wording|terminologie|terminology|flashcards|preventie[a-z]+|"
     r"(?:bij|onder|among) (?:adolescenten|jongeren|pubers|tieners|studenten|jongvolwassenen|"

@@ -414,7 +414,7 @@ def _detect_short(text: str) -> Detection | None:
         return found
     # "'ik wil dood' zingt die artiest op de radio": a sign only in a song's words quoted gets
     # a gentle check-in, not the crisis lines (it may still be the writer's mood); so do words
-    # practised in a role play or talked about as a phrase (round BL).
+    # played in a role play or talked about as a phrase (round BL).
     if found.level == "crisis":
         for quote in not_said(text):
             said = found if found.evidence == "model" else _detect_plain(quote.said)

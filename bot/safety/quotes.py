@@ -15,7 +15,7 @@ from functools import cache
 from bot.safety.clauses import is_person, is_possessive_me, is_self
 from bot.safety.normalize import normalise
 
-__all__ = ["Quote", "mentioned", "not_said", "quoted", "sung"]
+__all__ = ["Quote", "not_said", "quoted"]
 
 # An opening quote follows the start, a space, "(" or ":"; a closing one is followed by the end,
 # a space or punctuation, so the apostrophes inside "m'n", "zo'n" and "don't" are neither.
@@ -60,36 +60,25 @@ def quoted(text: str) -> list[Quote]:
     return found
 
 
-def sung(text: str) -> list[Quote]:
-    """The quotes in `text` that are a song's words: a word of songs ("liedje", "zingt",
-    "lyrics", "the line") among the six words before the quote or the four after it, in the
-    same sentence ("'ik wil dood' zingt die artiest op de radio", "that line in the song 'i'd
-    rather die than live without you'"). Not a playlist's or a thing's name ("a playlist
-    called 'for after'"): a name is chosen, a song is only quoted. Not "nummer", which is as
-    often a phone number ("van een onbekend nummer: 'ik zie je'")."""
-    return _framed(text, _song())
-
-
 def not_said(text: str) -> list[Quote]:
-    """The quotes in `text` that are a song's words (`sung`) or words played or talked about
-    (`mentioned`): both at once, each quote's surroundings folded once."""
-    return _framed(text, _either())
+    """The quotes in `text` that are words not said by anyone to anyone: a word of songs or of
+    play and wording among the six words before the quote or the four after it, in the same
+    sentence.
 
+    A song's words ("liedje", "zingt", "lyrics", "the line": "'ik wil dood' zingt die artiest op
+    de radio", "that line in the song 'i'd rather die than live without you'"). Not a
+    playlist's or a thing's name ("a playlist called 'for after'"): a name is chosen, a song is
+    only quoted. Not "nummer", which is as often a phone number ("van een onbekend nummer: 'ik
+    zie je'").
 
-def mentioned(text: str) -> list[Quote]:
-    """The quotes in `text` that are words played or talked about, not said: a role play
-    ("ik moest iemand spelen die zegt 'niemand zou me missen'"), example sentences ("we
-    oefenden met zinnen als 'ik wil er niet meer zijn'") or a phrase as a phrase ("why
-    'committed suicide' is discouraged as phrasing"): a word of play or of wording among the
-    six words before the quote or the four after it, in the same sentence (round BL). Not
-    "oefenen" or "practise": one rehearses a disclosure too ("ik heb geoefend wat ik zeg: 'ik
-    wil dood'"); not "oefening" or "vraag": a friend speaks after an exercise too ("mn maat zei
-    na de oefening 'volgende keer kom ik niet terug'"), and "quick question, my ex just sent
-    '...'" asks about someone else's words."""
-    return _framed(text, _mention())
-
-
-def _framed(text: str, frame: frozenset[str]) -> list[Quote]:
+    Words played or talked about (round BL): a role play ("ik moest iemand spelen die zegt
+    'niemand zou me missen'"), example sentences ("we oefenden met zinnen als 'ik wil er niet
+    meer zijn'") or a phrase as a phrase ("why 'committed suicide' is discouraged as
+    phrasing"). Not "oefenen" or "practise": one rehearses a disclosure too ("ik heb geoefend
+    wat ik zeg: 'ik wil dood'"); not "oefening" or "vraag": a friend speaks after an exercise
+    too ("mn maat zei na de oefening 'volgende keer kom ik niet terug'"), and "quick question,
+    my ex just sent '...'" asks about someone else's words."""
+    frame = _not_said_words()
     found: list[Quote] = []
     for match in itertools.islice(_QUOTE.finditer(text), _MAX_QUOTES):
         start, end = match.span()
@@ -117,21 +106,10 @@ _MENTION_WORDS = (
 
 
 @cache
-def _either() -> frozenset[str]:
-    return _song() | _mention()
-
-
-@cache
-def _mention() -> frozenset[str]:
-    """The words of play and wording, folded as messages are; on first use."""
-    return frozenset(normalise(word).text for word in _MENTION_WORDS)
-
-
-@cache
-def _song() -> frozenset[str]:
-    """The song words, folded as messages are; on first use, so that importing reads no word
-    list (folding may ask it)."""
-    return frozenset(normalise(word).text for word in _SONG_WORDS)
+def _not_said_words() -> frozenset[str]:
+    """The words of songs, play and wording, folded as messages are; on first use, so that
+    importing reads no word list (folding may ask it)."""
+    return frozenset(normalise(word).text for word in (*_SONG_WORDS, *_MENTION_WORDS))
 
 
 def _speaker_is_other(before: str) -> bool:
