@@ -107,6 +107,8 @@ MEASURE = (
     "negatives_measure36.yaml",
     "catch_measure37.yaml",
     "negatives_measure37.yaml",
+    "catch_measure38.yaml",
+    "negatives_measure38.yaml",
 )
 TUNE = (
     "must_catch.yaml",
