@@ -235,6 +235,13 @@ TUNE = (
     "train_negatives_bk.yaml",
     "train_catch_bl.yaml",
     "train_negatives_bl.yaml",
+    "train_catch_bm.yaml",
+    "train_negatives_bm.yaml",
+    "train_catch_bm_seen.yaml",
+    "train_catch_bn.yaml",
+    "train_negatives_bn.yaml",
+    "train_catch_bo.yaml",
+    "train_negatives_bo.yaml",
 )
 REPEATS = 5
 

@@ -157,6 +157,24 @@ def test_negation_idiom_topic_and_insults_stay_quiet(text: str) -> None:
     assert detect(text) is None
 
 
+# Dutch "die" (that, those) after a verb is not English "die": "ik zou die jurk kopen" was the
+# suicide reply until round BM (death_appeal read "zou" + "die" as "should die").
+_DUTCH_VERBS = ("moet", "zou", "had", "wil", "ga", "kan", "zal", "wou", "mag", "wilde")
+
+
+@pytest.mark.parametrize("verb", _DUTCH_VERBS)
+def test_dutch_die_after_a_verb_is_a_word_not_death(verb: str) -> None:
+    assert detect(f"ik {verb} die jurk echt kopen") is None
+    assert detect(f"ik {verb} die antibiotica 3x per dag nemen") is None
+
+
+@pytest.mark.parametrize("text", ["i should just die", "ik moet gewoon dood", "ik should die"])
+def test_should_die_in_either_language_still_fires(text: str) -> None:
+    found = detect(text)
+    assert found is not None
+    assert found.category == "suicide"
+
+
 def test_a_long_story_ending_in_a_crisis_is_caught() -> None:
     story = "vandaag was een gewone dag op school en daarna ben ik naar huis gefietst. " * 1500
     assert len(story) > 100_000

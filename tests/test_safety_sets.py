@@ -202,6 +202,17 @@ _DIR = Path(__file__).parent / "safety"
 #: medicine and veterinary students, roofers and window cleaners, true-crime fans and podcast
 #: makers, student journalists, drivers, scooter clubs, psychology interns, listening-line
 #: volunteers) 293 = 58.6% at first sight; 333 with round BL's rules. No plain statement.
+#: Round BM: train_catch_bm (500, two helpers: 250 veiled in the metaphors of the writers' work and
+#: 250 plain statements in every grammar, filmmakers, hairdressers and tattoo artists,
+#: electricians, greenhouse workers, eating-disorder recovery, two homes, an unplanned pregnancy,
+#: newcomers from the provinces, shop staff, cyclists and runners) 430 = 86.0% and plain 245/250 at
+#: first sight; 468 and 250/250 with round BM's rules. train_catch_bm_seen (200, the half of
+#: measuring batch 38 whose misses were seen by mistake) 181 at first sight, 196 after.
+#: Round BN: train_catch_bn (120, overdoses and saved-up pills in the everyday words of medicines)
+#: 106 at first sight, 113 after (a week's pill box empty on a Monday, the pills saved now inside
+#: one, a daily pill put away instead of taken).
+#: Round BO: train_catch_bo (100, "ik wil niet meer" and its kin, said plainly or veiled) 97 at
+#: first sight, 99 after.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -386,6 +397,10 @@ CATCH = {
     "train_catch_bj": (0.997, 0.997),
     "train_catch_bk": (0.738, 1.0),
     "train_catch_bl": (0.66, 1.0),
+    "train_catch_bm": (0.936, 1.0),
+    "train_catch_bm_seen": (0.98, 1.0),
+    "train_catch_bn": (0.941, 1.0),
+    "train_catch_bo": (0.99, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -523,6 +538,15 @@ CATCH = {
 #: a role play in a training, a protocol, a prevention campaign) 18 at first sight, 5 after round
 #: BL's rules (learning to help is a topic, words played or talked about get a check-in); 6 once
 #: a sign naming pills or suicide keeps the crisis lines in nobody's clause.
+#: Round BM: train_negatives_bm (860, the same voices as train_catch_bm: fake blood on set, razors
+#: for a fade, a live wire, pesticides, weighing at the clinic, shoplifters) 10 at first sight, 2
+#: after (a goodbye to night shifts or to one's team, a pet that ate rat poison, scissors that
+#: slipped, a colleague who "kills" one over his coffee, an aunt who wants everything arranged).
+#: Round BN: train_negatives_bn (330, everyday talk of medicines) 13 at first sight, 12 after:
+#: "ik heb mijn pillen al genomen vandaag" is now no crisis (context.routine_dose); the others are
+#: the model's, which reads pills as danger, and wait for a model round.
+#: Round BO: train_negatives_bo (350, refusals to answer and everyday "ik wil niet meer ...") 8 at
+#: first sight, 6 after; the six are the model's ("ik wil niet meer verhuizen").
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -690,6 +714,9 @@ CALM = {
     "train_negatives_bj": 0.107,
     "train_negatives_bk": 0.014,
     "train_negatives_bl": 0.007,
+    "train_negatives_bm": 0.0024,
+    "train_negatives_bn": 0.037,
+    "train_negatives_bo": 0.018,
 }
 
 

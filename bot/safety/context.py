@@ -20,6 +20,7 @@ __all__ = [
     "on_topic",
     "prepare",
     "recovered",
+    "routine_dose",
 ]
 
 # Idioms are masked (replaced by a placeholder) rather than used to veto the whole message, so
@@ -271,6 +272,17 @@ _COERCION_AFTER_SOURCE = (
     r"refuse|niet (?:met (?:hem|haar) )?trouw|hulp (?:zoek|haal)|wegloop|weg loop|run away|"
     r"ran away)"
 )
+# A threat said to hang on borrowing, using or eating something of theirs is hyperbole however it
+# is reported ("mijn vader zegt dat hij me vermoordt als ik weer z'n auto leen zonder te
+# tanken", round BM): it masks as an idiom, unless a threat word or a condition of
+# `_COERCION_AFTER_SOURCE` made it a threat first.
+_TRIVIAL_AFTER_SOURCE = (
+    r"^\s*(?:ik|i|je|jij|you|we)\s+(?:[a-z]+\s+){0,3}(?:zijn|zn|haar|hun|his|her|their)\s+"
+    r"(?:auto|car|fiets|bike|scooter|oplader|charger|kleren|clothes|trui|hoodie|shirt|schoenen|"
+    r"shoes|sneakers|make ?up|eten|food|chips|koekjes|cookies|snoep|snacks|playstation|ps5|xbox|"
+    r"controller|games?|laptop|koffie|coffee|lunch|pizza|taart|cake|mok|mug|parfum|perfume|"
+    r"shampoo|handdoek|towel|lader|headphones|koptelefoon|wifi|netflix|account|wachtwoord)\b"
+)
 _FEAR_BEFORE_SOURCE = (
     r"\b(?:bang|doodsbang|angstig|scared|afraid|terrified|vrees|fear)\b[^.]{0,50}$"
 )
@@ -323,6 +335,39 @@ _RELAPSE_SOURCE = (
     r"doe (?:ik )?het (?:nu )?weer|(?:do|doing) it again)\b"
 )
 
+# One's own medicines taken as usual ("ik heb mijn pillen al genomen vandaag", "just took my meds,
+# going to bed", round BN): the model, reading pills and "taken", would raise it as an overdose.
+# Only "mijn pillen al genomen", never "al mijn pillen genomen": the possessive comes straight
+# before the medicine and the time word after it.
+_MEDICINE = (
+    r"(?:pillen|pil|pilletje|pilletjes|medicijnen|medicatie|meds|tabletten|tablet|ritalin|"
+    r"concerta|dexamfetamine|insuline|insulin|antidepressiva|antidepressants|pills|medication|"
+    r"medicine|tablets|sertraline|fluoxetine|lithium|inhaler|puffer)"
+)
+_ROUTINE_DOSE_SOURCE = (
+    r"\b(?:mijn|mn|m) " + _MEDICINE + r" (?:[a-z]+ ){0,2}(?:al|net|vandaag|vanochtend|"
+    r"vanmorgen|vanavond|gewoon|braaf|netjes|op tijd) (?:[a-z]+ ){0,2}(?:genomen|ingenomen|"
+    r"geslikt|gespoten|gebruikt)\b|"
+    r"\b(?:al|net|braaf|netjes) (?:mijn|mn|m) " + _MEDICINE + r" (?:[a-z]+ )?(?:genomen|"
+    r"ingenomen|geslikt|gespoten)\b|"
+    r"\b(?:took|taken|had|take) (?:my|me) " + _MEDICINE + r"(?: (?:already|today|this morning|"
+    r"tonight|earlier|just now|on time|as usual|like always|like a good girl|like a good boy))\b|"
+    r"\b(?:already|just) (?:took|taken|had) (?:my|me) " + _MEDICINE + r"\b"
+)
+# What turns medicines taken into a worry: an amount, a goodbye, not waking, saved-up pills, "not
+# the normal way", someone asked to come and look.
+_DOSE_WORRY_SOURCE = (
+    r"\b(?:al mijn|al mn|alle|allemaal|te veel|teveel|hele|heel veel|extra|dubbel|handvol|"
+    r"strip|strips|doosje|doos|potje|fles|voorraad|gespaard|spaarde|sparen|all of them|all my|"
+    r"all the|all of|all at once|too many|"
+    r"too much|whole|handful|bunch|double|box|pack|bottle|jar|stash|saved|everything|alles|"
+    r"dood|die|dying|sterven|wakker|wake|sorry|doei|bye|vaarwel|goodbye|voor altijd|forever|"
+    r"afscheid|einde|end|genoeg|enough|zelfmoord|suicide|overdosis|overdose|od|drank|alcohol|"
+    r"wodka|vodka|wijn|wine|bier|beer|normale manier|normal way|anders dan normaal|"
+    r"niet normaal|not normal|reageer|reageren|respond|answer|kijken|check on me|see if i|"
+    r"kom langs)\b"
+)
+
 
 @cache
 def _compiled(name: str) -> re.Pattern[str]:
@@ -341,11 +386,14 @@ _SOURCES = {
     "threat_before": _THREAT_BEFORE_SOURCE,
     "report_before": _REPORT_BEFORE_SOURCE,
     "coercion_after": _COERCION_AFTER_SOURCE,
+    "trivial_after": _TRIVIAL_AFTER_SOURCE,
     "fear_before": _FEAR_BEFORE_SOURCE,
     "fear_after": _FEAR_AFTER_SOURCE,
     "past": _PAST_SOURCE,
     "over": _OVER_SOURCE,
     "relapse": _RELAPSE_SOURCE,
+    "routine_dose": _ROUTINE_DOSE_SOURCE,
+    "dose_worry": _DOSE_WORRY_SOURCE,
 }
 
 
@@ -362,6 +410,8 @@ def _mask(match: re.Match[str]) -> str:
             )
         ):
             return THREAT_MASK
+        if _compiled("trivial_after").search(after) is not None:
+            return _MASK
         if _compiled("report_before").search(before) is not None:
             return REPORTED_THREAT_MASK
     return _MASK
@@ -417,6 +467,16 @@ def recovered(clause: str, later: str, whole: str) -> bool:
         _compiled("past").search(clause) is not None
         and _compiled("over").search(later) is not None
         and _compiled("relapse").search(whole) is None
+    )
+
+
+def routine_dose(text: str) -> bool:
+    """Whether a message tells of one's own medicines taken as usual, with no amount, goodbye
+    or other worry anywhere in it: "ik heb mijn pillen al genomen vandaag", "already took my
+    meds today" (round BN). Not "al mijn pillen genomen", nor "took my meds. all of them"."""
+    return (
+        _compiled("routine_dose").search(text) is not None
+        and _compiled("dose_worry").search(text) is None
     )
 
 

@@ -194,9 +194,12 @@ class _Calm:
 
 
 _MASKS = (context.THREAT_MASK, context.REPORTED_THREAT_MASK)
-#: The writer's own words, folded (NOBODYS_CALM_BELOW): a clause with one is the writer's.
+#: The writer's own words, folded (NOBODYS_CALM_BELOW): a clause with one is the writer's. A
+#: wish said without a subject is the writer's too ("honestly wish the crash had just finished
+#: the job", round BM): chat drops the "I".
 _NOBODYS = re.compile(
-    r"\b(?:ik|k|i|me|mij|mezelf|mijzelf|ikzelf|myself|mn|mijn|my|m|mine|mijne|im|ive)\b"
+    r"\b(?:ik|k|i|me|mij|mezelf|mijzelf|ikzelf|myself|mn|mijn|my|m|mine|mijne|im|ive|wish|"
+    r"wished|wishing)\b"
 )
 
 
@@ -465,6 +468,11 @@ def _detect_folded(folded: Normalised) -> Detection | None:
     if reading is None or reading.past:
         # "vroeger had ik suïcidale gedachten, maar dat is voorbij": the rules read the key
         # word as a past that is over; the model, reading words, would raise it again.
+        return sign
+    if context.routine_dose(reading.text):
+        # "ik heb mijn pillen al genomen vandaag": one's medicines taken as usual, with no
+        # amount or goodbye in the message; the model, reading pills and "taken", would raise
+        # an overdose (round BN: 13 of its 330 everyday messages about medicines).
         return sign
     model = _model()
     if model is None:

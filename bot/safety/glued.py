@@ -28,12 +28,14 @@ _WORDS = [
     "springen", "jump", "off", "pills", "pillen", "overdose", "sterven", "dying", "wish", "am",
     "now", "nu", "vandaag", "today", "tonight", "vanavond", "again", "weer", "so", "zo",
     "heb", "had", "ben", "gesneden", "gekrast", "nog", "alweer", "ive", "been", "dronken", "dat",
-    "alles", "stopt", "drunk",
+    "alles", "stopt", "drunk", "verkracht", "aangerand", "misbruikt", "mishandeld", "geslagen",
+    "raped", "abused", "word", "wordt", "werd", "got", "was",
 ]  # fmt: skip
 _SIGNS = [
     "dood", "die", "dead", "kill", "killing", "zelfmoord", "suicide", "cut", "cutting", "snij",
     "snijd", "snijden", "kras", "krassen", "hang", "ophangen", "sterven", "dying", "overdose",
-    "leven", "life", "gesneden", "gekrast", "stopt",
+    "leven", "life", "gesneden", "gekrast", "stopt", "verkracht", "aangerand", "misbruikt",
+    "mishandeld", "geslagen", "raped", "abused",
 ]  # fmt: skip
 _PARTS = frozenset(_WORDS) | frozenset(fold(word) for word in _WORDS)
 _SIGN_PARTS = frozenset(_SIGNS) | frozenset(fold(word) for word in _SIGNS)

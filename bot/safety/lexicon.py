@@ -161,7 +161,7 @@ FUZZY_TERMS = tuple(
         "zelfmoord", "zelfdoding", "suicide", "suicidaal", "suicidal", "zelfbeschadiging",
         "automutilatie", "verkracht", "verkrachting", "aangerand", "aanranding", "mishandeld",
         "mishandeling", "misbruikt", "overdosis", "overdose", "sterven", "zelfmoordgedachten",
-        "zelfmoordpoging", "myself", "mezelf", "molested", "abused", "raped",
+        "zelfmoordpoging", "myself", "mezelf", "molested", "abused", "raped", "gesneden",
     )
 )  # fmt: skip
 
