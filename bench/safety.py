@@ -109,6 +109,8 @@ MEASURE = (
     "negatives_measure37.yaml",
     "catch_measure38.yaml",
     "negatives_measure38.yaml",
+    "catch_measure39.yaml",
+    "negatives_measure39.yaml",
 )
 TUNE = (
     "must_catch.yaml",
