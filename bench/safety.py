@@ -244,6 +244,10 @@ TUNE = (
     "train_negatives_bn.yaml",
     "train_catch_bo.yaml",
     "train_negatives_bo.yaml",
+    "train_catch_bp.yaml",
+    "train_negatives_bp.yaml",
+    "train_catch_bq.yaml",
+    "train_negatives_bq.yaml",
 )
 REPEATS = 5
 

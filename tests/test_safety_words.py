@@ -32,7 +32,7 @@ MISSPELLINGS = {
     "suiside": "suicide",
     "sucide": "suicide",
     "verkragt": "verkracht",
-    "zelfmoordgedachtes": "zelfmordgedachten",
+    "zelfmortgedachten": "zelfmordgedachten",
     "myslef": "myself",
 }
 
@@ -55,6 +55,21 @@ def test_a_misspelling_is_still_corrected(typo: str, term: str) -> None:
     assert max(zipf_frequency(typo, lang) for lang in words.LANGUAGES) < words.ZIPF_MIN
     assert not words.is_word(fold(typo))
     assert normalise(typo).text == term
+
+
+@pytest.mark.parametrize("word", ["zelfmoordgedachtes", "zelfmoordpogingen"])
+def test_a_compound_with_its_head_spelled_right_keeps_its_tail_and_its_sign(word: str) -> None:
+    # Round BP: "zelfmoordopening" (a chess opening) read "zelfmoordpoging". A compound whose
+    # head is spelled right is left as typed; the rules read the head as a prefix.
+    assert normalise(word).text == fold(word)
+    found = detect(word)
+    assert found is not None
+    assert found.category == "suicide"
+
+
+def test_a_chess_opening_is_no_attempt() -> None:
+    assert normalise("zelfmoordopening").text == fold("zelfmoordopening")
+    assert detect("ik speelde de zelfmoordopening en won gewoon") is None
 
 
 def test_gisteren_no_longer_hides_in_sterven() -> None:

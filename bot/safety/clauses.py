@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.safety.context import at_play, is_negated, mask_idioms, on_topic, recovered
+from bot.safety.denial import acts, denied, undermined
 from bot.safety.normalize import Normalised, collapse
 
 __all__ = ["Reading", "is_person", "is_possessive_me", "is_self", "read_clauses"]
@@ -402,6 +403,8 @@ class Reading:
     #: The message before its idioms were masked: `at_play` reads it, for an idiom may mask the
     #: very word that names the sport ("kickboxing sparring. black eye").
     unmasked: str = ""
+    #: Where a sign was said to deny it (`denied`).
+    denials: list[int] = field(default_factory=list, compare=False)
 
     def context(self, position: int) -> tuple[int, int]:
         """The clause around `position`: from the break before it to the break after it."""
@@ -422,6 +425,37 @@ class Reading:
         if on_topic(words) or is_negated(words, position - start):
             return True
         return self.passed(clause, position)
+
+    def denied(self, clause: tuple[int, int], start: int, end: int) -> bool:
+        """Whether the sign at `start`-`end` is said to deny it ("niemand slaat me", "zelfmoord?
+        echt niet": bot/safety/denial.py); noted in `denials`."""
+        low, high = clause
+        following = self.context(high) if high < len(self.text) else (high, high)
+        if not undermined(self.text) and denied(
+            self.text[low:high], start - low, end - low, self.text[following[0] : following[1]]
+        ):
+            self.denials.append(start)
+            return True
+        return False
+
+    def denies_every_act(self) -> bool:
+        """Whether the message names an act (bot/safety/denial.py) and denies every one it
+        names: "nee ik doe mezelf geen pijn", "i've never cut myself"."""
+        if undermined(self.text):
+            return False
+        named = False
+        for start, end in acts(self.text):
+            named = True
+            low, high = self.context(start)
+            following = self.context(high) if high < len(self.text) else (high, high)
+            if not denied(
+                self.text[low:high],
+                start - low,
+                end - low,
+                self.text[following[0] : following[1]],
+            ):
+                return False
+        return named
 
     def passed(self, clause: tuple[int, int], position: int) -> bool:
         """Whether the sign's clause tells of a past that a later clause says is over ("vroeger

@@ -120,11 +120,13 @@ _IDIOMS_SOURCE = "|".join(
         r"exist|feel|this|continue|tell|go back|face|marry|be married|return))",
         # Topic compounds: a news word, not a personal sign.
         r"\bzelf ?moord ?(?:aanslag|aanslagen|terrorist|terroristen|actie|commando|missie|"
-        r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest)\w*"
+        r"squad|preventie|cijfers|percentage|statistieken|lijn|dader|vest|opening|gambiet|"
+        r"pass|passje|sprint)\w*"
         r"|\bzelf ?doding ?s?(?:preventie|cijfers)\w*"
         r"|\bsuicide ?(?:preventie|cijfers|percentage|statistieken|onderzoek)\w*",
         r"\bsuicide (?:squad|mission|doors|door|bomber|bombing|bombings|attack|attacks|rate|"
-        r"rates|prevention|hotline|awareness|statistics|run|pact film)\b",
+        r"rates|prevention|hotline|awareness|statistics|run|pact film|opening|gambit|pass|"
+        r"sprint)\b",
         # Heat and hangovers "killing" you; song titles.
         r"\b(?:heat|heatwave|heat wave|weather|sun|humidity|hittegolf|hitte|warmte|"
         r"temperature|temperatuur) (?:is |are |was )?(?:<any>)?(?:trying to|going to|gonna) "
@@ -303,14 +305,19 @@ _PAST_SOURCE = (
     r"in high school|when i was (?:younger|a kid|a teen|[0-9]+)|"
     r"(?:a few|a couple of|two|three|four|five|[0-9]+|many) (?:years|months) ago|years ago|"
     r"long ago|in the past|vorig jaar|vorige zomer|vorige winter|last year|last summer|"
-    r"last winter)\b"
+    r"last winter|(?:heb|had) (?:het )?wel eens gehad|in (?:19|20)[0-9]{2})\b"
 )
 _OVER_SOURCE = (
     r"\b(?:(?:dat|het) (?:is|was) (?:al |nu |gelukkig |echt )*(?:lang |jaren )?(?:voorbij|over|"
     r"geleden)|gaat (?:het )?(?:nu )?(?:gelukkig )?(?:veel |een stuk |echt )?(?:beter|goed)|"
     r"nu (?:gaat het|ben ik|voel ik me) (?:veel |een stuk |echt |gelukkig )*(?:beter|goed|"
     r"stabiel)|dankzij (?:therapie|hulp|de psycholoog)|"
-    r"(?:i am|im) (?:doing |feeling )?(?:so |much |a lot |really )*(?:better|well|good|okay|ok|"
+    r"(?:maar |but )?(?:nu|now) (?:niet|not) (?:meer|anymore)|not anymore|no longer|"
+    r"(?:ik ben|i am|im|i have|ive) (?:nu |now |helemaal |fully )?(?:hersteld|recovered)|"
+    r"(?:blij|glad|dankbaar|grateful) (?:dat ik|that i|i am|im) (?:er )?(?:nog|still) "
+    r"(?:ben|here|alive|leef|hier)|"
+    r"(?:i am|im) (?:honestly |doing |feeling )*(?:so |much |a lot |really |way )*"
+    r"(?:better|well|good|okay|ok|"
     r"fine|stable|in a good place)(?: now)?|(?:it is|its|that is|thats) (?:long |all )?(?:over|"
     r"behind me|in the past)|(?:clean|recovered|in recovery) (?:for|since)|"
     r"(?<!was )(?<!were )(?:[0-9]+|een|twee|drie|vier|vijf|a|one|two|three|four|five|paar|few|"
@@ -332,7 +339,9 @@ _RELAPSE_SOURCE = (
     r"\b(?:nu weer|weer (?:begonnen|gedaan|terug)|sinds kort weer|de laatste tijd|"
     r"tegenwoordig weer|(?:is|zijn) (?:weer )?terug|again|lately|these days|recently|relapsed|"
     r"relapse|started again|coming back|came back|back again|still|"
-    r"doe (?:ik )?het (?:nu )?weer|(?:do|doing) it again)\b"
+    r"doe (?:ik )?het (?:nu )?weer|(?:do|doing) it again|"
+    # "ik was twee jaar clean, nu niet meer": clean no longer is a relapse.
+    r"clean[^.]{0,30}(?:(?:nu|now) (?:niet|not)|not anymore|no longer|niet meer))\b"
 )
 
 # One's own medicines taken as usual ("ik heb mijn pillen al genomen vandaag", "just took my meds,

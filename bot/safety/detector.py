@@ -263,6 +263,8 @@ def _fire(
             reading.text[clause[0] : clause[1]], start - clause[0], end - clause[0]
         ):
             continue
+        if reading.denied(clause, start, end):  # "niemand slaat me", "ik snij mezelf niet"
+            continue
         if rule.category in ("abuse", "danger") and reading.at_play(clause, start, end):
             continue
         about = rule.about
@@ -478,9 +480,16 @@ def _detect_folded(folded: Normalised) -> Detection | None:
     if model is None:
         return sign
     verdict = model.read(folded, MODEL_CONCERN_AT)
-    framed = None
+    framed: Literal["topic", "fiction", "denied"] | None = None
     if verdict is not None and verdict.crisis >= model.crisis_at:
         framed = _framed(reading, searched)
+        if framed is None and (reading.denials or reading.denies_every_act()):
+            # "nee ik snij mezelf niet", "nee ik doe mezelf geen pijn": the rules read the
+            # sign, or every act the message names, as denied; the model, which reads words
+            # and not their grammar, may not make a crisis of one key word. (Capping it at a
+            # check-in cost 11 of round BQ's 140 denials that admit another sign, "niemand
+            # slaat me, hij knijpt alleen", for 4 false alarms.)
+            framed = "denied"
         if framed is not None:
             # "na de les over zelfmoord was iedereen stil": the rules read the key word as the
             # lesson's topic; the model may not make a crisis of that one word.

@@ -22,6 +22,11 @@ _COMPOUND_MIN_LEN = 11
 
 
 def _nearest(token: str) -> str:
+    if token.startswith(FUZZY_STEMS):
+        # A compound whose head is spelled right is no typo of a key term: the rules read the
+        # head as a prefix ("zelfmoord*"), and its tail may be any word: "zelfmoordopening"
+        # (chess) read "zelfmoordpoging".
+        return token
     candidates = [term for term in FUZZY_TERMS if abs(len(term) - len(token)) <= 2]
     if candidates:
         hit = process.extractOne(token, candidates, scorer=fuzz.ratio, score_cutoff=CUTOFF)
@@ -30,8 +35,6 @@ def _nearest(token: str) -> str:
     if len(token) >= _COMPOUND_MIN_LEN:
         # A misspelled compound: compare only its head with the stem ("zelfmoortgedachten").
         for stem in FUZZY_STEMS:
-            if token.startswith(stem):
-                return token  # the head is spelled right: nothing to correct, nowhere to cut
             for cut in (len(stem) - 1, len(stem), len(stem) + 1):
                 if fuzz.ratio(token[:cut], stem, score_cutoff=CUTOFF):
                     return stem + " " + token[cut:]

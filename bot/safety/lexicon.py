@@ -94,6 +94,10 @@ _EXPANSIONS = {
     "nietmeer": "niet meer",
     "meej": "meer",
     "ikke": "ik",
+    # Dialect of the east (Achterhoek, Twente): "ik gao", "he zuukt".
+    "gao": "ga",
+    "gaot": "gaat",
+    "zuukt": "zoekt",
     "kwee": "ik weet",
     "kweet": "ik weet",
     "ofzo": "ofz",
