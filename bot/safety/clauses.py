@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.safety.context import at_play, is_negated, mask_idioms, on_topic, recovered
-from bot.safety.denial import acts, denied, undermined
+from bot.safety.denial import acts, could_deny, denied, undermined
 from bot.safety.normalize import Normalised, collapse
 
 __all__ = ["Reading", "is_person", "is_possessive_me", "is_self", "read_clauses"]
@@ -389,6 +389,8 @@ _GROUPS = _folded(
     ]
 )
 _LOOK_BACK = 8
+#: How far past a sign's clause a denial's words may stand ("zelfmoord? echt niet"): characters.
+_CUE_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,11 +431,7 @@ class Reading:
     def denied(self, clause: tuple[int, int], start: int, end: int) -> bool:
         """Whether the sign at `start`-`end` is said to deny it ("niemand slaat me", "zelfmoord?
         echt niet": bot/safety/denial.py); noted in `denials`."""
-        low, high = clause
-        following = self.context(high) if high < len(self.text) else (high, high)
-        if not undermined(self.text) and denied(
-            self.text[low:high], start - low, end - low, self.text[following[0] : following[1]]
-        ):
+        if self._denies(clause, start, end) and not undermined(self.text):
             self.denials.append(start)
             return True
         return False
@@ -441,21 +439,23 @@ class Reading:
     def denies_every_act(self) -> bool:
         """Whether the message names an act (bot/safety/denial.py) and denies every one it
         names: "nee ik doe mezelf geen pijn", "i've never cut myself"."""
-        if undermined(self.text):
-            return False
         named = False
         for start, end in acts(self.text):
             named = True
-            low, high = self.context(start)
-            following = self.context(high) if high < len(self.text) else (high, high)
-            if not denied(
-                self.text[low:high],
-                start - low,
-                end - low,
-                self.text[following[0] : following[1]],
-            ):
+            if not self._denies(self.context(start), start, end):
                 return False
-        return named
+        return named and not undermined(self.text)
+
+    def _denies(self, clause: tuple[int, int], start: int, end: int) -> bool:
+        """`denial.denied` for the sign at `start`-`end` of `clause`, asked only where a word
+        of some denial form is near."""
+        low, high = clause
+        if not could_deny(self.text[low : high + _CUE_REACH]):
+            return False
+        following = self.context(high) if high < len(self.text) else (high, high)
+        return denied(
+            self.text[low:high], start - low, end - low, self.text[following[0] : following[1]]
+        )
 
     def passed(self, clause: tuple[int, int], position: int) -> bool:
         """Whether the sign's clause tells of a past that a later clause says is over ("vroeger
