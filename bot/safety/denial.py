@@ -2,8 +2,9 @@
 thoughts", "zelfmoord is voor mij geen optie", "waarom vraag je of ik mezelf pijn doe?".
 
 Asked how they are, young people answer in the very words of the question, and a denial then
-got the crisis lines: round BQ's 260 such answers raised 38 false alarms ("serieus? ik zeg dat
-ik eenzaam ben en je vraagt meteen of ik zelfmoord wil plegen 🙄 nee dus"). A guarded rule
+got the crisis lines: 38 of round BQ's 253 such answers (tests/safety/train_negatives_bq.yaml),
+"serieus? ik zeg dat ik eenzaam ben en je vraagt meteen of ik zelfmoord wil plegen 🙄 nee dus"
+among them. A guarded rule
 already yields to a negation a few words before it (context.is_negated); most rules are not
 guarded, for "ik wil niet meer leven" and "niemand weet dat ik mezelf snij" are signs.
 
