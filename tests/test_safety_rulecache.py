@@ -106,14 +106,13 @@ def test_a_damaged_or_stale_cache_is_ignored(
     assert found.body() == Translations(found.key).body()
 
 
-@pytest.mark.parametrize("damage", [_flip_a_byte, _stale], ids=["a flipped byte", "stale"])
 def test_the_detector_still_catches_a_crisis_past_a_bad_cache(
-    cache_home: dict[str, str],
-    sources: list[tuple[str, bool, str]],
-    damage: Callable[[Path], None],
+    cache_home: dict[str, str], sources: list[tuple[str, bool, str]]
 ) -> None:
+    """One damage is enough here: every damage above leaves `recall` with the same empty
+    memo, and each run of this test translates all the rules afresh (10 s on CI)."""
     path = _write_poison(cache_home, sources)
-    damage(path)
+    _flip_a_byte(path)
     sign = by_rules(CRISIS)  # the first detection loads the rules
     assert sign is not None
     assert (sign.category, sign.level) == ("suicide", "crisis")
