@@ -248,6 +248,8 @@ TUNE = (
     "train_negatives_bp.yaml",
     "train_catch_bq.yaml",
     "train_negatives_bq.yaml",
+    "train_catch_br.yaml",
+    "train_negatives_br.yaml",
 )
 REPEATS = 5
 

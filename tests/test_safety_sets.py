@@ -222,6 +222,9 @@ _DIR = Path(__file__).parent / "safety"
 #: plain 238/246 at first sight; 660 and 244/246 with round BP's rules.
 #: Round BQ: train_catch_bq (140, denials that admit another sign: "niemand slaat me, hij knijpt
 #: alleen") 107 at first sight and after: the denial reading (bot/safety/denial.py) lost none.
+#: Round BR: train_catch_br (499, two helpers in measuring batch 39's voices: ultras, street
+#: racers, diabetes and epilepsy, lab, law, theology, pabo, sellers, moderators, anxious writers)
+#: 433 = 86.8% and plain 244/249 at first sight; 453 and 249/249 with round BR's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -413,6 +416,7 @@ CATCH = {
     "train_catch_bo": (0.99, 1.0),
     "train_catch_bp": (0.884, 0.991),
     "train_catch_bq": (0.764, 1.0),
+    "train_catch_br": (0.907, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -565,6 +569,9 @@ CATCH = {
 #: Round BQ: train_negatives_bq (253, answers that deny a crisis in its own words: "niemand slaat
 #: me", "zelfmoord? echt niet", "waarom vraag je of ik mezelf pijn doe") 38 at first sight, 9
 #: after the denial reading; the nine are mostly the model's.
+#: Round BR: train_negatives_br (860, the voices of train_catch_br: the derby, crashes that
+#: healed, hypos, lab mice, moot court, martyrs, pupils, scams, the moderation queue) 17 at first
+#: sight, 12 after; nine of the twelve are the model's.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -738,6 +745,7 @@ CALM = {
     "train_negatives_bo": 0.018,
     "train_negatives_bp": 0.0128,
     "train_negatives_bq": 0.0356,
+    "train_negatives_br": 0.014,
 }
 
 

@@ -180,6 +180,14 @@ _TOPIC_SOURCE = (
     r"strafrecht|familierecht|qpr|(?:training|trainingen|cursus|workshop|webinar)(?: [a-z]+){0,2}"
     r" (?:over|on|about) (?:het |de )?"
     r"(?:gesprek|signalen|suicide|suicidaliteit|zelfdoding|zelfmoord|preventie|herkennen)|"
+    # Round BR: a training on how to handle it, passing it on to a platform's safety team, a
+    # moot court's invented case, a pupil asking why people do it (folded spelling: "mot").
+    r"(?:training|trainingen|cursus|workshop|webinar|uitleg|instructie|instructies)"
+    r"(?: [a-z]+){0,2} (?:over|on|about) (?:hoe|how)|escaleren|escaleer|escaleert|geescaleerd|"
+    r"escalate|escalated|escalating|escalation|escalatie|safety team|trust and safety|mot court|"
+    r"pleitwedstrijd|fictional case|fictieve zaak|oefenzaak|oefenrechtbank|"
+    r"(?:vroeg|vraagt|vroegen|vragen|asked|asks|asking) (?:me |mij |ons |us |hem |haar )?"
+    r"(?:waarom|why) (?:mensen|people)|"
     # Training to help (round BL): a role play, a protocol, asking about it as a skill, a risk
     # scale, research data on a group of people, and how to write about it.
     r"rollenspel|rollenspellen|roleplay|role play|protocol|protocollen|uitvragen|uitvraagt|"
