@@ -79,6 +79,7 @@ def _loaded() -> tuple[RuleSet, Prefilter, tuple[reach.Reach | None, ...]]:
     cores = [reach.core(rule.expression) for rule in rules.rules]
     prefilter = Prefilter(cores, known.anchors)
     reaches = tuple(known.reach(expression) for expression in cores)
+    context.index(rules.idioms, known.anchors, known.reach)
     rulecache.keep(known)
     return rules, prefilter, reaches
 
