@@ -437,15 +437,16 @@ def _mask(match: re.Match[str]) -> str:
 
 def index(
     idioms: re.Pattern[str] | None,
-    anchors: Callable[[str], tuple[frozenset[str], ...] | None],
-    bound: Callable[[str], reach.Reach | None],
+    anchors_of: Callable[[str], tuple[frozenset[str], ...] | None],
+    reach_of: Callable[[str], reach.Reach | None],
 ) -> None:
     """Index both idiom alternations with these anchor sets and reaches (the rules' kept
     translation, bot/safety/rulecache.py): reading them back from the regex parser had cost
     half a second of every start (2026-12-07)."""
     for pattern in (_compiled("idioms"), idioms):
         if pattern is not None:
-            _ALTERNATIONS[id(pattern)] = (pattern, reach.Alternation(pattern, anchors, bound))
+            indexed = reach.Alternation(pattern, anchors_of, reach_of)
+            _ALTERNATIONS[id(pattern)] = (pattern, indexed)
 
 
 def prepare(idioms: re.Pattern[str] | None) -> None:

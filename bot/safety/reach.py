@@ -275,15 +275,15 @@ class Alternation:
     def __init__(
         self,
         pattern: re.Pattern[str],
-        anchors: Callable[[str], tuple[frozenset[str], ...] | None] = anchor_sets,
-        bound: Callable[[str], Reach | None] | None = None,
+        anchors_of: Callable[[str], tuple[frozenset[str], ...] | None] = anchor_sets,
+        reach_of: Callable[[str], Reach | None] = reach,
     ) -> None:
-        """`anchors` and `bound` make each alternative's anchor sets and reach: by default
-        `anchor_sets` and `reach` themselves, or the products kept between processes
+        """`anchors_of` and `reach_of` give each alternative's anchor sets and reach: by
+        default `anchor_sets` and `reach` themselves, or the products kept between processes
         (bot/safety/rulecache.py), which are the same and cost nothing to read."""
         pieces = branches(pattern.pattern)
-        sets = [anchors(piece) for piece in pieces]
-        reaches = [(bound or reach)(piece) for piece in pieces]
+        sets = [anchors_of(piece) for piece in pieces]
+        reaches = [reach_of(piece) for piece in pieces]
         self._anchored = len(pieces) > 1 and all(found is not None for found in sets)
         self._usable = self._anchored and all(bound is not None for bound in reaches)
         self._reaches: list[Reach] = [bound or (0, 0) for bound in reaches]
