@@ -111,6 +111,8 @@ MEASURE = (
     "negatives_measure38.yaml",
     "catch_measure39.yaml",
     "negatives_measure39.yaml",
+    "catch_measure40.yaml",
+    "negatives_measure40.yaml",
 )
 TUNE = (
     "must_catch.yaml",
