@@ -26,6 +26,7 @@ from bot import cli
 from bot.safety import detect, detector
 from bot.safety import model as model_module
 from bot.safety.detector import by_rules
+from bot.safety.grams import LetterIndex
 from bot.safety.model import features, load_model
 from bot.safety.normalize import normalise
 
@@ -234,6 +235,29 @@ def test_reading_finds_the_features_training_made() -> None:
             assert _close(model._scores(normalise(text)), _scores_from_features(model, text)), text
 
 
+def test_a_paste_of_new_words_finds_the_features_training_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A message of many words not in memory has its letter groups read for all words at once
+    (bot/safety/grams.py): the scores must still be those of `features`."""
+    model = load_model()
+    assert model is not None
+    at_once = []
+    read = LetterIndex.read
+
+    def counted(index: LetterIndex, words: set[str]) -> tuple[int, list[int]]:
+        at_once.append(len(words))
+        return read(index, words)
+
+    monkeypatch.setattr(LetterIndex, "read", counted)
+    texts = [text for text, _category, _who in _examples()[5::61]]
+    for start in range(0, len(texts), 30):
+        paste = " ".join(texts[start : start + 30])
+        model.forget_words()
+        assert _close(model._scores(normalise(paste)), _scores_from_features(model, paste)), paste
+    assert len(at_once) == len(range(0, len(texts), 30))
+
+
 def _estimate_by_features(model: model_module.Model, text: str, bar: float) -> float:
     """How sure the model stays with any one word left out, estimated feature by feature:
     each word's own features (`_owners`) taken out of the sum and the scale."""
@@ -287,6 +311,40 @@ def test_a_model_in_another_format_is_not_read(tmp_path: Path) -> None:
     give every verdict wrong: it is refused, as a damaged one is."""
     raw = _raw()
     raw["format"] = 1
+    other = tmp_path / "model.json.gz"
+    with gzip.open(other, "wt") as handle:
+        json.dump(raw, handle)
+    with pytest.raises(model_module.ModelError, match="train it again"):
+        model_module.read_model(other)
+
+
+def test_letter_groups_read_at_once_are_those_read_word_by_word() -> None:
+    """Read for many words at once, as numbers (bot/safety/grams.py), a message's letter
+    groups are the ones named word by word: as many distinct ones, and the same known rows;
+    also for a group two words share, a marked word, and words of one and of many letters."""
+    model = load_model()
+    assert model is not None
+    samples = [
+        {"ik", "wil", "n:wil", "n:ik", "a", "zz", "mijn", "zijn", "lijn"},
+        {"onwaarschijnlijkheidsberekening", "x", "n:x", "q"},
+        {"zelfmord"},
+        set(),
+    ]
+    for text, _category, _who in _examples()[::211]:
+        samples.append({word for word in model_module._marked(normalise(text)) if word != "."})
+    for words in samples:
+        letters = model._letter_rows(words)
+        count, rows = model.letters.read(words)
+        assert count == len(letters), words
+        assert sorted(rows) == sorted(row for row in letters.values() if row), words
+
+
+def test_a_model_whose_features_are_out_of_order_is_not_read(tmp_path: Path) -> None:
+    """The letter groups are read as one run of the sorted names: a file whose names are not
+    sorted would lose some of them, and is refused."""
+    raw = _raw()
+    names = cast(list[str], raw["names"])
+    raw["names"] = [names[-1], *names[1:-1], names[0]]
     other = tmp_path / "model.json.gz"
     with gzip.open(other, "wt") as handle:
         json.dump(raw, handle)
