@@ -252,6 +252,8 @@ TUNE = (
     "train_negatives_bq.yaml",
     "train_catch_br.yaml",
     "train_negatives_br.yaml",
+    "train_catch_bs.yaml",
+    "train_negatives_bs.yaml",
 )
 REPEATS = 5
 

@@ -227,6 +227,10 @@ _DIR = Path(__file__).parent / "safety"
 #: Round BR: train_catch_br (499, two helpers in measuring batch 39's voices: ultras, street
 #: racers, diabetes and epilepsy, lab, law, theology, pabo, sellers, moderators, anxious writers)
 #: 433 = 86.8% and plain 244/249 at first sight; 453 and 249/249 with round BR's rules.
+#: Round BS: train_catch_bs (489, two helpers in measuring batch 40's voices: horeca, farms, true
+#: crime, betting debts, international students, young carers, tattoo artists, bouncers,
+#: lifeguards, influencers) 418 = 85.5% and plain 237/239 at first sight; 434 and 239/239 with
+#: round BS's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -420,6 +424,7 @@ CATCH = {
     "train_catch_bp": (0.884, 0.991),
     "train_catch_bq": (0.764, 1.0),
     "train_catch_br": (0.907, 1.0),
+    "train_catch_bs": (0.887, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -576,6 +581,9 @@ CATCH = {
 #: Round BR: train_negatives_br (860, the voices of train_catch_br: the derby, crashes that
 #: healed, hypos, lab mice, moot court, martyrs, pupils, scams, the moderation queue) 17 at first
 #: sight, 12 after; nine of the twelve are the model's.
+#: Round BS: train_negatives_bs (860, the voices of train_catch_bs: kitchen cuts, slaughter day,
+#: podcasts, debt collectors, a confused patient, a knife found at the door) 22 at first sight,
+#: 15 after; nine of the fifteen are the model's.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -751,6 +759,7 @@ CALM = {
     "train_negatives_bp": 0.0128,
     "train_negatives_bq": 0.0356,
     "train_negatives_br": 0.014,
+    "train_negatives_bs": 0.0175,
 }
 
 
