@@ -382,6 +382,40 @@ def _speed(texts: list[str]) -> None:
     print(f"  a 4,096-character paste: {min(_cold(paste) for _ in range(REPEATS)) * 1000:.1f} ms")
     calm = " ".join(text for text in texts if detect(text) is None)[:4096]
     print(f"  ... of calm messages only: {min(_cold(calm) for _ in range(REPEATS)) * 1000:.1f} ms")
+    stages = [_stages(calm) for _ in range(REPEATS)]
+    print(
+        "  ... by stage (each alone, best of {}): {}".format(
+            REPEATS,
+            ", ".join(
+                f"{name} {min(run[name] for run in stages) * 1000:.1f} ms" for name in stages[0]
+            ),
+        )
+    )
+
+
+def _stages(text: str) -> dict[str, float]:
+    """Where reading `text` with nothing in memory goes: folding, the clauses and idioms, the
+    rules' search, and the model."""
+    _forget()
+    start = time.perf_counter()
+    folded = normalize.normalise(text)
+    folding = time.perf_counter()
+    detector._read(folded, detector.ruleset().idioms)
+    clauses = time.perf_counter()
+    detector._located.cache_clear()
+    detector._by_rules(folded, model=False)  # reads the clauses again, then searches
+    rules = time.perf_counter()
+    loaded = model.load_model()
+    if loaded is not None:
+        loaded.forget_words()
+        loaded.read(folded, detector.MODEL_CONCERN_AT)
+    done = time.perf_counter()
+    return {
+        "folding": folding - start,
+        "clauses and idioms": clauses - folding,
+        "rules": (rules - clauses) - (clauses - folding),
+        "model": done - rules,
+    }
 
 
 def _cold(text: str) -> float:
