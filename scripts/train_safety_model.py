@@ -364,6 +364,8 @@ def main(target: Path, c: float = C, fixed_bar: float | None = None) -> None:
 
     peak = np.abs(embedding).max(axis=1)
     strong = {name for name, row in vocab.items() if peak[row] >= PRUNE}
+    # Sorted: the reader takes the letter groups ("c:", "cn:") as one run of them, and refuses
+    # a file whose names are out of order (bot/safety/model.py, `read_model`).
     names = sorted(name for name in {*vocab, *who_vocab} if name in strong or who_weight(name))
     kept = np.zeros((len(names), HIDDEN), dtype=np.float32)
     for row, name in enumerate(names):

@@ -217,8 +217,8 @@ class Model:
     #: The letter groups among `rows` as numbers (bot/safety/grams.py): for a message of many
     #: words not in the memory below, found for all its words at once.
     letters: LetterIndex
-    #: Per word read: the rows of its letter groups (`_letter_groups`), 0 where the model does
-    #: not know one; see `_letters`.
+    #: Per word read: its letter groups (`_letter_groups`) with their rows, 0 where the model
+    #: does not know one; see `_letters`.
     _by_word: dict[str, dict[str, int]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -341,7 +341,7 @@ class Model:
         remembered = self._by_word
         for word in words:
             # One dict merged in C per word: zipping each word's names with its rows again
-            # was a third of a remembered message's letter groups (round BS).
+            # was a third of a remembered message's letter groups (session 38).
             letters.update(remembered.get(word) or self._letters(word))
         return letters
 
