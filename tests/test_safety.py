@@ -272,6 +272,16 @@ def test_normalise(raw: str, folded: str) -> None:
     assert normalise(raw).text == folded
 
 
+@given(st.text(alphabet="ab kzl!|'`-.,…0123@$\x00\n", max_size=60))
+@settings(max_examples=300)
+def test_folding_a_plain_text_skips_only_steps_that_cannot_apply(text: str) -> None:
+    """An ASCII text skips the steps for invisible marks, look-alikes and emoji, and a text
+    without "!", an apostrophe, two dots or a comma skips those too; a zero-width space, which
+    folding deletes, sends the same text through every step: the result must be the same."""
+    every_step = normalise(text + "\u200b")
+    assert normalise(text) == every_step
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -78,7 +78,7 @@ class LetterIndex:
         owner = np.repeat(np.arange(len(bare)), lengths)
         marked = np.repeat(np.array(marks, dtype=np.int64) * _MARKED, lengths)
         found = []
-        value = digits.copy()
+        value = digits
         for size in range(2, max(SIZES) + 1):
             count = len(digits) - size + 1
             if count <= 0:

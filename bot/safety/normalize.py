@@ -243,14 +243,14 @@ def normalise(text: str) -> Normalised:
     folded = unicodedata.normalize("NFKD", _bounded(text).casefold())
     # Each step below scans the whole text: a step that cannot apply is skipped after a
     # cheaper check of the characters it needs (most messages are plain ASCII, without "!",
-    # an apostrophe or an ellipsis), a tenth of a long message's folding (round BS).
+    # an apostrophe or an ellipsis), a tenth of a long message's folding (session 38).
     plain = folded.isascii()
     if not plain:
-        # A NUL in the input would read as the comma placeholder below: it is a space, like
-        # any other control character.
         folded = _INVISIBLE.sub("", folded)
         if _CONFUSABLE.search(folded) is not None:  # translating costs 80 µs a kB with an emoji
             folded = folded.translate(CONFUSABLES)
+    # A NUL in the input would read as the comma placeholder below: it is a space, like any
+    # other control character.
     folded = folded.replace("\x00", " ")
     laughing = _LAUGH.search(folded) is not None
     if "!" in folded or "|" in folded:
