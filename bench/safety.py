@@ -113,6 +113,8 @@ MEASURE = (
     "negatives_measure39.yaml",
     "catch_measure40.yaml",
     "negatives_measure40.yaml",
+    "catch_measure41.yaml",
+    "negatives_measure41.yaml",
 )
 TUNE = (
     "must_catch.yaml",

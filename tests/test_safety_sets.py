@@ -115,6 +115,8 @@ _DIR = Path(__file__).parent / "safety"
 #: the detector says; no choice is made on it): 368/400 and 140/141.
 #: catch_measure40 (written at the start of the thirty-eighth session, before any change to what
 #: the detector says; no choice is made on it): 358/400 and 139/140.
+#: catch_measure41 (written at the start of the thirty-ninth session, before any change to what
+#: the detector says; no choice is made on it): 368/400 and 139/140.
 #: Model round BL (trained on BF to BI and BK as well, chosen by curve on batches 1-25): read once
 #: after that choice, batches 26-37 caught 20 more signs, 2 fewer plain statements and 16 fewer
 #: false alarms than the model of round BF with the same rules; catch_measure31 fell from 133/135
@@ -397,6 +399,7 @@ CATCH = {
     "catch_measure38": (0.942, 0.993),
     "catch_measure39": (0.92, 0.992),
     "catch_measure40": (0.895, 0.992),
+    "catch_measure41": (0.92, 0.992),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -511,6 +514,7 @@ CATCH = {
 #: negatives_measure38 (written with catch_measure38): 8/860 before any change.
 #: negatives_measure39 (written with catch_measure39): 13/860 before any change.
 #: negatives_measure40 (written with catch_measure40): 19/860 before any change.
+#: negatives_measure41 (written with catch_measure41): 31/860 before any change.
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
@@ -724,6 +728,7 @@ CALM = {
     "negatives_measure38": 0.0094,
     "negatives_measure39": 0.0152,
     "negatives_measure40": 0.0221,
+    "negatives_measure41": 0.0361,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
