@@ -4,14 +4,21 @@
     python bench/model_curve.py OTHER.json.gz --bars 0.976,0.982  a model trained elsewhere too
 
 For each model and bar it runs the whole detector (the rules first, the model on what they let
-pass) over the measuring batches a model is chosen on (1-14 and heldout4) and prints totals:
+pass) over the measuring batches a model is chosen on (1-25 and heldout4) and prints totals:
 signs caught, plain first-person statements caught, false alarms. A model trained on more data
 sets a higher bar for itself and so can look worse at its own bar while it catches more at every
 level of false alarms (docs/safety.md, "Round AH"): compare the curves, then let the training
 script choose the bar.
 
-`--fresh` also prints the later batches (15 on). Those are the ones no choice is made on: read
+`--fresh` also prints the later batches (26 on). Those are the ones no choice is made on: read
 them once, after the choice, or they stop measuring.
+
+A round held out (docs/safety.md, "Measuring batch 41"): train without one round's tuning sets
+(`scripts/train_safety_model.py --without`), then sweep over just those sets, which the rules
+were tuned on but the model never read. `--sets` also prints the model read alone, without the
+rules: how many signs it is surer of than of the ordinary message it is k-th surest of.
+
+    python bench/model_curve.py A.json.gz B.json.gz --sets train_catch_bs,train_negatives_bs
 """
 
 from __future__ import annotations
@@ -30,16 +37,20 @@ sys.path.insert(0, str(ROOT))
 from bench.safety import MEASURE, Case, _crisis, _load, expected  # noqa: E402
 from bot.safety import detector  # noqa: E402
 from bot.safety.model import MODEL_FILE, Model, read_model  # noqa: E402
+from bot.safety.normalize import normalise  # noqa: E402
 
 __all__ = ["main"]
 
 #: Measuring batches up to this number are where models are chosen; later ones only measure.
-CHOSEN_ON = 14
+#: (Batches 15-25 joined them with model round AX, docs/safety.md.)
+CHOSEN_ON = 25
+#: The numbers of false alarms at which `alone` counts the signs.
+ALARMS = (5, 10, 20, 40)
 _NUMBER = re.compile(r"_measure(\d*)\.yaml$")
 
 
 def group(name: str) -> str:
-    """The group of a measuring set: "chosen on" (batches 1-14, heldout4) or "batch 17"."""
+    """The group of a measuring set: "chosen on" (batches 1-25, heldout4) or "batch 27"."""
     found = _NUMBER.search(name)
     number = int(found.group(1) or 1) if found else 0
     return "chosen on" if number <= CHOSEN_ON else f"batch {number}"
@@ -83,23 +94,57 @@ def sweep(model: Model, bars: list[float], groups: dict[str, list[Case]]) -> lis
     return lines
 
 
+def alone(model: Model, cases: list[Case], alarms: tuple[int, ...] = ALARMS) -> list[str]:
+    """The model without the rules: for each k of `alarms`, how many signs it is surer of than
+    of the ordinary message it is k-th surest of (a bar with k false alarms among `cases`)."""
+    calm: list[float] = []
+    signs: list[float] = []
+    for case in cases:
+        chance = model.chance(normalise(case["text"])) or 0.0
+        (calm if expected(case) == "none" else signs).append(chance)
+    calm.sort(reverse=True)
+    lines = []
+    for k in alarms:
+        bar = calm[k] if k < len(calm) else 0.0
+        caught = sum(chance > bar for chance in signs)
+        lines.append(f"alone, {k} false alarms (above {bar:.3f}): {caught}/{len(signs)} signs")
+    return lines
+
+
+def _sets(names: str) -> dict[str, list[Case]]:
+    """The named tuning sets as one group; a measuring set is refused (it measures only)."""
+    chosen = [name.removesuffix(".yaml") for name in names.split(",") if name]
+    for name in chosen:
+        if "measure" in name or name == "heldout4":
+            raise SystemExit(f"{name}: --sets is for tuning sets; measuring sets only measure")
+    return {"+".join(chosen): [case for name in chosen for case in _load(f"{name}.yaml")]}
+
+
 def main() -> None:
     """Print the sweep of each model given (the shipped one when none is)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("models", nargs="*", type=Path, help="model files (.json.gz)")
     parser.add_argument("--bars", default="", help="bars to try, comma-separated")
     parser.add_argument("--fresh", action="store_true", help="also the batches no choice is on")
+    parser.add_argument(
+        "--sets", default="", help="tuning sets (a round held out in training) instead of the "
+        "measuring batches, comma-separated; prints the model read alone too",
+    )  # fmt: skip
     args = parser.parse_args()
     bars = [float(item) for item in args.bars.split(",") if item.strip()]
-    groups: dict[str, list[Case]] = {}
-    for name in MEASURE:
+    groups: dict[str, list[Case]] = _sets(args.sets) if args.sets else {}
+    for name in [] if args.sets else MEASURE:
         key = group(name)
         if key == "chosen on" or args.fresh:
             groups.setdefault(key, []).extend(_load(name))
     for path in args.models or [ROOT / MODEL_FILE]:
         print(path)
-        for line in sweep(read_model(path), bars, groups):
+        model = read_model(path)
+        for line in sweep(model, bars, groups):
             print(f"  {line}")
+        for cases in groups.values() if args.sets else []:
+            for line in alone(model, cases):
+                print(f"  {line}")
 
 
 if __name__ == "__main__":

@@ -67,7 +67,22 @@ TUNING = (
     "train_catch_bf", "train_negatives_bf", "train_catch_bg", "train_negatives_bg",
     "train_catch_bh", "train_negatives_bh", "train_catch_bi", "train_negatives_bi",
     "train_catch_bk", "train_negatives_bk",
+    "train_catch_bm", "train_negatives_bm", "train_catch_bm_seen",
+    "train_catch_bn", "train_negatives_bn", "train_catch_bo", "train_negatives_bo",
+    "train_catch_bp", "train_negatives_bp", "train_catch_bq", "train_negatives_bq",
+    "train_catch_br", "train_negatives_br", "train_catch_bs", "train_negatives_bs",
 )  # fmt: skip
+#: Model round BT (2026-12-07, session 39) trained on BM to BS as well (rounds BM-BS had tuned
+#: the rules only), with 24 hidden units. First a round held out (`--without`, compared with
+#: `bench/model_curve.py --sets`): trained without BS, the network of 16 units caught more of
+#: BS, which neither it nor the shipped one had read, than the shipped one (read alone, at 10,
+#: 20 and 40 false alarms of BS's 860 ordinary messages: 400, 432, 453 signs of 489 where the
+#: shipped one caught 396, 413, 440); held out BR, 441, 454, 464 of 499 where it caught 421,
+#: 439, 464. New voices teach the model new voices. But on batches 1-25 and heldout4, where
+#: models are chosen, 16 units with BM-BS caught fewer at as many false alarms (9,337 at 90,
+#: bar 0.91; the shipped one 9,375 at 90, bar 0.90): the data outgrew the network. With 24 units
+#: at the bar 0.89: 9,386 signs, 4,514 plain statements, 89 false alarms (docs/safety.md,
+#: "Measuring batch 41").
 #: Model round BL (2026-12-07, session 34) trained on BF to BI and BK as well (rounds BF-BK had
 #: tuned the rules only). Compared by curve on batches 1-25 and heldout4 with round BL's rules:
 #: at the bar 0.90, 9,375 signs, 4,519 plain statements and 90 false alarms, where the model of
@@ -141,8 +156,9 @@ CLASSES = ("none", *CATEGORIES)
 #: (was 9,203) and 4,508 of 4,554 plain statements (was 4,490). Model round BF (half of each
 #: message's features left out at random while training, FEATURE_DROPOUT): 0.90, the lowest
 #: hundredth with no more false alarms there than round BD's at 0.955 (120), for 9,354 signs and
-#: 4,517 plain statements.
-CHOSEN_BAR = 0.90
+#: 4,517 plain statements. Model round BT (24 hidden units, BM-BS): 0.89, the lowest hundredth
+#: with no more false alarms there than round BL's at 0.90 (90): 89, for 9,386 signs (was 9,375).
+CHOSEN_BAR = 0.89
 #: The network (bot/safety/model.py): hidden units, passes over the data, the share of hidden
 #: units dropped at random while training, the step size, examples per step, and the seed.
 #: Model round BD (2026-12-06, session 29) put it in place of the multinomial logistic
@@ -151,7 +167,9 @@ CHOSEN_BAR = 0.90
 #: left out in each (FEATURE_DROPOUT); compared by curve on batches 1-25 and heldout4, at 113
 #: false alarms 9,320 signs where round BD's network caught 9,276; a quarter left out 9,286;
 #: seven tenths over ten passes 9,313; four passes without it fewer (docs/safety.md).
-HIDDEN = 16
+#: Model round BT: 24 units (see TUNING); with its data, 16 units caught 9,337 signs there at 90
+#: false alarms, and 16 units over six passes 9,340 at 91.
+HIDDEN = 24
 EPOCHS = 8
 DROPOUT = 0.2
 #: The share of a message's features left out of it at random in each pass (model round BF).
@@ -192,11 +210,12 @@ def _key(text: object) -> str:
     return str(text).strip().lower()
 
 
-def examples() -> list[Example]:
-    """Every training example, in a fixed order; never a text a measuring set holds."""
+def examples(sets: tuple[str, ...] = TUNING) -> list[Example]:
+    """Every training example, in a fixed order; never a text a measuring set holds. `sets`:
+    the tuning sets to learn from (TUNING unless a comparison asks for others: `--with`)."""
     skip = measured()
     found: list[Example] = []
-    for name in TUNING:
+    for name in sets:
         for case in _cases(name):
             if _key(case["text"]) in skip:
                 continue
@@ -328,16 +347,18 @@ def fit_network(grams: list[set[str]], labels: list[int], vocab: dict[str, int])
     )
 
 
-def main(target: Path, c: float = C, fixed_bar: float | None = None) -> None:
-    """Train on the tuning sets and write the model to `target`; `fixed_bar` stores that bar
-    instead of CHOSEN_BAR (for a model to compare by curve, bench/model_curve.py)."""
+def main(
+    target: Path, c: float = C, fixed_bar: float | None = None, sets: tuple[str, ...] = TUNING
+) -> None:
+    """Train on the tuning sets (`sets`) and write the model to `target`; `fixed_bar` stores
+    that bar instead of CHOSEN_BAR (for a model to compare by curve, bench/model_curve.py)."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     from bot.safety.model import FORMAT, encode
 
-    data = examples()
+    data = examples(sets)
     grams = [features(normalise(text)) for text, _, _ in data]
     labels = [CLASSES.index(label) for _, label, _ in data]
     vocab = _vocabulary(grams)
@@ -408,11 +429,32 @@ def _arguments() -> argparse.Namespace:
         "--c", type=float, default=C, help=f"regularisation of whose danger (default {C})"
     )
     parser.add_argument("--out", type=Path, default=ROOT / MODEL_FILE, help="where to write")
+    parser.add_argument(
+        "--with", dest="more", default="", help="tuning sets to learn from besides TUNING, "
+        "comma-separated: for a model to compare (bench/model_curve.py --sets)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--without", default="", help="sets of TUNING or --with to leave out, comma-separated: "
+        "a round held out, to see what the model makes of voices it never read",
+    )  # fmt: skip
     return parser.parse_args()
+
+
+def chosen_sets(more: str, without: str) -> tuple[str, ...]:
+    """TUNING with the sets of `more` and without those of `without` (comma-separated names);
+    a name that is no tuning set, or a measuring set, is refused."""
+    added = tuple(name for name in more.split(",") if name)
+    left_out = {name for name in without.split(",") if name}
+    for name in (*added, *left_out):
+        if "measure" in name or name == "heldout4":
+            raise SystemExit(f"{name}: a measuring set is never trained on")
+        if not (ROOT / "tests" / "safety" / f"{name}.yaml").is_file():
+            raise SystemExit(f"{name}: no such set in tests/safety")
+    return tuple(name for name in (*TUNING, *added) if name not in left_out)
 
 
 if __name__ == "__main__":
     arguments = _arguments()
     if arguments.refresh_rule_examples:
         refresh_rule_examples()
-    main(arguments.out, arguments.c, arguments.bar)
+    main(arguments.out, arguments.c, arguments.bar, chosen_sets(arguments.more, arguments.without))

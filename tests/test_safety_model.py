@@ -70,6 +70,18 @@ def test_no_measuring_set_is_trained_on() -> None:
         assert "MEASURING ONLY" not in first.splitlines()[0], name
 
 
+def test_a_comparison_trains_on_other_sets_but_never_on_a_measuring_one() -> None:
+    trainer = _trainer()
+    sets = trainer.chosen_sets("train_catch_bs,train_negatives_bs", "train_catch_ab")
+    assert sets[-2:] == ("train_catch_bs", "train_negatives_bs")
+    assert "train_catch_ab" not in sets
+    assert len(sets) == len(trainer.TUNING) + 1
+    assert trainer.chosen_sets("", "") == trainer.TUNING
+    for more, without in (("catch_measure41", ""), ("", "heldout4"), ("train_catch_zz9", "")):
+        with pytest.raises(SystemExit):
+            trainer.chosen_sets(more, without)
+
+
 def _answers(name: str) -> list[str]:
     cases = yaml.safe_load((_ROOT / "tests" / name).read_text(encoding="utf-8"))
     return [str(case["text"]) for case in cases]
@@ -483,7 +495,9 @@ def _checked_in(text: str, rule: str) -> None:
     assert (sign.evidence, sign.level) == (rule, "concern")
 
 
-def test_a_sign_that_names_the_danger_keeps_the_crisis_lines() -> None:
+def test_a_sign_that_names_the_danger_keeps_the_crisis_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The model reads a party in the words around "ik wil gewoon dood"; the rule's own words
     name death, so no certainty of the model's turns it into a check-in."""
     text = (
@@ -491,9 +505,8 @@ def test_a_sign_that_names_the_danger_keeps_the_crisis_lines() -> None:
     )
     model = load_model()
     assert model is not None
-    chance = model.chance(normalise(text))
-    assert chance is not None
-    assert chance < detector.HINT_CALM_BELOW
+    assert model.chance(normalise(text)) is not None
+    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)  # the model as sure of calm as can be
     sign = detect(text)
     assert sign is not None
     assert sign.level == "crisis"
@@ -502,12 +515,17 @@ def test_a_sign_that_names_the_danger_keeps_the_crisis_lines() -> None:
 def test_a_hint_keeps_the_crisis_lines_where_the_model_is_unsure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A farewell the model reads as fairly likely a crisis, not likely enough to speak itself.
+    # A farewell: the rule's own words name no danger, so how sure the model is decides.
     text = "pas goed op elkaar, ik hou van jullie"
     sign = detect(text)
     assert sign is not None
     assert (sign.evidence, sign.level) == ("report_and_farewell", "crisis")
-    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)  # now the model is always sure
+    model = load_model()
+    assert model is not None
+    # The model now always sure of calm, and never speaking itself.
+    silent = dataclasses.replace(model, crisis_at=1.01)
+    monkeypatch.setattr(detector, "_model", lambda: silent)
+    monkeypatch.setattr(detector, "HINT_CALM_BELOW", 1.0)
     sign = detect(text)
     assert sign is not None
     assert (sign.evidence, sign.level) == ("report_and_farewell", "concern")

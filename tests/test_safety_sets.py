@@ -117,6 +117,12 @@ _DIR = Path(__file__).parent / "safety"
 #: the detector says; no choice is made on it): 358/400 and 139/140.
 #: catch_measure41 (written at the start of the thirty-ninth session, before any change to what
 #: the detector says; no choice is made on it): 368/400 and 139/140.
+#: Model round BT (24 hidden units, trained on BM to BS as well, chosen by curve on batches 1-25):
+#: read once after that choice, batches 26-41 caught 57 more signs (5,754 -> 5,811 of 6,243), 3
+#: more plain statements and 9 fewer false alarms (146 -> 137 of 12,890) than round BL's model
+#: with the same rules; catch_measure39 fell from 140/141 to 139/141 plain statements and
+#: catch_measure41 from 368 to 367 signs, and the floors with them (docs/safety.md, "Measuring
+#: batch 41").
 #: Model round BL (trained on BF to BI and BK as well, chosen by curve on batches 1-25): read once
 #: after that choice, batches 26-37 caught 20 more signs, 2 fewer plain statements and 16 fewer
 #: false alarms than the model of round BF with the same rules; catch_measure31 fell from 133/135
@@ -397,9 +403,9 @@ CATCH = {
     "catch_measure36": (0.917, 0.971),
     "catch_measure37": (0.912, 0.992),
     "catch_measure38": (0.942, 0.993),
-    "catch_measure39": (0.92, 0.992),
+    "catch_measure39": (0.92, 0.985),
     "catch_measure40": (0.895, 0.992),
-    "catch_measure41": (0.92, 0.992),
+    "catch_measure41": (0.917, 0.992),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -438,7 +444,7 @@ CATCH = {
 #: holds; the measured share where it does not yet. negatives_measure: 15/1359 before the rules
 #: moved into data, 11/1359 since, 12/1359 with the fifth model. negatives_measure2: 5/700, 4/700
 #: after round K; negatives_measure3: 10/800 (written after the model was final, never seen by
-#: anyone tuning); negatives_measure4: 0/1009 with the third model and since;
+#: anyone tuning); negatives_measure4: 0/1009 with the third model until round BT (1/1009);
 #: negatives_measure5: 14/900 before round K, 12/900 after. Round M: negatives_measure 12/1359
 #: -> 8/1359, negatives_measure3 10/800 -> 9/800, negatives_measure6 5/900 before and after.
 #: negatives_measure7 (written after round M): 9/900 on first measure, 8/900 after round N's
@@ -515,6 +521,10 @@ CATCH = {
 #: negatives_measure39 (written with catch_measure39): 13/860 before any change.
 #: negatives_measure40 (written with catch_measure40): 19/860 before any change.
 #: negatives_measure41 (written with catch_measure41): 31/860 before any change.
+#: Model round BT (24 hidden units, BM-BS): negatives_measure4 0 -> 1/1,009 and
+#: negatives_measure23 3 -> 5/872 (batches 1-25 and heldout4 together 90 -> 89 of 22,353, where
+#: the bar was chosen); read once after, negatives_measure38 8 -> 13/860, all of batches 26-41
+#: 146 -> 137 of 12,890 (docs/safety.md, "Measuring batch 41").
 #: Round AU: train_negatives_au (800, the same voices: everyday messages and near misses) 15 at
 #: first sight, 12 after round AU (games, drama class and hyperbole are left), 8 after round AV.
 #: Round AV: train_negatives_av (798, the same voices as batch 27) 10 at first sight, 5 after.
@@ -678,7 +688,7 @@ CALM = {
     "negatives_measure": 0.0074,
     "negatives_measure2": 0.0086,
     "negatives_measure3": 0.0138,
-    "negatives_measure4": 0.0,
+    "negatives_measure4": 0.001,
     "negatives_measure5": 0.0212,
     "negatives_measure6": 0.0056,
     "negatives_measure7": 0.0089,
@@ -711,7 +721,7 @@ CALM = {
     "negatives_measure20": 0.0093,
     "negatives_measure21": 0.0114,
     "negatives_measure22": 0.0116,
-    "negatives_measure23": 0.0046,
+    "negatives_measure23": 0.0058,
     "negatives_measure24": 0.0035,
     "negatives_measure25": 0.007,
     "negatives_measure26": 0.007,
@@ -725,7 +735,7 @@ CALM = {
     "negatives_measure35": 0.014,
     "negatives_measure36": 0.0152,
     "negatives_measure37": 0.0291,
-    "negatives_measure38": 0.0094,
+    "negatives_measure38": 0.0152,
     "negatives_measure39": 0.0152,
     "negatives_measure40": 0.0221,
     "negatives_measure41": 0.0361,
