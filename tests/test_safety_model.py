@@ -191,7 +191,7 @@ def test_the_loaded_model_reads_the_numbers_the_file_holds() -> None:
     assert len(model.rows) == len(names) == len(scales) == len(who)
     for row in range(0, len(names), 5000):
         stored = steps[row * hidden : (row + 1) * hidden] * scales[row]
-        assert model.embedding[model.rows[names[row]]] == pytest.approx(stored, rel=1e-6)
+        assert model.embedding([model.rows[names[row]]])[0] == pytest.approx(stored, rel=1e-6)
         assert model.who[model.rows[names[row]]] == who[row]
     assert model.output.shape == (len(model.classes), hidden)
 
@@ -201,7 +201,7 @@ def test_every_feature_the_model_keeps_says_something() -> None:
     each kept one moves a hidden unit or whose danger it is."""
     model = load_model()
     assert model is not None
-    silent = (np.abs(model.embedding).max(axis=1) == 0) & (model.who == 0)
+    silent = (np.abs(model.steps).max(axis=1) == 0) & (model.who == 0)
     assert silent[0]  # row 0 is no feature: an unknown one reads as 0
     assert not silent[1:].any()
 
@@ -217,7 +217,7 @@ def _scores_from_features(model: model_module.Model, text: str) -> _Read:
     if not rows:
         return None
     scale = 1 / math.sqrt(len(found))
-    hidden = np.maximum(model.embedding[rows].sum(axis=0) * scale + model.hidden_bias, 0)
+    hidden = np.maximum(model.embedding(rows).sum(axis=0) * scale + model.hidden_bias, 0)
     scores = (model.output @ hidden + model.output_bias).tolist()
     return scores, model.who_bias + scale * float(model.who[rows].sum())
 
@@ -278,7 +278,7 @@ def _estimate_by_features(model: model_module.Model, text: str, bar: float) -> f
     known = [model.rows[name] for name in owners if name in model.rows]
     if not known:
         return 0.0
-    total = model.embedding[known].sum(axis=0)
+    total = model.embedding(known).sum(axis=0)
     own: dict[str, list[int]] = {}
     for name, word in owners.items():
         if word and name in model.rows:
@@ -288,7 +288,7 @@ def _estimate_by_features(model: model_module.Model, text: str, bar: float) -> f
         left = len(owners) - sum(1 for owner in owners.values() if owner == word)
         if left <= 0:
             return 0.0
-        gone = model.embedding[rows].sum(axis=0)
+        gone = model.embedding(rows).sum(axis=0)
         least = min(least, model_module._crisis(model._classes(total - gone, 1 / math.sqrt(left))))
     return least
 
