@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # The path above makes the package importable.
-from bench.safety import MEASURE, Case, _crisis, _load, expected  # noqa: E402
+from bench.safety import MEASURE, TUNE, Case, _crisis, _load, expected  # noqa: E402
 from bot.safety import detector  # noqa: E402
 from bot.safety.model import MODEL_FILE, Model, read_model  # noqa: E402
 from bot.safety.normalize import normalise  # noqa: E402
@@ -112,11 +112,12 @@ def alone(model: Model, cases: list[Case], alarms: tuple[int, ...] = ALARMS) -> 
 
 
 def _sets(names: str) -> dict[str, list[Case]]:
-    """The named tuning sets as one group; a measuring set is refused (it measures only)."""
+    """The named tuning sets (bench/safety.py's TUNE) as one group; any other name, and so a
+    measuring set, is refused: measuring sets only measure."""
     chosen = [name.removesuffix(".yaml") for name in names.split(",") if name]
     for name in chosen:
-        if "measure" in name or name == "heldout4":
-            raise SystemExit(f"{name}: --sets is for tuning sets; measuring sets only measure")
+        if f"{name}.yaml" not in TUNE:
+            raise SystemExit(f"{name}: --sets takes the tuning sets of bench/safety.py only")
     return {"+".join(chosen): [case for name in chosen for case in _load(f"{name}.yaml")]}
 
 

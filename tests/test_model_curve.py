@@ -63,6 +63,6 @@ def test_the_model_alone_catches_more_the_more_false_alarms_it_may_give() -> Non
 def test_a_held_out_round_is_a_tuning_set_never_a_measuring_one() -> None:
     (cases,) = _sets("train_catch_ab,train_negatives_ab.yaml").values()
     assert len(cases) == len(_load("train_catch_ab.yaml")) + len(_load("train_negatives_ab.yaml"))
-    for name in ("catch_measure41", "heldout4"):
+    for name in ("catch_measure41", "heldout4", "train_catch_zz9"):
         with pytest.raises(SystemExit):
             _sets(f"train_catch_ab,{name}")
