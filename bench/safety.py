@@ -115,6 +115,8 @@ MEASURE = (
     "negatives_measure40.yaml",
     "catch_measure41.yaml",
     "negatives_measure41.yaml",
+    "catch_measure42.yaml",
+    "negatives_measure42.yaml",
 )
 TUNE = (
     "must_catch.yaml",
