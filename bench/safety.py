@@ -258,6 +258,8 @@ TUNE = (
     "train_negatives_br.yaml",
     "train_catch_bs.yaml",
     "train_negatives_bs.yaml",
+    "train_catch_bu.yaml",
+    "train_negatives_bu.yaml",
 )
 REPEATS = 5
 

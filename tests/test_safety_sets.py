@@ -241,6 +241,10 @@ _DIR = Path(__file__).parent / "safety"
 #: crime, betting debts, international students, young carers, tattoo artists, bouncers,
 #: lifeguards, influencers) 418 = 85.5% and plain 237/239 at first sight; 434 and 239/239 with
 #: round BS's rules.
+#: Round BU: train_catch_bu (499, two helpers writing for the model in voices no batch had:
+#: firefighters, stables, garages, gap years, streamers, family restaurants, debts, grief,
+#: chronic pain, water sports, group homes, driving lessons; 240 veiled, 140 about someone else)
+#: 415 = 83.2% and plain 117/119 at first sight; 423 and 119/119 with round BU's rules.
 #: Round AU: train_catch_au (499, two helpers, in batch 26's voices: Papiamento, Frisian and
 #: Limburgish mixed in, voice-to-text, deaf writers, gamers, trainees, art students, emoji)
 #: 368 = 73.7% and 151/178 at first sight; 383 and 163/178 with round AU's six rules; 415 and
@@ -437,6 +441,7 @@ CATCH = {
     "train_catch_bq": (0.764, 1.0),
     "train_catch_br": (0.907, 1.0),
     "train_catch_bs": (0.887, 1.0),
+    "train_catch_bu": (0.847, 1.0),
     "train_catch_aj": (0.854, 0.982),
     "train_catch_ak": (0.914, 0.976),
     "train_catch_al": (0.888, 0.951),
@@ -603,6 +608,9 @@ CATCH = {
 #: Round BS: train_negatives_bs (860, the voices of train_catch_bs: kitchen cuts, slaughter day,
 #: podcasts, debt collectors, a confused patient, a knife found at the door) 22 at first sight,
 #: 15 after; nine of the fifteen are the model's.
+#: Round BU: train_negatives_bu (821, the voices of train_catch_bu, most of them near misses of
+#: veiled signs: a last day at the garage, things shared out before a trip, a will at 22) 24 at
+#: first sight and after: its model round was not taken.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -781,6 +789,7 @@ CALM = {
     "train_negatives_bq": 0.0356,
     "train_negatives_br": 0.014,
     "train_negatives_bs": 0.0175,
+    "train_negatives_bu": 0.0293,
 }
 
 
