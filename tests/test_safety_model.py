@@ -118,6 +118,26 @@ def test_one_word_never_decides_a_short_message(
     assert model.read(folded) is not None, f"{word!r} is no longer heavy: pick another"
 
 
+def test_a_check_in_in_five_words_needs_the_model_fairly_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A check-in takes the place of an answer, and in five words one stray word moves the
+    model far ("ngl a lot", how often one feels alone): there it needs 0.4, not the floor of
+    a longer message."""
+    model = load_model()
+    assert model is not None
+    short = normalise("ngl a lot")
+    monkeypatch.setattr(model_module, "_crisis", lambda scores: 0.3)
+    assert model.read(short, detector.MODEL_CONCERN_AT) is None
+    with monkeypatch.context() as lower:
+        lower.setattr(model_module, "_SHORT_CHECK_IN_AT", detector.MODEL_CONCERN_AT)
+        assert model.read(short, detector.MODEL_CONCERN_AT) is not None  # held by that bar
+    monkeypatch.setattr(model_module, "_crisis", lambda scores: 0.5)
+    sure = model.read(short, detector.MODEL_CONCERN_AT)
+    assert sure is not None
+    assert sure.crisis < model.crisis_at  # a check-in, not a crisis
+
+
 @pytest.mark.parametrize("word", ["bovenbenen", "naaktfoto's", "suicidal", "overdose"])
 def test_one_word_never_decides_a_crisis_in_six_words(word: str) -> None:
     """The word sweep's carrier: a topic named is no sign (model round BF leans on single
