@@ -610,7 +610,8 @@ CATCH = {
 #: 15 after; nine of the fifteen are the model's.
 #: Round BU: train_negatives_bu (821, the voices of train_catch_bu, most of them near misses of
 #: veiled signs: a last day at the garage, things shared out before a trip, a will at 22) 24 at
-#: first sight and after: its model round was not taken.
+#: first sight, 20 after (a kick from a horse, a horse's wound the vet saw to, a burn on a hose
+#: coupling, "vroeg of ik soms dood wilde" when I ran a red light); its model round not taken.
 #: Model round BD (the network, docs/safety.md "Measuring batch 32 and a small network") moved
 #: single sets by one or two the wrong way while the measuring batches 1-25 and heldout4 caught
 #: 109 more signs for 2 fewer false alarms, and batches 26-32, read once after the choice, 36
@@ -789,7 +790,7 @@ CALM = {
     "train_negatives_bq": 0.0356,
     "train_negatives_br": 0.014,
     "train_negatives_bs": 0.0175,
-    "train_negatives_bu": 0.0293,
+    "train_negatives_bu": 0.0244,
 }
 
 
