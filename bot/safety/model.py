@@ -265,9 +265,9 @@ class Model:
         if crisis < bar:
             return None
         if len(words) <= _SHORT:
-            # As sure as it stays with any one word left out: one word never decides.
             if crisis < min(_SHORT_CHECK_IN_AT, self.crisis_at):
-                return None
+                return None  # a check-in in so few words needs the model fairly sure
+            # As sure as it stays with any one word left out: one word never decides.
             crisis = min(crisis, self._without_worst_word(folded, set(words), bar))
         elif len(words) <= _CHECK_IN_WORDS and (
             one_word or crisis < self.crisis_at or len(words) <= _ONE_WORD_CRISIS
