@@ -117,6 +117,8 @@ MEASURE = (
     "negatives_measure41.yaml",
     "catch_measure42.yaml",
     "negatives_measure42.yaml",
+    "catch_measure43.yaml",
+    "negatives_measure43.yaml",
 )
 TUNE = (
     "must_catch.yaml",
