@@ -4,13 +4,13 @@
     python bench/model_curve.py OTHER.json.gz --bars 0.976,0.982  a model trained elsewhere too
 
 For each model and bar it runs the whole detector (the rules first, the model on what they let
-pass) over the measuring batches a model is chosen on (1-25 and heldout4) and prints totals:
+pass) over the measuring batches a model is chosen on (26-34) and prints totals:
 signs caught, plain first-person statements caught, false alarms. A model trained on more data
 sets a higher bar for itself and so can look worse at its own bar while it catches more at every
 level of false alarms (docs/safety.md, "Round AH"): compare the curves, then let the training
 script choose the bar.
 
-`--fresh` also prints the later batches (26 on). Those are the ones no choice is made on: read
+`--fresh` also prints the later batches (35 on). Those are the ones no choice is made on: read
 them once, after the choice, or they stop measuring.
 
 A round held out (docs/safety.md, "Measuring batch 41"): train without one round's tuning sets
@@ -42,15 +42,16 @@ from bot.safety.normalize import normalise  # noqa: E402
 __all__ = ["main"]
 
 #: Measuring batches up to this number are where models are chosen; later ones only measure.
-#: (Batches 15-25 joined them with model round AX, docs/safety.md.)
-CHOSEN_ON = 25
+#: (Batches 15-25 joined them with model round AX; on 2026-12-08 batches 1-25 and heldout4 were
+#: retired into training and 26-34 took their place: docs/safety.md, "Batches 1-25 retired".)
+CHOSEN_ON = 34
 #: The numbers of false alarms at which `alone` counts the signs.
 ALARMS = (5, 10, 20, 40)
 _NUMBER = re.compile(r"_measure(\d*)\.yaml$")
 
 
 def group(name: str) -> str:
-    """The group of a measuring set: "chosen on" (batches 1-25, heldout4) or "batch 27"."""
+    """The group of a measuring set: "chosen on" (batches 26-34) or "batch 35"."""
     found = _NUMBER.search(name)
     number = int(found.group(1) or 1) if found else 0
     return "chosen on" if number <= CHOSEN_ON else f"batch {number}"

@@ -3,7 +3,7 @@
     .venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_safety_model.py
 
 It learns from the tuning sets in tests/safety/ (the files in TUNING below), the rules' own
-examples and the typed answers; never from a measuring set (`*_measure*.yaml`, heldout4.yaml),
+examples and the typed answers; never from a measuring set (`*_measure*.yaml`),
 which only measure. The rules' examples it learns from are a snapshot taken when it was last
 trained (RULE_EXAMPLES): a change to the rules does not move the model, so what the rules
 already catch stays caught (the model reads only what they let pass). Take a new snapshot in a
@@ -72,6 +72,17 @@ TUNING = (
     "train_catch_bp", "train_negatives_bp", "train_catch_bq", "train_negatives_bq",
     "train_catch_br", "train_negatives_br", "train_catch_bs", "train_negatives_bs",
 )  # fmt: skip
+#: Measuring batches 1-25 and heldout4, retired on 2026-12-08 (session 41) into the tuning sets
+#: the rules are tuned on (bench/safety.py's TUNE): batches 26-34 now choose, 35 onwards
+#: measure. The model does not learn from them: trained on them and round BU as well (24 units,
+#: one run), it caught fewer signs of batches 26-34 than the shipped one at every level of
+#: false alarms (at 40 of 6,870: 3,178 against 3,203; docs/safety.md, "Batches 1-25 retired").
+#: Their texts stay out of its data as a measuring set's do, so the shipped model's data is
+#: what it was.
+RETIRED = (
+    *(f"train_{kind}_m{number:02d}" for number in range(1, 26) for kind in ("catch", "negatives")),
+    "train_heldout4",
+)
 #: Model round BT (2026-12-07, session 39) trained on BM to BS as well (rounds BM-BS had tuned
 #: the rules only), with 24 hidden units. First a round held out (`--without`, compared with
 #: `bench/model_curve.py --sets`): trained without BS, the network of 16 units caught more of
@@ -207,10 +218,11 @@ def _cases(name: str) -> list[dict[str, Any]]:
 def measured() -> frozenset[str]:
     """Every text of a measuring set, as compared: people write the same short things ("ok",
     "is this anonymous", "ik verveel me dood"), and 891 tuning texts were word for word in a
-    measuring set until round R; trained on, they made the measuring figures look better."""
+    measuring set until round R; trained on, they made the measuring figures look better. And
+    the texts of the retired measuring batches (RETIRED)."""
     folder = ROOT / "tests" / "safety"
     names = [path.stem for path in folder.glob("*.yaml") if "measure" in path.stem]
-    return frozenset(_key(case["text"]) for name in [*names, "heldout4"] for case in _cases(name))
+    return frozenset(_key(case["text"]) for name in (*names, *RETIRED) for case in _cases(name))
 
 
 def _key(text: object) -> str:
@@ -453,7 +465,7 @@ def chosen_sets(more: str, without: str) -> tuple[str, ...]:
     added = tuple(name for name in more.split(",") if name)
     left_out = {name for name in without.split(",") if name}
     for name in (*added, *left_out):
-        if "measure" in name or name == "heldout4":
+        if "measure" in name:
             raise SystemExit(f"{name}: a measuring set is never trained on")
         if not (ROOT / "tests" / "safety" / f"{name}.yaml").is_file():
             raise SystemExit(f"{name}: no such set in tests/safety")

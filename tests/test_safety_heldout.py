@@ -1,10 +1,12 @@
 """The crisis detector on held-out sets written by someone who did not write the rules.
 
 `tests/safety/heldout.yaml` (2026-11-27), `heldout2.yaml`, `heldout3.yaml` and `heldout4.yaml`
-(2026-11-28) were each written before reading `bot/safety/`; see `docs/safety.md` ("Held-out
-sets") for the figures before and after. The detector was improved against the first three:
-they hold the full bars. `heldout4.yaml` is for measuring only, never for
-tuning: its recall may not fall below what it measured, and false alarms have the same bar.
+(2026-11-28, now `train_heldout4.yaml`) were each written before reading `bot/safety/`; see
+`docs/safety.md` ("Held-out sets") for the figures before and after. The detector was improved
+against the first three: they hold the full bars. `heldout4.yaml` measured only until
+2026-12-08, when it was retired into training with measuring batches 1-25 (docs/safety.md,
+"Batches 1-25 retired"): its recall may not fall below what it measured, and false alarms have
+the same bar.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import yaml
 from bot.safety import detect
 
 _DIR = Path(__file__).parent / "safety"
-SETS = tuple(_DIR / f"{name}.yaml" for name in ("heldout", "heldout2", "heldout3", "heldout4"))
-#: Recall floors of the set never tuned against: what it measured on 2026-12-02 (77.5% and 89%
-#: on 2026-11-28; 86.7% with the rules alone, 90.0% with the model beside them, 95.0% with the
-#: fifth model, 96.7% after round M). Raise them as the detector improves; never lower them to
-#: let a change pass.
-FLOORS = {"heldout4": 0.966}
-EXPLICIT_FLOORS = {"heldout4": 1.0}
+_NAMES = ("heldout", "heldout2", "heldout3", "train_heldout4")
+SETS = tuple(_DIR / f"{name}.yaml" for name in _NAMES)
+#: Recall floors of the set that was never tuned against until 2026-12-08: what it measured
+#: on 2026-12-02 (77.5% and 89% on 2026-11-28; 86.7% with the rules alone, 90.0% with the
+#: model beside them, 95.0% with the fifth model, 96.7% after round M). Raise them as the
+#: detector improves; never lower them to let a change pass.
+FLOORS = {"train_heldout4": 0.966}
+EXPLICIT_FLOORS = {"train_heldout4": 1.0}
 CATEGORIES = ("danger", "suicide", "self_harm", "abuse")
 
 MIN_RECALL = 0.95
