@@ -740,3 +740,39 @@ def test_someone_named_in_danger_beside_the_writer_is_theirs(text: str) -> None:
     found = detect(text)
     assert found is not None
     assert (found.level, found.subject) == ("crisis", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round BV: a book, song or series that tells of someone else is a story.
+        "i'm reading a thriller where the detective gets stabbed halfway through",
+        "het boek dat ik lees gaat over een meisje dat van een klif springt in de zee om te"
+        " zwemmen, heel mooi geschreven",
+        "dat nummer gaat over iemand die niet meer wil leven, de tekst is best heavy maar de beat"
+        " is zo goed",
+        "die rapper heeft een nummer over de tijd dat hij niet meer wilde leven, maar het gaat"
+        " eigenlijk over hoe hij eruit kwam",
+    ],
+)
+def test_a_story_a_book_or_song_tells_of_someone_else_is_no_sign(text: str) -> None:
+    found = detect(text)
+    assert found is None or found.level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The writer takes the story's sign as theirs, or goes on in their own words.
+        "ik luister de hele dag naar dat nummer over iemand die niet meer wil leven, zo voel ik"
+        " me ook precies",
+        "ik kijk een serie waarin iemand zichzelf snijdt en ik doe dat ook al maanden",
+        "Vanavond draaide er een film over iemand die zelfmoord pleegt en ik heb hem drie keer"
+        " gekeken. Ik denk dat ik dat ook wil. Ik heb het de afgelopen maanden al twee keer bijna"
+        " gedaan.",
+    ],
+)
+def test_a_story_the_writer_takes_as_theirs_still_counts(text: str) -> None:
+    for found in (detect(text), by_rules(text)):  # the rules read it too, not only the model
+        assert found is not None
+        assert found.level == "crisis"

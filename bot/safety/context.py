@@ -14,6 +14,7 @@ __all__ = [
     "REPORTED_THREAT_MASK",
     "THREAT_MASK",
     "at_play",
+    "beyond_story",
     "in_fiction",
     "index",
     "is_negated",
@@ -226,7 +227,15 @@ _FICTION_SOURCE = (
     # A lesson's exercise: "bij de ehbo les leerden we wat je doet als iemand te veel pillen
     # heeft genomen", "we did a simulation where a 'patient' had an overdose".
     r"rollenspel|role play|roleplay|simulatie|simulation|leerden we|we leerden|"
-    r"we learned|we learnt|we practiced|we practised|we oefenden)\b"
+    r"we learned|we learnt|we practiced|we practised|we oefenden|"
+    # A story told by a book, song or series with someone else in it (round BV): "i'm reading a
+    # thriller where the detective gets stabbed", "dat nummer gaat over iemand die niet meer wil
+    # leven", "het boek dat ik lees gaat over een meisje dat van een klif springt".
+    r"(?:thriller|novel|roman|detective|horrorfilm|horror film|horror movie|podcast|documentary|"
+    r"docu|documentaire|nummer|liedje|song|boek|book|film|movie|serie|series|show|musical|"
+    r"toneelstuk|verhaal|story) (?:[a-z]+ ){0,3}?(?:where|waarin|in which|"
+    r"gaat over (?:een|iemand|de tijd)|is about (?:a|someone|the time)|"
+    r"over (?:een|iemand|de tijd)|about (?:a|someone|the time)))\b"
 )
 # A game by its title just after a sign: "i'm gonna jump off this cliff in gta", "op de rand van
 # die toren in assassin's creed" (round AV). Titles only: "in de game" after a sign can be a
@@ -532,6 +541,28 @@ _FRAME_SUBJECT = re.compile(r" ?(?:[a-z]+ (?:ik|k)|i)\b")
 
 
 _FIRST_PERSON = re.compile(r"\b(?:ik|k|i|me|mij|mezelf|myself|mn|mijn|my)\b")
+
+
+def beyond_story(text: str, start: int, end: int) -> bool:
+    """Whether the sign from `start` to `end` is not only a story's (round BV): it reaches past
+    the end of its sentence into one in the writer's own words ("een film over iemand die
+    zelfmoord pleegt . ... ik heb het al twee keer bijna gedaan"), or the writer says right
+    after it that it is theirs too ("dat nummer over iemand die niet meer wil leven, zo voel ik
+    me ook", "a film about a guy who jumps off a bridge . that's going to be me")."""
+    cut = text.find(" . ", start, end)
+    if cut >= 0 and _FIRST_PERSON.search(text, cut, end) is not None:
+        return True
+    return _IDENTIFIES.search(text, end, end + _IDENTIFY_REACH) is not None
+
+
+#: The writer taking a story's sign as theirs: "ik ... ook", "i ... the same", "net als ik",
+#: "that's me", "going to be me", "i relate". Folded: "ook" is "ok" ("too", now "to", is left
+#: out: "i want to" is everywhere).
+_IDENTIFIES = re.compile(
+    r"\b(?:(?:ik|k|i|me|mij|my|mijn)\b[^.]{0,30}?\b(?:ok|same|zelfde|hetzelfde)|net als ik|"
+    r"just like me|like me|thats me|that is me|dat ben ik|be me|ben ik straks|herken|relate)\b"
+)
+_IDENTIFY_REACH = 100
 
 
 def at_play(text: str) -> bool:

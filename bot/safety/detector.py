@@ -260,7 +260,7 @@ def _fire(
                 continue
         elif rule.category in _PASSING and reading.passed(clause, start):
             continue
-        if context.in_fiction(
+        if not context.beyond_story(reading.text, start, end) and context.in_fiction(
             reading.text[clause[0] : clause[1]], start - clause[0], end - clause[0]
         ):
             continue
@@ -525,7 +525,9 @@ def _framed(reading: Reading, searched: Searched) -> Literal["topic", "fiction"]
         for start, end in spans:
             low, high = reading.context(start)
             clause = reading.text[low:high]
-            if context.in_fiction(clause, start - low, end - low):
+            if not context.beyond_story(reading.text, start, end) and context.in_fiction(
+                clause, start - low, end - low
+            ):
                 return "fiction"
             if rule.guarded and context.on_topic(clause):
                 return "topic"
