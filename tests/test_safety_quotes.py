@@ -39,6 +39,9 @@ from bot.safety.quotes import quoted
         # where the model reads the sign, with the quote too short to read alone
         "mn zusje van 17 zei gister: 'als ik zaterdag nog leef ga ik mee naar oma.' ik snap niet"
         " wat ze bedoelt maar ik word er bang van",
+        # round BV: a word of time first, then the verb, then who said it
+        "mijn vriend wordt bedreigd. vanavond stuurde hij 'ik maak er zelf wel een einde aan'",
+        "gisteren zei mijn zus 'ik wil dood'",
     ],
 )
 def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
@@ -67,6 +70,9 @@ def test_a_sign_quoted_from_someone_else_is_about_them(text: str) -> None:
         # said to someone, the subject "ik" left out
         "vandaag tegen mn beste vriendin gezegd dat ze mn ketting mag hebben 'als er wat is'."
         " ze lachte. ik niet",
+        # round BV: the word of time first, then the verb, then "ik"
+        "toen zei ik 'ik wil dood'",
+        "gisteren zei ik tegen haar 'ik wil dood'",
         # a threat quoted is said to the writer
         "hij zei 'je weet wat er gebeurt als je het vertelt' en liet toen zien wat er in zn"
         " jaszak zat. ik heb niks gezegd",
@@ -81,6 +87,12 @@ def test_the_writers_own_words_stay_theirs(text: str) -> None:
 
 def test_apostrophes_inside_words_are_no_quotes() -> None:
     assert quoted("m'n vriend zegt dat ie 't niet meer ziet zitten, don't know") == []
+    # "'s nachts" opens no quote (round BV): it made a trainer's abuse of the writer "his" words
+    said = [
+        q.said
+        for q in quoted("nu stuurt hij me 's nachts berichten en zegt hij dat ik 'zelf' flirt")
+    ]
+    assert said == ["zelf"]
     [quote] = quoted("my friend texted 'i can't do this anymore' at 3am")
     assert quote.said == "i can't do this anymore"
     assert "texted" in quote.rest

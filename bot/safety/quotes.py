@@ -18,9 +18,10 @@ from bot.safety.normalize import normalise
 __all__ = ["Quote", "not_said", "quoted"]
 
 # An opening quote follows the start, a space, "(" or ":"; a closing one is followed by the end,
-# a space or punctuation, so the apostrophes inside "m'n", "zo'n" and "don't" are neither.
+# a space or punctuation, so the apostrophes inside "m'n", "zo'n" and "don't" are neither; nor
+# is that of "'s nachts", "'s avonds" (round BV).
 _QUOTE = re.compile(
-    r"(?:^|(?<=[\s(:]))[\"'\u2018\u201c\u201e\u00ab\u2039](?P<said>[^\"\n]{3,}?)"
+    r"(?:^|(?<=[\s(:]))[\"'\u2018\u201c\u201e\u00ab\u2039](?!s\b)(?P<said>[^\"\n]{3,}?)"
     r"[\"'\u2019\u201d\u00bb\u203a](?=$|[\s.,!?;:)\u2026])"
 )
 _MAX_QUOTES = 4
@@ -138,7 +139,8 @@ def _speaker_is_other(before: str) -> bool:
         if is_person(word) and word not in _OBJECTS and not addressed:
             return True
     if verbs:
-        return False  # "vandaag tegen mn vriendin gezegd '...'": the subject left out is "ik"
+        # "vandaag tegen mn vriendin gezegd '...'": the subject left out is "ik"
+        return _named_after(words, verbs[-1])
     for index, word in enumerate(words):
         if is_self(word):
             if is_possessive_me(words, index):  # "me zus zei '...'"
@@ -146,6 +148,18 @@ def _speaker_is_other(before: str) -> bool:
             return False
         # "een bericht klaar voor mn ruman: '...'": written for someone, not by them (round AV).
         if is_person(word) and not any(w in _FOR for w in words[max(0, index - 3) : index]):
+            return True
+    return False
+
+
+def _named_after(words: list[str], verb: int) -> bool:
+    """Whether someone named right after the verb of saying at `verb` said it: "vanavond
+    stuurde hij '...'", "gisteren zei mijn zus '...'" (in Dutch the subject follows the verb
+    after a word of time; round BV), not "toen zei ik" or "zei tegen haar"."""
+    for word in words[verb + 1 : verb + 3]:
+        if word in _I or word in _TO or word in _OBJECTS:
+            return False
+        if is_person(word):
             return True
     return False
 
