@@ -260,9 +260,7 @@ def _fire(
                 continue
         elif rule.category in _PASSING and reading.passed(clause, start):
             continue
-        if not context.beyond_story(reading.text, start, end) and context.in_fiction(
-            reading.text[clause[0] : clause[1]], start - clause[0], end - clause[0]
-        ):
+        if _in_story(reading, clause, start, end):
             continue
         if reading.denied(clause, start, end):  # "niemand slaat me", "ik snij mezelf niet"
             continue
@@ -285,6 +283,16 @@ def _fire(
             level = "concern"
         return Detection(rule.category, rule.id, about, level, rule.sexual)
     return None
+
+
+def _in_story(reading: Reading, clause: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the sign from `start` to `end` is set inside a game, film, book or song
+    (`context.in_fiction`) and is only the story's: not taken by the writer as theirs, nor
+    running on into their own sentence (`context.beyond_story`, round BV)."""
+    low, high = clause
+    return not context.beyond_story(reading.text, start, end) and context.in_fiction(
+        reading.text[low:high], start - low, end - low
+    )
 
 
 def _read(folded: Normalised, idioms: re.Pattern[str] | None) -> Reading | None:
@@ -524,12 +532,9 @@ def _framed(reading: Reading, searched: Searched) -> Literal["topic", "fiction"]
             spans = list(rule.search(reading.text, padded, within))
         for start, end in spans:
             low, high = reading.context(start)
-            clause = reading.text[low:high]
-            if not context.beyond_story(reading.text, start, end) and context.in_fiction(
-                clause, start - low, end - low
-            ):
+            if _in_story(reading, (low, high), start, end):
                 return "fiction"
-            if rule.guarded and context.on_topic(clause):
+            if rule.guarded and context.on_topic(reading.text[low:high]):
                 return "topic"
     return None
 

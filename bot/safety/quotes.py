@@ -139,7 +139,8 @@ def _speaker_is_other(before: str) -> bool:
         if is_person(word) and word not in _OBJECTS and not addressed:
             return True
     if verbs:
-        # "vandaag tegen mn vriendin gezegd '...'": the subject left out is "ik"
+        # Someone named right after the verb said it; else the subject left out is "ik":
+        # "vandaag tegen mn vriendin gezegd '...'".
         return _named_after(words, verbs[-1])
     for index, word in enumerate(words):
         if is_self(word):
