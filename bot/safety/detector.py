@@ -290,9 +290,9 @@ def _in_story(reading: Reading, clause: tuple[int, int], start: int, end: int) -
     (`context.in_fiction`) and is only the story's: not taken by the writer as theirs, nor
     running on into their own sentence (`context.beyond_story`, round BV)."""
     low, high = clause
-    return not context.beyond_story(reading.text, start, end) and context.in_fiction(
+    return context.in_fiction(
         reading.text[low:high], start - low, end - low
-    )
+    ) and not context.beyond_story(reading.text, start, end)
 
 
 def _read(folded: Normalised, idioms: re.Pattern[str] | None) -> Reading | None:
