@@ -68,6 +68,8 @@ MEASURE = (
     "negatives_measure42.yaml",
     "catch_measure43.yaml",
     "negatives_measure43.yaml",
+    "catch_measure44.yaml",
+    "negatives_measure44.yaml",
 )
 TUNE = (
     "must_catch.yaml",

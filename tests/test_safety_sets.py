@@ -123,6 +123,8 @@ _DIR = Path(__file__).parent / "safety"
 #: detector says; no choice is made on it): 351/399 and 136/139.
 #: catch_measure43 (written at the start of the forty-first session, before any change to what
 #: the detector says; no choice is made on it): 372/399 and 139/139.
+#: catch_measure44 (written at the start of the forty-second session, before any change to what
+#: the detector says; no choice is made on it): 371/400 and 139/140.
 #: Model round BT (24 hidden units, trained on BM to BS as well, chosen by curve on batches 1-25):
 #: read once after that choice, batches 26-41 caught 57 more signs (5,754 -> 5,811 of 6,243), 3
 #: more plain statements and 9 fewer false alarms (146 -> 137 of 12,890) than round BL's model
@@ -418,6 +420,7 @@ CATCH = {
     "catch_measure41": (0.917, 0.992),
     "catch_measure42": (0.879, 0.978),
     "catch_measure43": (0.932, 1.0),
+    "catch_measure44": (0.927, 0.992),
     "train_catch_aq": (0.948, 0.987),
     "train_catch_ar": (0.942, 1.0),
     "train_catch_as": (0.937, 1.0),
@@ -537,6 +540,8 @@ CATCH = {
 #: negatives_measure42 (written with catch_measure42): 12/828 before any change (two answers
 #: that the typed-answers sets hold taken out after the first count, 12/830).
 #: negatives_measure43 (written with catch_measure43): 9/830 before any change.
+#: negatives_measure44 (written with catch_measure44): 22/837 before any change (23 texts that a
+#: tuning or typed-answers set already held taken out first).
 #: Model round BT (24 hidden units, BM-BS): negatives_measure4 0 -> 1/1,009 and
 #: negatives_measure23 3 -> 5/872 (batches 1-25 and heldout4 together 90 -> 89 of 22,353, where
 #: the bar was chosen); read once after, negatives_measure38 8 -> 13/860, all of batches 26-41
@@ -761,6 +766,7 @@ CALM = {
     "negatives_measure41": 0.0361,
     "negatives_measure42": 0.0145,
     "negatives_measure43": 0.0109,
+    "negatives_measure44": 0.0263,
     "train_negatives_aj": 0.0117,
     "train_negatives_ak": 0.0122,
     "train_negatives_al": 0.0071,
