@@ -216,6 +216,10 @@ def test_a_word_that_ends_so_is_left_as_it_is(word: str) -> None:
         ("relpased and cut my thgihs today", "self_harm"),
         ("ik ben weer aan het snjiden na 3 maanden", "self_harm"),
         ("ik heb net pillen gneomen, heel veel", "danger"),
+        # ... in a short word too (session 42), and where the swap made a letter run
+        ("iemand voglt me al een half uur", "danger"),
+        ("i was rpaed by a frined", "abuse"),
+        ("kwil ehct een eidne aan mn leevn makne", "suicide"),
     ],
 )  # fmt: skip
 def test_a_statement_typed_in_a_hurry_is_caught(text: str, category: str) -> None:
@@ -228,7 +232,10 @@ def test_a_statement_typed_in_a_hurry_is_caught(text: str, category: str) -> Non
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [("snjiden", "snijden"), ("gesnedne", "gesneden"), ("frined", "friend"), ("thgihs", "thighs"),
-     ("wihtout", "without"), ("relpased", "relapsed"), ("gneomen", "genomen")],
+     ("wihtout", "without"), ("relpased", "relapsed"), ("gneomen", "genomen"),
+     # Short words (session 42): where two swaps give words, the common one ("praed" is rare).
+     ("voglt", "volgt"), ("ehct", "echt"), ("eidne", "einde"), ("rpaed", "raped"),
+     ("makne", "maken"), ("leevn", "leven")],
 )  # fmt: skip
 def test_two_neighbouring_letters_typed_the_wrong_way_round_read_as_the_word(
     typed: str, meant: str
@@ -237,12 +244,26 @@ def test_two_neighbouring_letters_typed_the_wrong_way_round_read_as_the_word(
 
 
 @pytest.mark.parametrize(
-    "word", ["studeren", "gisteren", "verwachtingen", "aangeland", "croeselaan", "voglt"]
+    "word", ["studeren", "gisteren", "verwachtingen", "aangeland", "croeselaan", "snei", "rped"]
 )
 def test_a_word_or_a_name_is_not_swapped_into_another(word: str) -> None:
-    # Real words are never touched; a name no swap turns into a word stays; and under six
-    # letters the word lists cannot tell a typo from a word.
+    # Real words are never touched; a name no swap turns into a word stays; and a short token
+    # is swapped only into a common word: "snei" (for "snij", which the rules read as typed)
+    # would be the rare "seni", "r*ped" the rare "pred".
     assert normalise(word).text == collapse(word)
+
+
+def test_a_short_word_glued_to_another_still_splits() -> None:
+    # The word lists hold short words since session 42, their rare ones much noise ("dodga"):
+    # a glued run that folds to under six letters is still judged by its pieces alone.
+    assert normalise("ik hoop dat ik doodga").text.endswith("dod ga")
+
+
+def test_common_words_are_told_from_rare_ones() -> None:
+    assert words.is_common("maken")
+    assert words.is_common("raped")
+    assert words.is_word("praed")
+    assert not words.is_common("praed")
 
 
 @pytest.mark.parametrize(

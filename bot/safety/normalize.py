@@ -10,7 +10,7 @@ from functools import lru_cache
 from bot.safety import glued
 from bot.safety.fuzzy import correct
 from bot.safety.lexicon import CONFUSABLES, EXPANSION_SPELLINGS, EXPANSIONS, K_VERBS, fold
-from bot.safety.words import MIN_STORED, is_word, unfolds
+from bot.safety.words import MIN_STORED, is_common, is_word, unfolds
 
 __all__ = ["MAX_CHARS", "Normalised", "collapse", "collapse_pattern", "normalise"]
 
@@ -157,20 +157,24 @@ def _expand(token: str, word: str) -> str:
         return "ik " + token[1:]
     if len(token) > 3 and token[:2] == "ik" and token[2:] in K_VERBS:
         return "ik " + token[2:]
-    return _restored(token) or correct(token)
+    restored = _restored(token)
+    if restored is None and token != word:
+        # "leevn": the swap itself made a letter run, which folding took away ("levn").
+        restored = _swapped_as_typed(word, token)
+    return restored or correct(token)
 
 
 _DROPPED_E = re.compile(r"[a-z]{3,}[bcdfghjklmpqrstvwxz]n")
-_DROPPED_G = re.compile(r"[a-z]{4,}in")  # six letters at least, or the word lists cannot tell
+_DROPPED_G = re.compile(r"[a-z]{4,}in")  # six letters at least (`_restored`)
 
 
 def _restored(token: str) -> str | None:
     """The word a fast typist meant, where the token is no word and the word is one: a letter of
     a common ending left out ("denkn", "springn", "beeindign" for Dutch "-en"; "overdosin",
     "swallowin" for "-ing"), or two neighbouring letters swapped (`_swapped`). None for anything
-    else. The word lists keep no word under six letters (bot/safety/words.py), so a shorter
-    "-in" token is left alone: "waarin" would read "waring" (the short crisis spellings, "endin"
-    and "cuttin", are chat expansions)."""
+    else. An "-in" token is restored from six letters only: "waarin" would read "waring", and
+    the word lists' short words are much noise (the short crisis spellings, "endin" and
+    "cuttin", are chat expansions)."""
     meant = None
     if _DROPPED_E.fullmatch(token):
         meant = token[:-1] + "en"
@@ -191,9 +195,10 @@ def _swappable(token: str) -> bool:
 
 def _swapped(token: str) -> str | None:
     """The one word meant by a token that is no word, typed with two neighbouring letters the
-    wrong way round: "snjiden", "gesnedne", "frined", "thgihs", "wihtout". None where no swap,
-    or more than one, gives a word, and for tokens too short for the word lists to tell (under
-    MIN_STORED letters: "voglt" stays as it is)."""
+    wrong way round: "snjiden", "gesnedne", "frined", "thgihs", "wihtout", "voglt". Where two
+    swaps give a word, the one common word of them ("rpaed": "raped", not the rare "praed").
+    None where no swap gives a word, or none or more than one common word of several, and for
+    tokens too short for the word lists to tell (under MIN_STORED letters: "hbe" stays)."""
     if not _swappable(token):
         return None
     found = {
@@ -202,7 +207,35 @@ def _swapped(token: str) -> str | None:
         if token[at] != token[at + 1]
         and is_word(meant := token[:at] + token[at + 1] + token[at] + token[at + 2 :])
     }
+    return _one_meant(found, token)
+
+
+#: Under this many letters a swap is taken only where it gives a common word (words.COMMON_ZIPF):
+#: the lists' rare short words are much noise, and a short slip the rules know as it is typed
+#: ("snei" for "snij") must not become a rare word ("seni").
+_SHORT_SWAP = 6
+
+
+def _one_meant(found: set[str], token: str) -> str | None:
+    """The one word of `found` a slip in `token` meant: where there are several, or the token is
+    short, the one common word among them; None where there is not exactly one."""
+    if len(found) > 1 or len(token) < _SHORT_SWAP:
+        found = {meant for meant in found if is_common(meant)}
     return found.pop() if len(found) == 1 else None
+
+
+def _swapped_as_typed(word: str, token: str) -> str | None:
+    """`_swapped` on a word as typed, before folding: "leevn" is "leven" with two letters the
+    wrong way round, and folded ("levn") no swap gives a word. `token`: the word folded."""
+    if not (_swappable(token) and word.isalpha()) or is_word(token):
+        return None
+    found = {
+        meant
+        for at in range(len(word) - 1)
+        if word[at] != word[at + 1]
+        and is_word(meant := collapse(word[:at] + word[at + 1] + word[at] + word[at + 2 :]))
+    }
+    return _one_meant(found, token)
 
 
 #: "ik hebben pillen genomen", "ik kunnen niet meer": who writes Dutch as a second language

@@ -22,7 +22,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import cast
@@ -31,8 +31,8 @@ from bot.safety import cachefile
 from bot.safety.lexicon import CONFUSABLES, KEY_PREFIXES, KEY_WORDS, fold
 
 __all__ = [
-    "CLASH_MIN", "LANGUAGES", "MIN_STORED", "ZIPF_MIN", "Vocabulary", "data_files", "is_word",
-    "load", "unfolds", "zipf_words",
+    "CLASH_MIN", "COMMON_ZIPF", "LANGUAGES", "MIN_STORED", "SHORT_ZIPF_MIN", "ZIPF_MIN",
+    "Vocabulary", "data_files", "is_common", "is_word", "load", "unfolds", "zipf_words",
 ]  # fmt: skip
 
 LANGUAGES = ("nl", "en")
@@ -46,7 +46,18 @@ ZIPF_MIN = 1.5
 # (2.16), "cutt" (1.96), "giff" (1.90); "i cutt myself agian" must read as "i cut myself".
 CLASH_MIN = 2.2
 # Only tokens of this many folded letters are ever corrected, so shorter words need no storing.
-MIN_STORED = 6
+# Four since session 42: a swap in a short word ("voglt", "rpaed", "ehct") is as common a slip
+# as in a long one; under six letters until then.
+MIN_STORED = 4
+# A word of under six folded letters (`_LONG`) counts from this Zipf frequency on, the floor of
+# wordfreq's lists: their short tail holds the chat spellings that the rules read as typed and
+# that no swap may turn into a word ("oding" 1.31 would read "doing", "rped" 1.06 "pred").
+SHORT_ZIPF_MIN = 1.0
+_LONG = 6
+# From this Zipf frequency on a word is common (about 1 use in a million words): where two
+# neighbouring letters swapped back give two words, a common one is the one meant ("rpaed" gives
+# "raped" and the rare "praed", "makne" gives "maken" and "manke").
+COMMON_ZIPF = 3.0
 
 _WORDLIST = "large"
 _FORMAT = {"format": "cB", "version": 1}
@@ -62,9 +73,10 @@ class Vocabulary:
     """The folded real words the fuzzy step may not touch, and the words folding may not merge.
 
     `hashes` holds, sorted, the hash of the letter-run-folded form of every listed word of
-    MIN_STORED letters or more: about 220,000 words in 1.7 MB, where a set of the strings would
-    take about 20 MB. Two different words share a 64-bit hash with odds of about 1 in 10^14 per
-    look-up; str hashes differ between processes, so the array is built in the one that uses it.
+    MIN_STORED letters or more: about 290,000 words in 2.3 MB, where a set of the strings would
+    take about 20 MB; `common` those of COMMON_ZIPF and up, about 46,000. Two different words
+    share a 64-bit hash with odds of about 1 in 10^14 per look-up; str hashes differ between
+    processes, so the array is built in the one that uses it.
     `clashes` holds the real words that folding would turn into the folded form of a crisis key
     word (or of the start of a key prefix) although they are not one themselves ("rapped",
     "mess", "veerkracht", "veerkrachtige").
@@ -72,11 +84,21 @@ class Vocabulary:
 
     hashes: array[int]
     clashes: frozenset[str]
+    #: The same, of the words of COMMON_ZIPF and up only.
+    common: array[int] = field(default_factory=lambda: array("q"))
 
     def __contains__(self, folded_token: object) -> bool:
-        wanted = hash(folded_token)
-        at = bisect_left(self.hashes, wanted)
-        return at < len(self.hashes) and self.hashes[at] == wanted
+        return _holds(self.hashes, folded_token)
+
+    def is_common(self, folded_token: str) -> bool:
+        """Whether the folded token is a word of COMMON_ZIPF or more in either language."""
+        return _holds(self.common, folded_token)
+
+
+def _holds(hashes: array[int], token: object) -> bool:
+    wanted = hash(token)
+    at = bisect_left(hashes, wanted)
+    return at < len(hashes) and hashes[at] == wanted
 
 
 def _data_file(language: str) -> Path:
@@ -137,33 +159,39 @@ def _folds_onto_key(word: str, short: str) -> bool:
     return short.startswith(_FOLDED_PREFIXES) and not word.startswith(KEY_PREFIXES)
 
 
-def _fold_lists() -> tuple[list[str], list[str]]:
-    # The folded forms to store, and the clashes, straight from wordfreq's lists.
+def _fold_lists() -> tuple[list[str], list[str], list[str]]:
+    # The folded forms to store, the common ones among them, and the clashes, straight from
+    # wordfreq's lists.
     stored: set[str] = set()
+    common: set[str] = set()
     clashes: set[str] = set()
     for language in LANGUAGES:
-        for zipf, bucket in _buckets(language, ZIPF_MIN):
+        for zipf, bucket in _buckets(language, SHORT_ZIPF_MIN):
             for listed in bucket:
                 word = listed if _PLAIN.fullmatch(listed) else _plain(listed)
                 if word is None:
                     continue
                 short = fold(word)
-                if len(short) >= MIN_STORED:
+                if len(short) >= MIN_STORED and (zipf >= ZIPF_MIN or len(short) < _LONG):
                     stored.add(short)
+                    if zipf >= COMMON_ZIPF:
+                        common.add(short)
                 if zipf >= CLASH_MIN and short != word and _folds_onto_key(word, short):
                     clashes.add(word)
-    return sorted(stored), sorted(clashes)
+    return sorted(stored), sorted(common), sorted(clashes)
 
 
-def _kept(payload: bytes) -> tuple[Iterator[str], list[str]] | None:
-    # The cache file's payload: the clashes on the first line, then one stored form a line.
-    # Read line by line: a list of 220,000 strings would double the memory start-up peaks at.
+def _kept(payload: bytes) -> tuple[Iterator[str], list[str], list[str]] | None:
+    # The cache file's payload: the clashes on the first line, the common forms on the second,
+    # then one stored form a line. Read line by line: a list of 290,000 strings would double
+    # the memory start-up peaks at.
     try:
         text = payload.decode("ascii")
     except UnicodeDecodeError:
         return None
-    clashes, _, stored = text.partition("\n")
-    return (line.rstrip("\n") for line in io.StringIO(stored)), clashes.split()
+    clashes, _, rest = text.partition("\n")
+    common, _, stored = rest.partition("\n")
+    return (line.rstrip("\n") for line in io.StringIO(stored)), common.split(), clashes.split()
 
 
 @cache
@@ -178,11 +206,16 @@ def load() -> Vocabulary:
     payload = cachefile.read(path, key)
     found = _kept(payload) if payload is not None else None
     if found is None:
-        stored, clashes = _fold_lists()
-        cachefile.write(path, key, "\n".join([" ".join(clashes), *stored]).encode("ascii"))
-        found = iter(stored), clashes
+        stored, common, clashes = _fold_lists()
+        lines = [" ".join(clashes), " ".join(common), *stored]
+        cachefile.write(path, key, "\n".join(lines).encode("ascii"))
+        found = iter(stored), common, clashes
     # The stored forms are unique, so no set is needed (a clash of two hashes only repeats one).
-    return Vocabulary(array("q", sorted(hash(short) for short in found[0])), frozenset(found[1]))
+    return Vocabulary(
+        array("q", sorted(hash(short) for short in found[0])),
+        frozenset(found[2]),
+        array("q", sorted(map(hash, found[1]))),
+    )
 
 
 def is_word(folded_token: str) -> bool:
@@ -192,6 +225,11 @@ def is_word(folded_token: str) -> bool:
     shorter than MIN_STORED are not stored and always answer False.
     """
     return folded_token in load()
+
+
+def is_common(folded_token: str) -> bool:
+    """Whether a letter-run-folded token is a common word (COMMON_ZIPF) in Dutch or English."""
+    return load().is_common(folded_token)
 
 
 def unfolds(token: str) -> bool:
