@@ -201,12 +201,11 @@ def _swapped(token: str) -> str | None:
     tokens too short for the word lists to tell (under MIN_STORED letters: "hbe" stays)."""
     if not _swappable(token):
         return None
-    # Folded again: the swap may make a letter run ("slikekn" is "slikken", folded "sliken").
     found = {
         meant
         for at in range(len(token) - 1)
         if token[at] != token[at + 1]
-        and is_word(meant := collapse(token[:at] + token[at + 1] + token[at] + token[at + 2 :]))
+        and is_word(meant := token[:at] + token[at + 1] + token[at] + token[at + 2 :])
     }
     return _one_meant(found, token)
 
