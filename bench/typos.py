@@ -7,11 +7,11 @@ statement ("kind: explicit, who: self") that the detector catches as written is 
 one slip in one of its words of four letters or more, chosen at random (seeded by the
 statement, so every run types the same slip into it), in each of four ways: two neighbouring
 letters swapped, a letter left out, a letter typed twice, a letter replaced by a neighbouring
-key (QWERTY). The figure is
-the share still caught, per way, on the measuring batches (never tuned against: no line is
-printed) and on the tuning sets. A slip can make another real word ("slaat" typed "salat",
-"niet" "nite"), which no reader can undo, so 100% is not the aim; a drop from one commit to the
-next is.
+key (QWERTY); and once more as written with everyday chatter around it ("sorry maar ...",
+"... idk"). The figure is the share still caught, per way, on the measuring batches (never tuned
+against: no line is printed) and on the tuning sets. A slip can make another real word ("slaat"
+typed "salat", "niet" "nite"), which no reader can undo, so 100% is not the aim; a drop from one
+commit to the next is.
 """
 
 from __future__ import annotations
@@ -30,7 +30,16 @@ from bot.safety import detect  # noqa: E402
 
 __all__ = ["KINDS", "main", "still_caught", "typed"]
 
-KINDS = ("swapped", "left out", "doubled", "next key")
+KINDS = ("swapped", "left out", "doubled", "next key", "chatter")
+#: Everyday chatter around a statement, one picked per statement (`chatter`).
+_CHATTER = (
+    "hoi. {}", "sorry maar {}", "ik weet niet hoe ik dit moet zeggen maar {}", "ok dus {}",
+    "{} lol", "{} haha", "{} idk", "{} ofzo", "{} en ik weet niet wat ik moet doen", "{}. help",
+    "eerlijk gezegd {}", "{} ngl", "{}!!!", "ff serieus: {}", "ik moet iets kwijt. {}",
+    "hi. {}", "sorry but {}", "i don't know how to say this but {}", "ok so {}",
+    "{} or something", "{} and i don't know what to do", "honestly {}", "real talk: {}",
+    "i need to tell someone. {}",
+)  # fmt: skip
 SEED = 42
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _WORD = re.compile(r"[a-z]{4,}")
@@ -55,7 +64,9 @@ _NEAR = _neighbours()
 
 def typed(text: str, kind: str, rng: random.Random) -> str | None:
     """`text` with one slip of `kind` in one of its words of four letters or more, or None
-    when it has no such word."""
+    when it has no such word; for "chatter", `text` with everyday words around it."""
+    if kind == "chatter":
+        return rng.choice(_CHATTER).format(text)
     words = list(_WORD.finditer(text))
     if not words:
         return None

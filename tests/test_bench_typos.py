@@ -12,7 +12,7 @@ from bench.typos import KINDS, still_caught, typed
 @pytest.mark.parametrize("seed", range(20))
 def test_each_kind_of_slip_changes_one_word_as_named(seed: int) -> None:
     text = "ik wil echt niet meer leven"
-    for kind in KINDS:
+    for kind in KINDS[:4]:
         slipped = typed(text, kind, random.Random(seed))
         assert slipped is not None
         before, after = text.split(), slipped.split()
@@ -44,3 +44,12 @@ def test_a_statement_typed_with_a_slip_is_counted_per_kind() -> None:
     for hits, total in figures.values():
         assert total == 2  # the film is no statement of crisis, so it is not typed again
         assert 0 <= hits <= total
+
+
+def test_chatter_is_put_around_the_statement_as_it_is() -> None:
+    text = "ik wil echt niet meer leven"
+    for seed in range(20):
+        chatted = typed(text, "chatter", random.Random(seed))
+        assert chatted is not None
+        assert text in chatted
+        assert chatted != text
