@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.safety.lexicon import fold
-from bot.safety.words import is_word
+from bot.safety.words import LONG, is_word
 
 __all__ = ["split"]
 
@@ -41,9 +41,6 @@ _PARTS = frozenset(_WORDS) | frozenset(fold(word) for word in _WORDS)
 _SIGN_PARTS = frozenset(_SIGNS) | frozenset(fold(word) for word in _SIGNS)
 _LONGEST = max(len(word) for word in _PARTS)
 _SHORTEST_TOKEN = 6
-#: A run folded to fewer letters is judged by its pieces alone: the word lists hold short words
-#: too since session 42 (words.MIN_STORED), and their rare short ones are much noise ("dodga").
-_WORD_LISTED = 6
 _LONGEST_TOKEN = 48
 
 
@@ -57,8 +54,10 @@ def split(token: str) -> tuple[str, ...] | None:
     pieces = _fewest(token)
     if pieces is None or len(pieces) < 2 or not any(piece in _SIGN_PARTS for piece in pieces):
         return None
+    # A run folded to under LONG letters is judged by its pieces alone: the lists' rare short
+    # words are much noise ("doodga" folds to "dodga", which they hold).
     folded = fold(token)
-    return None if len(folded) >= _WORD_LISTED and is_word(folded) else pieces
+    return None if len(folded) >= LONG and is_word(folded) else pieces
 
 
 def _fewest(token: str) -> tuple[str, ...] | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.safety import glued
 from bot.safety.fuzzy import correct
 from bot.safety.lexicon import CONFUSABLES, EXPANSION_SPELLINGS, EXPANSIONS, K_VERBS, fold
-from bot.safety.words import MIN_STORED, is_common, is_word, unfolds
+from bot.safety.words import LONG, MIN_STORED, is_common, is_word, unfolds
 
 __all__ = ["MAX_CHARS", "Normalised", "collapse", "collapse_pattern", "normalise"]
 
@@ -201,27 +202,7 @@ def _swapped(token: str) -> str | None:
     tokens too short for the word lists to tell (under MIN_STORED letters: "hbe" stays)."""
     if not _swappable(token):
         return None
-    found = {
-        meant
-        for at in range(len(token) - 1)
-        if token[at] != token[at + 1]
-        and is_word(meant := token[:at] + token[at + 1] + token[at] + token[at + 2 :])
-    }
-    return _one_meant(found, token)
-
-
-#: Under this many letters a swap is taken only where it gives a common word (words.COMMON_ZIPF):
-#: the lists' rare short words are much noise, and a short slip the rules know as it is typed
-#: ("snei" for "snij") must not become a rare word ("seni").
-_SHORT_SWAP = 6
-
-
-def _one_meant(found: set[str], token: str) -> str | None:
-    """The one word of `found` a slip in `token` meant: where there are several, or the token is
-    short, the one common word among them; None where there is not exactly one."""
-    if len(found) > 1 or len(token) < _SHORT_SWAP:
-        found = {meant for meant in found if is_common(meant)}
-    return found.pop() if len(found) == 1 else None
+    return _one_meant(_swaps(token, str), token)
 
 
 def _swapped_as_typed(word: str, token: str) -> str | None:
@@ -229,13 +210,30 @@ def _swapped_as_typed(word: str, token: str) -> str | None:
     wrong way round, and folded ("levn") no swap gives a word. `token`: the word folded."""
     if not (_swappable(token) and word.isalpha()) or is_word(token):
         return None
-    found = {
+    return _one_meant(_swaps(word, collapse), token)
+
+
+def _swaps(letters: str, folded: Callable[[str], str]) -> set[str]:
+    """The words, `folded`, that two neighbouring letters of `letters` swapped back give."""
+    return {
         meant
-        for at in range(len(word) - 1)
-        if word[at] != word[at + 1]
-        and is_word(meant := collapse(word[:at] + word[at + 1] + word[at] + word[at + 2 :]))
+        for at in range(len(letters) - 1)
+        if letters[at] != letters[at + 1]
+        and is_word(
+            meant := folded(letters[:at] + letters[at + 1] + letters[at] + letters[at + 2 :])
+        )
     }
-    return _one_meant(found, token)
+
+
+def _one_meant(found: set[str], token: str) -> str | None:
+    """The one word of `found` a slip in `token` meant: where there are several, or the token is
+    short (under words.LONG letters), the one common word among them (words.COMMON_ZIPF): the
+    lists' rare short words are much noise, and a short slip the rules know as it is typed
+    ("snei" for "snij") must not become a rare word ("seni"). None where there is not exactly
+    one."""
+    if len(found) > 1 or len(token) < LONG:
+        found = {meant for meant in found if is_common(meant)}
+    return found.pop() if len(found) == 1 else None
 
 
 #: "ik hebben pillen genomen", "ik kunnen niet meer": who writes Dutch as a second language

@@ -31,7 +31,7 @@ from bot.safety import cachefile
 from bot.safety.lexicon import CONFUSABLES, KEY_PREFIXES, KEY_WORDS, fold
 
 __all__ = [
-    "CLASH_MIN", "COMMON_ZIPF", "LANGUAGES", "MIN_STORED", "SHORT_ZIPF_MIN", "ZIPF_MIN",
+    "CLASH_MIN", "COMMON_ZIPF", "LANGUAGES", "LONG", "MIN_STORED", "SHORT_ZIPF_MIN", "ZIPF_MIN",
     "Vocabulary", "data_files", "is_common", "is_word", "load", "unfolds", "zipf_words",
 ]  # fmt: skip
 
@@ -49,11 +49,13 @@ CLASH_MIN = 2.2
 # Four since session 42: a swap in a short word ("voglt", "rpaed", "ehct") is as common a slip
 # as in a long one; under six letters until then.
 MIN_STORED = 4
-# A word of under six folded letters (`_LONG`) counts from this Zipf frequency on, the floor of
+# A word of under LONG folded letters counts from this Zipf frequency on, the floor of
 # wordfreq's lists: their short tail holds the chat spellings that the rules read as typed and
 # that no swap may turn into a word ("oding" 1.31 would read "doing", "rped" 1.06 "pred").
 SHORT_ZIPF_MIN = 1.0
-_LONG = 6
+# Folded letters from which a word counts from ZIPF_MIN, and the lists' rare words are words
+# rather than noise; the word lists held no shorter word until session 42.
+LONG = 6
 # From this Zipf frequency on a word is common (about 1 use in a million words): where two
 # neighbouring letters swapped back give two words, a common one is the one meant ("rpaed" gives
 # "raped" and the rare "praed", "makne" gives "maken" and "manke").
@@ -172,7 +174,7 @@ def _fold_lists() -> tuple[list[str], list[str], list[str]]:
                 if word is None:
                     continue
                 short = fold(word)
-                if len(short) >= MIN_STORED and (zipf >= ZIPF_MIN or len(short) < _LONG):
+                if len(short) >= MIN_STORED and (zipf >= ZIPF_MIN or len(short) < LONG):
                     stored.add(short)
                     if zipf >= COMMON_ZIPF:
                         common.add(short)
