@@ -22,7 +22,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import cast
@@ -87,7 +87,7 @@ class Vocabulary:
     hashes: array[int]
     clashes: frozenset[str]
     #: The same, of the words of COMMON_ZIPF and up only.
-    common: array[int] = field(default_factory=lambda: array("q"))
+    common: array[int]
 
     def __contains__(self, folded_token: object) -> bool:
         return _holds(self.hashes, folded_token)
